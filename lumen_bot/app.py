@@ -1,0 +1,96 @@
+"""The composition root: Settings in, every object built once and wired by constructor."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+import safety
+from lumen_bot.harness.clock import SystemClock
+from lumen_bot.harness.closing import Closer, ClosingPolicy
+from lumen_bot.harness.mentor import Mentor, MentorPolicy
+from lumen_bot.harness.ports import Clock, Notifier
+from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
+from lumen_bot.harness.tasks import TaskGroup
+from lumen_bot.llm.anthropic_llm import AnthropicLLM
+from lumen_bot.settings import Settings
+from lumen_bot.store.crypto import Keyring
+from lumen_bot.store.sqlite import SqliteStore
+
+
+@dataclass(frozen=True, slots=True)
+class Core:
+    """Everything platform-free that a running Lumen needs."""
+
+    settings: Settings
+    store: SqliteStore
+    mentor: Mentor
+    closer: Closer
+    tasks: TaskGroup
+
+
+def load_keyring(settings: Settings) -> Keyring:
+    if settings.master_key is not None:
+        return Keyring.from_master_key(settings.master_key.get_secret_value())
+    return Keyring.load_or_create(settings.keyring_path)
+
+
+@asynccontextmanager
+async def open_store(settings: Settings) -> AsyncIterator[SqliteStore]:
+    keyring = load_keyring(settings)
+    async with SqliteStore(settings.database_file, settings.keystore_file, keyring) as store:
+        yield store
+
+
+@asynccontextmanager
+async def open_core(
+    settings: Settings, notifier: Notifier, *, clock: Clock | None = None
+) -> AsyncIterator[Core]:
+    """Open the store and the LLM client, build the harness, and close all in order."""
+    clock = clock or SystemClock()
+    prompts = PromptBook.load(default_prompts_dir())
+    llm = AnthropicLLM(
+        api_key=settings.anthropic_api_key.get_secret_value(),
+        base_url=settings.anthropic_base_url,
+        model=settings.model,
+        timeout_s=settings.llm_timeout_s,
+        max_retries=settings.llm_max_retries,
+    )
+    tasks = TaskGroup()
+    try:
+        async with open_store(settings) as store:
+            closer = Closer(
+                store=store,
+                llm=llm,
+                prompts=prompts,
+                notifier=notifier,
+                clock=clock,
+                policy=ClosingPolicy(
+                    max_tokens=settings.closing_max_tokens,
+                    retry_base_s=settings.closing_retry_base_s,
+                    retry_max_s=settings.closing_retry_max_s,
+                ),
+                tasks=tasks,
+            )
+            mentor = Mentor(
+                store=store,
+                llm=llm,
+                screen=safety.screen,
+                crisis_reply=safety.crisis_message,
+                concern_addendum=prompts.concern_addendum.text,
+                prompts=prompts,
+                clock=clock,
+                closer=closer,
+                policy=MentorPolicy(
+                    context_budget=settings.context_budget,
+                    max_tokens=settings.max_tokens,
+                    seed=settings.context_seed,
+                ),
+            )
+            try:
+                yield Core(settings, store, mentor, closer, tasks)
+            finally:
+                await tasks.aclose()
+    finally:
+        await llm.aclose()

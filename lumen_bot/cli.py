@@ -1,0 +1,172 @@
+"""The `lumen` command: run the bot, chat in the terminal, export a person's data."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from lumen_bot import texts
+from lumen_bot.errors import ConfigError, LumenError
+from lumen_bot.harness.model import Inbound, PersonKey
+from lumen_bot.logs import configure, events
+from lumen_bot.settings import Settings, load_settings
+
+log = events("lumen_bot.cli")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="lumen", description="Lumen, an AI mentor.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="start the Telegram bot (long polling)")
+    commands.add_parser("chat", help="talk to the mentor in this terminal")
+    export = commands.add_parser("export", help="write a person's data, decrypted, as JSON")
+    export.add_argument("--user", required=True, help="the person's Telegram user id")
+    export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    args = parser.parse_args(argv)
+
+    try:
+        if args.command == "run":
+            settings = load_settings()
+            configure(settings.log_level)
+            asyncio.run(_run(settings))
+        elif args.command == "chat":
+            settings = load_settings(
+                LUMEN_TELEGRAM_TOKEN=os.environ.get("LUMEN_TELEGRAM_TOKEN") or "not-used-by-chat"
+            )
+            configure("WARNING")
+            asyncio.run(_chat(settings))
+        elif args.command == "export":
+            settings = load_settings(
+                LUMEN_TELEGRAM_TOKEN=os.environ.get("LUMEN_TELEGRAM_TOKEN") or "not-used",
+                ANTHROPIC_API_KEY=os.environ.get("ANTHROPIC_API_KEY") or "not-used",
+            )
+            return asyncio.run(_export(settings, args.user, args.out))
+    except ConfigError as exc:
+        print(f"lumen: {exc}", file=sys.stderr)
+        return 2
+    except LumenError as exc:
+        print(f"lumen: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+async def _run(settings: Settings) -> None:
+    from telegram.error import InvalidToken
+
+    from lumen_bot.app import open_core
+    from lumen_bot.telegram.bot import build_application, run_polling, stop_on_signals
+    from lumen_bot.telegram.handlers import TelegramHandlers
+    from lumen_bot.telegram.reply import TelegramNotifier
+
+    app = build_application(settings.telegram_token.get_secret_value(), settings.telegram_api_url)
+    async with open_core(settings, TelegramNotifier(app.bot)) as core:
+        TelegramHandlers(core.mentor, stream_interval_s=settings.stream_interval_s).register(app)
+        stop = asyncio.Event()
+        stop_on_signals(stop)
+        try:
+            await run_polling(app, stop, on_ready=core.closer.resume)
+        except InvalidToken:
+            raise ConfigError(
+                "LUMEN_TELEGRAM_TOKEN was refused by Telegram: copy the token from @BotFather"
+            ) from None
+
+
+async def _export(settings: Settings, user: str, out: Path | None) -> int:
+    from lumen_bot.app import open_store
+    from lumen_bot.export import export_document
+
+    async with open_store(settings) as store:
+        data = await store.export(PersonKey("telegram", user))
+    if data is None:
+        print(f"lumen: no person with Telegram id {user}", file=sys.stderr)
+        return 1
+    document = json.dumps(export_document(data), ensure_ascii=False, indent=2)
+    if out is None:
+        print(document)
+    else:
+        descriptor = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(document)
+    return 0
+
+
+class TerminalReply:
+    """ReplyChannel for `lumen chat`: prints the answer as it streams."""
+
+    def __init__(self) -> None:
+        self._shown = 0
+
+    async def typing(self) -> None:
+        self._shown = 0
+        print("mentor> ", end="", flush=True)
+
+    async def partial(self, markdown: str) -> None:
+        print(markdown[self._shown :], end="", flush=True)
+        self._shown = len(markdown)
+
+    async def final(self, markdown: str) -> None:
+        print(markdown[self._shown :], flush=True)
+        self._shown = 0
+
+    async def plain(self, text: str) -> None:
+        print(f"lumen> {text}", flush=True)
+
+    async def notice(self, key: str) -> None:
+        await self.plain(texts.text(key))
+
+
+class _TerminalNotifier:
+    """Parting words after `/end` print like any other mentor message."""
+
+    def __init__(self, reply: TerminalReply) -> None:
+        self._reply = reply
+
+    async def send(self, person: PersonKey, markdown: str) -> None:
+        print(f"mentor> {markdown}", flush=True)
+
+    async def notice(self, person: PersonKey, key: str) -> None:
+        await self._reply.notice(key)
+
+
+async def _chat(settings: Settings) -> None:
+    from lumen_bot.app import open_core
+    from lumen_bot.harness.clock import SystemClock
+
+    reply = TerminalReply()
+    person = PersonKey("cli", "local")
+    clock = SystemClock()
+    async with open_core(settings, _TerminalNotifier(reply)) as core:
+        await core.closer.resume()
+        print(texts.text("start"))
+        print("(type /end to close the session, /quit or Ctrl-D to leave)\n")
+        while True:
+            line = await asyncio.to_thread(_read_line)
+            if line is None or line.strip() == "/quit":
+                break
+            text = line.strip()
+            if not text:
+                continue
+            if text == "/end":
+                found = await core.store.find_person(person)
+                if found is not None and await core.mentor.end(person, reply):
+                    await core.closer.settle(found.id, wait_s=settings.llm_timeout_s * 4)
+                continue
+            await core.mentor.handle(Inbound(person, text, clock.now()), reply)
+
+
+def _read_line() -> str | None:
+    try:
+        return input("you> ")
+    except EOFError:
+        return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

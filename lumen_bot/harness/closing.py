@@ -1,0 +1,227 @@
+"""Closing a session: notebook (LLM call 1), Arc rewrite (LLM call 2), parting words.
+
+Each stage is stored before the next begins, in a durable job, so a restart
+resumes where it stopped and an LLM failure retries with exponential backoff.
+A session is never left half-closed: the job runs until it is done.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from lumen_bot.errors import ClosingFailed, LLMEmptyAnswer, LumenError
+from lumen_bot.harness.context import render_turn
+from lumen_bot.harness.model import Arc, Notebook, Turn
+from lumen_bot.harness.ports import (
+    LLM,
+    ChatMessage,
+    Clock,
+    ClosingJob,
+    LLMRequest,
+    Notifier,
+    Store,
+    SystemBlock,
+)
+from lumen_bot.harness.prompts import PromptBook
+from lumen_bot.harness.tasks import TaskGroup
+from lumen_bot.logs import events
+
+log = events(__name__)
+
+PARTING = re.compile(
+    r"^#{1,6}\s*Parting Words\s*$(?P<body>.*?)(?=^#{1,6}\s|\Z)", re.M | re.S | re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingPolicy:
+    max_tokens: int
+    retry_base_s: float
+    retry_max_s: float
+
+    def backoff(self, attempts: int) -> timedelta:
+        return timedelta(seconds=min(self.retry_max_s, self.retry_base_s * 2 ** max(0, attempts)))
+
+
+def parting_words(notebook: str) -> str | None:
+    """The notebook's Parting Words section: the only part the person sees."""
+    match = PARTING.search(notebook)
+    if match is None:
+        return None
+    body = match["body"].strip()
+    return body or None
+
+
+class Closer:
+    """Runs closing jobs, now and after restarts, one task per session."""
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        llm: LLM,
+        prompts: PromptBook,
+        notifier: Notifier,
+        clock: Clock,
+        policy: ClosingPolicy,
+        tasks: TaskGroup,
+    ) -> None:
+        self._store = store
+        self._llm = llm
+        self._prompts = prompts
+        self._notifier = notifier
+        self._clock = clock
+        self._policy = policy
+        self._tasks = tasks
+        self._running: dict[int, asyncio.Task[None]] = {}
+        self._by_person: dict[int, int] = {}
+
+    def start(self, job: ClosingJob) -> None:
+        """Run the job in the background (idempotent per session)."""
+        if job.session_id in self._running:
+            return
+        task = self._tasks.spawn(self._run(job), name=f"closing-{job.session_id}")
+        self._running[job.session_id] = task
+        self._by_person[job.person_id] = job.session_id
+        task.add_done_callback(lambda _: self._forget(job))
+
+    def _forget(self, job: ClosingJob) -> None:
+        self._running.pop(job.session_id, None)
+        if self._by_person.get(job.person_id) == job.session_id:
+            del self._by_person[job.person_id]
+
+    async def resume(self) -> int:
+        """Start every unfinished job (after a restart). Returns how many."""
+        jobs = await self._store.pending_closing_jobs()
+        for job in jobs:
+            self.start(job)
+        return len(jobs)
+
+    async def settle(self, person_id: int, wait_s: float) -> None:
+        """Wait (briefly) for a person's closing to finish, so a new session
+        starts from the newest notebook and Arc when that is possible."""
+        session_id = self._by_person.get(person_id)
+        task = self._running.get(session_id) if session_id is not None else None
+        if task is None:
+            return
+        try:
+            async with asyncio.timeout(wait_s):
+                await asyncio.shield(task)
+        except TimeoutError:
+            log.info("closing_not_settled", session=session_id)
+
+    async def _run(self, job: ClosingJob) -> None:
+        while job.stage != "done":
+            delay = (job.next_attempt_at - self._clock.now()).total_seconds()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            try:
+                job = await self._advance(job)
+            except LumenError as exc:
+                until = self._clock.now() + self._policy.backoff(job.attempts)
+                log.warning(
+                    "closing_retry",
+                    session=job.session_id,
+                    stage=job.stage,
+                    attempt=job.attempts + 1,
+                    error=type(exc).__name__,
+                )
+                job = await self._store.postpone_closing(job, until, type(exc).__name__)
+
+    async def _advance(self, job: ClosingJob) -> ClosingJob:
+        if job.stage == "notebook":
+            return await self._notebook_stage(job)
+        if job.stage == "arc":
+            return await self._arc_stage(job)
+        # stage "deliver": the session closes first, then the person hears the
+        # parting words; a crash in between costs a goodbye, never a second one.
+        await self._store.finish_closing(job, self._clock.now())
+        if job.notify:
+            await self._deliver(job)
+        return ClosingJob(job.session_id, job.person_id, 0, job.next_attempt_at, "done", job.notify)
+
+    async def _notebook_stage(self, job: ClosingJob) -> ClosingJob:
+        session = await self._store.get_session(job.session_id)
+        turns = await self._store.session_turns(job.person_id, job.session_id)
+        arc = await self._store.latest_arc(job.person_id)
+        text, model = await self._write_notebook(turns, arc)
+        notebook = Notebook(
+            session_id=session.id,
+            session_number=session.number,
+            text=text,
+            created_at=self._clock.now(),
+            prompt_version=self._prompts.notebook.id,
+            model=model,
+        )
+        log.info("notebook_written", session=session.id)
+        return await self._store.save_notebook(job.person_id, notebook, job)
+
+    async def _arc_stage(self, job: ClosingJob) -> ClosingJob:
+        turns = await self._store.session_turns(job.person_id, job.session_id)
+        arc = await self._store.latest_arc(job.person_id)
+        notebook = await self._store.notebook_for(job.person_id, job.session_id)
+        if notebook is None:
+            raise ClosingFailed("notebook missing at the arc stage")
+        prompt = self._prompts.arc_update if arc else self._prompts.arc_create
+        text, model = await self._write_arc(prompt.text, arc, notebook, turns)
+        new_arc = Arc(
+            version=(arc.version + 1) if arc else 1,
+            text=text,
+            created_at=self._clock.now(),
+            prompt_version=prompt.id,
+            model=model,
+        )
+        log.info("arc_written", session=job.session_id, arc_version=new_arc.version)
+        return await self._store.save_arc(job.person_id, new_arc, job)
+
+    async def _deliver(self, job: ClosingJob) -> None:
+        notebook = await self._store.notebook_for(job.person_id, job.session_id)
+        words = parting_words(notebook.text) if notebook else None
+        person = await self._store.person_key(job.person_id)
+        try:
+            if words:
+                await self._notifier.send(person, words)
+            await self._notifier.notice(person, "session_closed")
+        except LumenError as exc:
+            # The notebook and Arc are safe; a lost goodbye is not worth a retry loop.
+            log.warning(
+                "parting_words_undelivered", session=job.session_id, error=type(exc).__name__
+            )
+        log.info("session_closed", session=job.session_id)
+
+    async def _write_notebook(self, turns: tuple[Turn, ...], arc: Arc | None) -> tuple[str, str]:
+        parts = []
+        if arc is not None:
+            parts.append(f"<arc>\n{arc.text}\n</arc>")
+        parts.append(f"<transcript>\n{_transcript(turns)}\n</transcript>")
+        return await self._ask("notebook", self._prompts.notebook.text, "\n\n".join(parts))
+
+    async def _write_arc(
+        self, prompt: str, arc: Arc | None, notebook: Notebook, turns: tuple[Turn, ...]
+    ) -> tuple[str, str]:
+        parts = []
+        if arc is not None:
+            parts.append(f"<current_arc>\n{arc.text}\n</current_arc>")
+        parts.append(f"<notebook>\n{notebook.text}\n</notebook>")
+        parts.append(f"<transcript>\n{_transcript(turns)}\n</transcript>")
+        return await self._ask("arc", prompt, "\n\n".join(parts))
+
+    async def _ask(self, purpose: str, system: str, content: str) -> tuple[str, str]:
+        request = LLMRequest(
+            purpose="notebook" if purpose == "notebook" else "arc",
+            system=(SystemBlock(system),),
+            messages=(ChatMessage("user", content),),
+            max_tokens=self._policy.max_tokens,
+        )
+        completion = await self._llm.complete(request)
+        text = completion.text.strip()
+        if not text:
+            raise LLMEmptyAnswer(f"empty {purpose}")
+        return text, completion.model
+
+
+def _transcript(turns: tuple[Turn, ...]) -> str:
+    return "\n\n".join(render_turn(turn) for turn in turns) or "(no messages)"

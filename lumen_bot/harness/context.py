@@ -1,0 +1,179 @@
+"""Context assembly: what the mentor reads at the start of a session, within a token budget.
+
+Order (DESIGN.md): YAML front matter, the Arc, every notebook newest first, the
+last 2-3 transcripts, then older transcripts in seeded Fisher-Yates order until
+the budget is full. The result is a pure function of the history, the session's
+opening time and the seed, so rebuilding it gives the same bytes and the
+provider's prompt cache keeps working across the session's turns.
+
+Allocation is not the same as order: the Arc and the two most recent
+transcripts are claimed first, so a long trail of notebooks can never push the
+latest conversations out; the document still reads in the order above.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeVar
+
+from lumen_bot.harness.model import History, Notebook, Transcript, Turn, TurnKind
+from lumen_bot.harness.tokens import estimate_tokens
+
+RECENT_REQUIRED = 2  # the newest transcripts that are always present
+RECENT_WANTED = 3  # ... and one more when it fits
+T = TypeVar("T")
+WITHHELD = "(a message withheld by Lumen's safety screen; crisis resources were shared)"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionContext:
+    text: str
+    tokens: int
+    notebooks: int
+    transcripts: int  # how many transcripts made it in
+
+
+def build_context(
+    history: History,
+    *,
+    session_number: int,
+    opened_at: datetime,
+    budget: int,
+    seed: int,
+) -> SessionContext:
+    """Assemble the context document for one session; never above `budget` tokens."""
+    front = _front_matter(history, session_number, opened_at)
+    remaining = budget - estimate_tokens(front)
+    if remaining < 0:
+        raise ValueError("budget too small for the front matter")
+
+    arc = _arc_section(history)
+    if estimate_tokens(arc) > remaining:
+        arc = _clip(arc, remaining)
+    remaining -= estimate_tokens(arc)
+
+    transcripts = history.transcripts
+    recent = list(transcripts[-RECENT_WANTED:])[::-1]  # newest first
+    recent_parts: list[str] = []
+    for index, transcript in enumerate(recent):
+        part = render_transcript(transcript)
+        cost = estimate_tokens(part)
+        if cost > remaining:
+            if index >= RECENT_REQUIRED:
+                break
+            part = _clip_transcript(transcript, remaining)
+            cost = estimate_tokens(part)
+        recent_parts.append(part)
+        remaining -= cost
+
+    notebook_parts: list[str] = []
+    for notebook in reversed(history.notebooks):
+        part = render_notebook(notebook)
+        cost = estimate_tokens(part)
+        if cost > remaining:
+            break
+        notebook_parts.append(part)
+        remaining -= cost
+
+    older_parts: list[str] = []
+    older = list(transcripts[: max(0, len(transcripts) - len(recent_parts))])
+    for transcript in fisher_yates(older, seed):
+        part = render_transcript(transcript)
+        cost = estimate_tokens(part)
+        if cost <= remaining:
+            older_parts.append(part)
+            remaining -= cost
+
+    sections = [front, arc, *notebook_parts, *recent_parts, *older_parts]
+    text = "\n\n".join(section for section in sections if section)
+    return SessionContext(
+        text=text,
+        tokens=estimate_tokens(text),
+        notebooks=len(notebook_parts),
+        transcripts=len(recent_parts) + len(older_parts),
+    )
+
+
+def fisher_yates(items: Sequence[T], seed: int) -> list[T]:
+    """A seeded Fisher-Yates shuffle: the same seed always gives the same order."""
+    shuffled = list(items)
+    rng = random.Random(seed)  # noqa: S311 - ordering, not secrecy
+    for i in range(len(shuffled) - 1, 0, -1):
+        j = rng.randint(0, i)
+        shuffled[i], shuffled[j] = shuffled[j], shuffled[i]
+    return shuffled
+
+
+def session_seed(base: int, person_id: int, session_number: int) -> int:
+    """One seed per session, stable across restarts."""
+    return (base * 1_000_003 + person_id) * 1_000_003 + session_number
+
+
+def _front_matter(history: History, session_number: int, opened_at: datetime) -> str:
+    if history.last_closed_at is None:
+        days = "null"
+    else:
+        days = str(max(0, (opened_at.date() - history.last_closed_at.date()).days))
+    return (
+        "---\n"
+        f"session_number: {session_number}\n"
+        f"current_date: {opened_at.date().isoformat()}\n"
+        f"days_since_last_session: {days}\n"
+        "---"
+    )
+
+
+def _arc_section(history: History) -> str:
+    if history.arc is None:
+        return "# The Arc\n\n(No Arc yet: this is the beginning.)"
+    return f"# The Arc\n\n{history.arc.text.strip()}"
+
+
+def render_notebook(notebook: Notebook) -> str:
+    day = notebook.created_at.date().isoformat()
+    return f"# Notebook: session {notebook.session_number} ({day})\n\n{notebook.text.strip()}"
+
+
+def render_transcript(transcript: Transcript) -> str:
+    day = transcript.opened_at.date().isoformat()
+    lines = [f"# Transcript: session {transcript.session_number} ({day})"]
+    lines.extend(render_turn(turn) for turn in transcript.turns)
+    return "\n\n".join(lines)
+
+
+def render_turn(turn: Turn) -> str:
+    if turn.kind is TurnKind.CRISIS:
+        return f"Them: {WITHHELD}"
+    if turn.kind is TurnKind.RESOURCES:
+        return "Lumen: (crisis resources)"
+    speaker = "Them" if turn.role == "user" else "Mentor"
+    return f"{speaker}: {turn.text.strip()}"
+
+
+def _clip_transcript(transcript: Transcript, budget: int) -> str:
+    """Keep the newest turns of a transcript that fit: its ending matters most."""
+    header = f"# Transcript: session {transcript.session_number} (end only)"
+    kept: list[str] = []
+    used = estimate_tokens(header) + 1
+    for turn in reversed(transcript.turns):
+        line = render_turn(turn)
+        cost = estimate_tokens(line) + 1
+        if used + cost > budget:
+            break
+        kept.append(line)
+        used += cost
+    if not kept:
+        return _clip(header, budget)
+    return "\n\n".join([header, *reversed(kept)])
+
+
+def _clip(text: str, budget: int) -> str:
+    """Cut text from the end to fit the budget (a last resort for huge single sections)."""
+    if budget <= 0:
+        return ""
+    encoded = text.encode("utf-8", "surrogatepass")
+    cut = encoded[: max(0, budget * 3 - 6)].decode("utf-8", "ignore")
+    return cut.rstrip() + "\n…" if cut != text else text

@@ -1,0 +1,34 @@
+"""Turning stored turns into the alternating messages the LLM reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from lumen_bot.harness.context import WITHHELD
+from lumen_bot.harness.model import Turn, TurnKind
+from lumen_bot.harness.ports import ChatMessage
+
+CRISIS_REPLY_NOTE = "(Lumen answered that message with crisis resources.)"
+
+
+def to_messages(turns: Iterable[Turn]) -> tuple[ChatMessage, ...]:
+    """Alternate user/assistant as the API requires: consecutive turns of one side
+    are joined; a crisis message and its resources appear only as notes, so the
+    text of a crisis never reaches the LLM. The result never starts with the
+    mentor (a leading mentor turn would be dropped by the API's rules).
+    """
+    messages: list[ChatMessage] = []
+    for turn in turns:
+        role: Literal["user", "assistant"] = "user" if turn.role == "user" else "assistant"
+        if turn.kind is TurnKind.CRISIS:
+            text = WITHHELD
+        elif turn.kind is TurnKind.RESOURCES:
+            text = CRISIS_REPLY_NOTE
+        else:
+            text = turn.text
+        if messages and messages[-1].role == role:
+            messages[-1] = ChatMessage(role, f"{messages[-1].text}\n\n{text}")
+        elif messages or role == "user":
+            messages.append(ChatMessage(role, text))
+    return tuple(messages)

@@ -1,0 +1,240 @@
+"""The mentor's side of a conversation: store, screen, assemble, stream, deliver.
+
+Data flow of one message (DESIGN.md): the turn is stored encrypted before
+anything else happens to it; the screen sees it before any LLM call; a crisis
+is answered with resources and never reaches the LLM; the mentor's answer is
+stored before it is delivered, and the turns are marked answered after.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lumen_bot.errors import LLMEmptyAnswer, LumenError
+from lumen_bot.harness.closing import Closer
+from lumen_bot.harness.context import SessionContext, build_context, session_seed
+from lumen_bot.harness.conversation import to_messages
+from lumen_bot.harness.locks import KeyedLocks
+from lumen_bot.harness.model import Inbound, Person, PersonKey, Session, Turn, TurnKind
+from lumen_bot.harness.ports import (
+    LLM,
+    Clock,
+    LLMRequest,
+    NewTurn,
+    ReplyChannel,
+    Screener,
+    Store,
+    SystemBlock,
+)
+from lumen_bot.harness.prompts import PromptBook
+from lumen_bot.logs import events
+from safety.screening import Screening
+
+log = events(__name__)
+
+RECENT_FOR_SCREEN = 3  # earlier messages the screen sees, for intent split across messages
+SETTLE_TIMEOUT_S = 45.0  # how long a new session waits for the last one's notebook
+
+
+@dataclass(frozen=True, slots=True)
+class MentorPolicy:
+    context_budget: int
+    max_tokens: int
+    seed: int
+
+
+class Mentor:
+    """Serves every person: one at a time per person, many people at once."""
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        llm: LLM,
+        screen: Screener,
+        crisis_reply: Callable[[Screening], str],
+        concern_addendum: str,
+        prompts: PromptBook,
+        clock: Clock,
+        closer: Closer,
+        policy: MentorPolicy,
+    ) -> None:
+        self._store = store
+        self._llm = llm
+        self._screen = screen
+        self._crisis_reply = crisis_reply
+        self._concern_addendum = concern_addendum
+        self._prompts = prompts
+        self._clock = clock
+        self._closer = closer
+        self._policy = policy
+        self._locks = KeyedLocks()
+        self._contexts: dict[int, SessionContext] = {}
+        self._system = f"{prompts.mentor.text}\n\n{prompts.safety_policy.text}"
+
+    @property
+    def locks(self) -> KeyedLocks:
+        return self._locks
+
+    async def handle(self, inbound: Inbound, reply: ReplyChannel) -> None:
+        """Answer one message from a person, exactly once."""
+        async with self._locks.hold(inbound.person):
+            await self._handle(inbound, reply)
+
+    async def _handle(self, inbound: Inbound, reply: ReplyChannel) -> None:
+        started = time.perf_counter()
+        person = await self._store.person(inbound.person, self._clock.now())
+        session = await self._session_for(person, reply)
+        earlier = await self._store.session_turns(person.id, session.id)
+        turn = await self._store.append_turn(
+            person.id,
+            session.id,
+            NewTurn("user", TurnKind.MESSAGE, inbound.text, inbound.at, inbound.source_key),
+        )
+        if turn is None:
+            log.info("update_duplicate", person=person.id, session=session.id)
+            return
+
+        recent = [t.text for t in earlier if t.kind is TurnKind.MESSAGE][-RECENT_FOR_SCREEN:]
+        screening = self._screen(inbound.text, recent=recent)
+        if screening.is_crisis:
+            await self._answer_crisis(person, session, turn, screening, reply)
+            return
+
+        context = await self._context(person, session)
+        turns = (*earlier, turn)
+        request = self._turn_request(context, turns, concern=screening.is_concern)
+        await reply.typing()
+        prep_ms = (time.perf_counter() - started) * 1000
+        try:
+            text = await self._stream(request, reply)
+        except LumenError as exc:
+            log.warning("turn_failed", session=session.id, error=type(exc).__name__)
+            await reply.notice(exc.user_message)
+            return
+
+        answered = [t.id for t in turns if t.role == "user" and t.answered_at is None]
+        mentor = await self._store.append_turn(
+            person.id,
+            session.id,
+            NewTurn(
+                "mentor",
+                TurnKind.REPLY,
+                text,
+                self._clock.now(),
+                prompt_version=self._prompts.system_id,
+                reply_to=turn.id,
+            ),
+        )
+        await reply.final(text)
+        if mentor is not None:
+            answered.append(mentor.id)
+        await self._store.mark_answered(answered, self._clock.now())
+        log.info(
+            "turn_answered",
+            person=person.id,
+            session=session.id,
+            level=screening.level.value,
+            prep_ms=round(prep_ms, 2),
+        )
+
+    async def _session_for(self, person: Person, reply: ReplyChannel) -> Session:
+        session = await self._store.active_session(person.id)
+        if session is not None:
+            return session
+        await self._closer.settle(person.id, SETTLE_TIMEOUT_S)
+        session = await self._store.open_session(person.id, self._clock.now())
+        log.info("session_opened", person=person.id, session=session.id, number=session.number)
+        return session
+
+    async def _answer_crisis(
+        self,
+        person: Person,
+        session: Session,
+        turn: Turn,
+        screening: Screening,
+        reply: ReplyChannel,
+    ) -> None:
+        await self._store.set_turn_kind(turn.id, TurnKind.CRISIS)
+        text = self._crisis_reply(screening)
+        mentor = await self._store.append_turn(
+            person.id,
+            session.id,
+            NewTurn("mentor", TurnKind.RESOURCES, text, self._clock.now(), reply_to=turn.id),
+        )
+        await reply.plain(text)
+        ids = [turn.id] + ([mentor.id] if mentor else [])
+        await self._store.mark_answered(ids, self._clock.now())
+        log.info(
+            "crisis_answered",
+            person=person.id,
+            session=session.id,
+            categories=",".join(c.value for c in screening.categories),
+        )
+
+    async def _context(self, person: Person, session: Session) -> SessionContext:
+        """The session's context, built once and reused byte for byte (prompt caching)."""
+        cached = self._contexts.get(session.id)
+        if cached is not None:
+            return cached
+        history = await self._store.history(person.id)
+        context = build_context(
+            history,
+            session_number=session.number,
+            opened_at=session.opened_at,
+            budget=self._policy.context_budget,
+            seed=session_seed(self._policy.seed, person.id, session.number),
+        )
+        self._contexts[session.id] = context
+        log.info(
+            "context_built",
+            session=session.id,
+            tokens=context.tokens,
+            notebooks=context.notebooks,
+            transcripts=context.transcripts,
+        )
+        return context
+
+    def _turn_request(
+        self, context: SessionContext, turns: tuple[Turn, ...], *, concern: bool
+    ) -> LLMRequest:
+        system = [SystemBlock(self._system), SystemBlock(context.text, cache=True)]
+        if concern:
+            system.append(SystemBlock(self._concern_addendum))
+        return LLMRequest(
+            purpose="turn",
+            system=tuple(system),
+            messages=to_messages(turns),
+            max_tokens=self._policy.max_tokens,
+            cache_last_message=True,
+        )
+
+    async def _stream(self, request: LLMRequest, reply: ReplyChannel) -> str:
+        text = ""
+        async for delta in self._llm.stream(request):
+            text += delta
+            if text.strip():
+                await reply.partial(text)
+        if not text.strip():
+            raise LLMEmptyAnswer("the model returned no text")
+        return text
+
+    async def end(self, person_key: PersonKey, reply: ReplyChannel, *, by: str = "end") -> bool:
+        """Close the person's active session; the closing job runs in the background.
+
+        Returns False when there was no session to close.
+        """
+        async with self._locks.hold(person_key):
+            person = await self._store.find_person(person_key)
+            session = await self._store.active_session(person.id) if person else None
+            if person is None or session is None:
+                await reply.notice("no_session_to_end")
+                return False
+            job = await self._store.begin_closing(session.id, self._clock.now(), by)
+            self._contexts.pop(session.id, None)
+            await reply.notice("session_closing")
+            log.info("session_closing", person=person.id, session=session.id, by=by)
+        self._closer.start(job)
+        return True

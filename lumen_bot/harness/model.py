@@ -1,0 +1,117 @@
+"""Domain values of the harness: people, sessions, turns, notebooks and the Arc."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal
+
+Role = Literal["user", "mentor"]
+
+
+class SessionState(StrEnum):
+    ACTIVE = "active"
+    CLOSING = "closing"
+    CLOSED = "closed"
+
+
+class TurnKind(StrEnum):
+    """What a stored turn is, so context assembly knows what the LLM may see."""
+
+    MESSAGE = "message"  # a person's message that went through the screen
+    CRISIS = "crisis"  # a person's message screened as crisis: never shown to the LLM
+    REPLY = "reply"  # the mentor's answer from the LLM
+    RESOURCES = "resources"  # the crisis resources Lumen sent instead of an answer
+
+
+@dataclass(frozen=True, slots=True)
+class PersonKey:
+    """How a platform names a person: ('telegram', '12345'), ('cli', 'local')."""
+
+    platform: str
+    external_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: int
+    key: PersonKey
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    id: int
+    person_id: int
+    number: int
+    state: SessionState
+    opened_at: datetime
+    last_activity_at: datetime
+    closed_at: datetime | None = None
+    closed_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    id: int
+    session_id: int
+    role: Role
+    kind: TurnKind
+    text: str
+    at: datetime
+    prompt_version: str | None = None
+    answered_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Notebook:
+    session_id: int
+    session_number: int
+    text: str
+    created_at: datetime
+    prompt_version: str
+    model: str
+
+
+@dataclass(frozen=True, slots=True)
+class Arc:
+    version: int
+    text: str
+    created_at: datetime
+    prompt_version: str
+    model: str
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    """A closed session's turns, as the context shows them."""
+
+    session_number: int
+    opened_at: datetime
+    turns: tuple[Turn, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class History:
+    """What the mentor knows of a person when a session starts."""
+
+    arc: Arc | None
+    notebooks: tuple[Notebook, ...]  # oldest first
+    transcripts: tuple[Transcript, ...]  # closed sessions, oldest first
+    last_closed_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Inbound:
+    """One text message from a person, as an adapter hands it to the harness.
+
+    `source_key` identifies the platform message ('tg:<chat>:<message_id>'), so a
+    redelivered update is recognised and never answered twice.
+    """
+
+    person: PersonKey
+    text: str
+    at: datetime
+    source_key: str | None = None
+    locale: str | None = None

@@ -1,0 +1,195 @@
+"""The ports the harness needs; adapters (store, LLM, Telegram, terminal) implement them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal, Protocol
+
+from lumen_bot.harness.model import (
+    Arc,
+    History,
+    Notebook,
+    Person,
+    PersonKey,
+    Role,
+    Session,
+    SessionState,
+    Turn,
+    TurnKind,
+)
+from safety.screening import Screening
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """An aware UTC datetime."""
+        ...
+
+
+class Screener(Protocol):
+    def __call__(self, text: str, *, recent: Sequence[str] = ()) -> Screening: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SystemBlock:
+    """A piece of the system prompt; `cache` ends a stable prefix (a cache breakpoint)."""
+
+    text: str
+    cache: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ChatMessage:
+    role: Literal["user", "assistant"]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LLMRequest:
+    purpose: Literal["turn", "notebook", "arc"]
+    system: tuple[SystemBlock, ...]
+    messages: tuple[ChatMessage, ...]
+    max_tokens: int
+    cache_last_message: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Completion:
+    text: str
+    model: str
+    stop_reason: str | None = None
+    output_tokens: int | None = None
+
+
+class LLM(Protocol):
+    """A language model. Errors raised are `LLMError` subclasses, never SDK types."""
+
+    @property
+    def model(self) -> str: ...
+
+    def stream(self, request: LLMRequest) -> AsyncIterator[str]:
+        """Yield the answer's text as it is written (deltas)."""
+        ...
+
+    async def complete(self, request: LLMRequest) -> Completion: ...
+
+
+class ReplyChannel(Protocol):
+    """Where the harness speaks to one person; the adapter decides how it looks."""
+
+    async def typing(self) -> None:
+        """Show that the mentor is writing."""
+
+    async def partial(self, markdown: str) -> None:
+        """Show the answer so far (the whole text, not a delta)."""
+
+    async def final(self, markdown: str) -> None:
+        """Deliver the finished answer. Raises on failure: the turn stays unanswered."""
+
+    async def plain(self, text: str) -> None:
+        """Deliver fixed text exactly as written (crisis resources)."""
+
+    async def notice(self, key: str) -> None:
+        """Deliver one of Lumen's own messages, by key (see `lumen_bot.texts`)."""
+
+
+class Notifier(Protocol):
+    """Reaches a person outside a conversation turn (parting words after closing)."""
+
+    async def send(self, person: PersonKey, markdown: str) -> None: ...
+
+    async def notice(self, person: PersonKey, key: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ClosingJob:
+    session_id: int
+    person_id: int
+    attempts: int
+    next_attempt_at: datetime
+    stage: Literal["notebook", "arc", "deliver", "done"]
+    notify: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class NewTurn:
+    role: Role
+    kind: TurnKind
+    text: str
+    at: datetime
+    source_key: str | None = None
+    prompt_version: str | None = None
+    reply_to: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonExport:
+    person: Person
+    sessions: tuple[tuple[Session, tuple[Turn, ...]], ...]
+    notebooks: tuple[Notebook, ...]
+    arcs: tuple[Arc, ...]
+    prompt_versions: dict[int, str] = field(default_factory=dict)
+
+
+class Store(Protocol):
+    """Durable, encrypted storage of everything a person and the mentor said."""
+
+    async def person(self, key: PersonKey, at: datetime) -> Person:
+        """The person with this key, created (with a fresh data key) if new."""
+        ...
+
+    async def find_person(self, key: PersonKey) -> Person | None: ...
+
+    async def person_key(self, person_id: int) -> PersonKey: ...
+
+    async def set_turn_kind(self, turn_id: int, kind: TurnKind) -> None: ...
+
+    async def active_session(self, person_id: int) -> Session | None:
+        """The session that is `active` (at most one per person)."""
+        ...
+
+    async def open_session(self, person_id: int, at: datetime) -> Session: ...
+
+    async def get_session(self, session_id: int) -> Session: ...
+
+    async def begin_closing(self, session_id: int, at: datetime, closed_by: str) -> ClosingJob:
+        """Move a session to `closing` and create its durable closing job, atomically."""
+        ...
+
+    async def append_turn(self, person_id: int, session_id: int, turn: NewTurn) -> Turn | None:
+        """Store a turn; None if `source_key` was stored before (a redelivery)."""
+        ...
+
+    async def session_turns(self, person_id: int, session_id: int) -> tuple[Turn, ...]: ...
+
+    async def mark_answered(self, turn_ids: Sequence[int], at: datetime) -> None: ...
+
+    async def history(self, person_id: int) -> History:
+        """Arc, notebooks and closed transcripts, for building a session's context."""
+        ...
+
+    async def save_notebook(
+        self, person_id: int, notebook: Notebook, job: ClosingJob
+    ) -> ClosingJob: ...
+
+    async def save_arc(self, person_id: int, arc: Arc, job: ClosingJob) -> ClosingJob: ...
+
+    async def latest_arc(self, person_id: int) -> Arc | None: ...
+
+    async def notebook_for(self, person_id: int, session_id: int) -> Notebook | None: ...
+
+    async def finish_closing(self, job: ClosingJob, at: datetime) -> None:
+        """Mark the job done and the session `closed`."""
+        ...
+
+    async def postpone_closing(self, job: ClosingJob, until: datetime, error: str) -> ClosingJob:
+        """Count a failed attempt; `error` is an error class name, never text."""
+        ...
+
+    async def pending_closing_jobs(self) -> tuple[ClosingJob, ...]: ...
+
+    async def export(self, key: PersonKey) -> PersonExport | None: ...
+
+    async def sessions_in(self, state: SessionState) -> tuple[Session, ...]: ...

@@ -1,0 +1,1 @@
+"""The Anthropic adapter behind the harness's LLM port."""

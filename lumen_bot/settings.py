@@ -1,0 +1,108 @@
+"""Settings from the environment and `.env`: the only module that reads them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from lumen_bot.errors import ConfigError
+
+# How to fix each required or commonly mistyped setting, shown to the operator.
+_HOW_TO_FIX = {
+    "LUMEN_TELEGRAM_TOKEN": "create a bot with @BotFather in Telegram and put its token in .env",
+    "ANTHROPIC_API_KEY": "create a key at console.anthropic.com and put it in .env",
+    "LUMEN_ADMIN_IDS": "use comma-separated numeric Telegram user ids, e.g. 12345,67890",
+    "LUMEN_MASTER_KEY": "use 32 random bytes in base64, e.g. `openssl rand -base64 32`",
+}
+
+
+class Settings(BaseSettings):
+    """Every knob Lumen has. Names are the environment variables operators set."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=False,
+        frozen=True,
+    )
+
+    telegram_token: SecretStr = Field(alias="LUMEN_TELEGRAM_TOKEN", min_length=1)
+    telegram_api_url: str = Field("https://api.telegram.org", alias="LUMEN_TELEGRAM_API_URL")
+    anthropic_api_key: SecretStr = Field(alias="ANTHROPIC_API_KEY", min_length=1)
+    anthropic_base_url: str | None = Field(None, alias="ANTHROPIC_BASE_URL")
+    model: str = Field("claude-sonnet-4-5", alias="LUMEN_MODEL")
+    data_dir: Path = Field(Path(".lumen"), alias="LUMEN_DATA_DIR")
+    keyring_file: Path | None = Field(None, alias="LUMEN_KEYRING_FILE")
+    master_key: SecretStr | None = Field(None, alias="LUMEN_MASTER_KEY")
+    admin_ids: Annotated[frozenset[int], NoDecode] = Field(frozenset(), alias="LUMEN_ADMIN_IDS")
+
+    # The model: context window and what is kept free for prompt, turns and reply.
+    context_window: int = Field(200_000, alias="LUMEN_CONTEXT_WINDOW", gt=0)
+    context_reserve: int = Field(60_000, alias="LUMEN_CONTEXT_RESERVE", ge=0)
+    max_tokens: int = Field(2_048, alias="LUMEN_MAX_TOKENS", gt=0)
+    closing_max_tokens: int = Field(4_096, alias="LUMEN_CLOSING_MAX_TOKENS", gt=0)
+    llm_timeout_s: float = Field(120.0, alias="LUMEN_LLM_TIMEOUT", gt=0)
+    llm_max_retries: int = Field(2, alias="LUMEN_LLM_MAX_RETRIES", ge=0)
+    context_seed: int = Field(0, alias="LUMEN_CONTEXT_SEED")
+
+    # Closing (notebook + Arc) retries with exponential backoff.
+    closing_retry_base_s: float = Field(5.0, alias="LUMEN_CLOSING_RETRY_BASE", gt=0)
+    closing_retry_max_s: float = Field(600.0, alias="LUMEN_CLOSING_RETRY_MAX", gt=0)
+
+    # Telegram streaming: the least time between two visible updates of a reply.
+    stream_interval_s: float = Field(0.6, alias="LUMEN_STREAM_INTERVAL", ge=0)
+    log_level: str = Field("INFO", alias="LUMEN_LOG_LEVEL")
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_admin_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
+        return value
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _strip_slash(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @property
+    def database_file(self) -> Path:
+        return self.data_dir / "lumen.db"
+
+    @property
+    def keystore_file(self) -> Path:
+        """Wrapped data keys live apart from content (see docs/privacy.md)."""
+        return self.data_dir / "keys.db"
+
+    @property
+    def keyring_path(self) -> Path:
+        return self.keyring_file or self.data_dir / "keyring.json"
+
+    @property
+    def context_budget(self) -> int:
+        """Tokens the per-session context document may use."""
+        return max(0, self.context_window - self.context_reserve)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read settings, turning validation failures into one clear ConfigError line."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc)) from None
+
+
+def _describe(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors():
+        name = str(error["loc"][0]) if error["loc"] else "a setting"
+        problem = f"{name} is missing" if error["type"] == "missing" else f"{name} is malformed"
+        fix = _HOW_TO_FIX.get(name, "see .env.example for the expected form")
+        problems.append(f"{problem}: {fix}")
+    return "; ".join(problems)

@@ -1,0 +1,1 @@
+"""Durable storage: SQLite through aiosqlite, every text sealed under its owner's key."""

@@ -1,0 +1,111 @@
+"""AES-GCM sealing with associated data, and the keyring of key-encryption keys.
+
+A sealed blob is ``version byte || 96-bit nonce || ciphertext || tag``. The
+associated data names what the blob is (owner, table, record, column, key
+version), so a ciphertext copied to any other place fails to open.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from lumen_bot.errors import DecryptionError, KeyringError
+
+KEY_BYTES = 32
+NONCE_BYTES = 12
+FORMAT = 1  # first byte of every sealed blob
+
+
+def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
+    """Encrypt with a fresh random nonce; the nonce travels with the ciphertext."""
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    return bytes([FORMAT]) + nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
+
+
+def open_sealed(key: bytes, blob: bytes, aad: bytes) -> bytes:
+    """Decrypt and authenticate; any mismatch raises DecryptionError."""
+    if len(blob) < 1 + NONCE_BYTES + 16 or blob[0] != FORMAT:
+        raise DecryptionError("sealed blob is malformed")
+    nonce, body = blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :]
+    try:
+        return AESGCM(key).decrypt(nonce, body, aad)
+    except InvalidTag:
+        raise DecryptionError("sealed blob failed authentication") from None
+
+
+def record_aad(
+    *, owner: int, table: str, record: int | str, column: str, key_version: int
+) -> bytes:
+    """Associated data that pins a ciphertext to one cell of one person's record."""
+    return f"lumen|{owner}|{table}|{record}|{column}|{key_version}".encode()
+
+
+def key_aad(*, owner: int, kek_version: int) -> bytes:
+    """Associated data for a wrapped data key: it unwraps for this person only."""
+    return f"lumen-dek|{owner}|{kek_version}".encode()
+
+
+@dataclass(frozen=True, slots=True)
+class Keyring:
+    """Versioned key-encryption keys; the newest wraps new data keys."""
+
+    keys: dict[int, bytes]
+
+    @property
+    def current_version(self) -> int:
+        return max(self.keys)
+
+    def kek(self, version: int) -> bytes:
+        try:
+            return self.keys[version]
+        except KeyError:
+            raise KeyringError(f"key-encryption key v{version} is not in the keyring") from None
+
+    @classmethod
+    def from_master_key(cls, encoded: str) -> Keyring:
+        try:
+            key = base64.b64decode(encoded, validate=True)
+        except (binascii.Error, ValueError):
+            raise KeyringError("LUMEN_MASTER_KEY is not valid base64") from None
+        if len(key) != KEY_BYTES:
+            raise KeyringError("LUMEN_MASTER_KEY must decode to exactly 32 bytes")
+        return cls({1: key})
+
+    @classmethod
+    def load_or_create(cls, path: Path) -> Keyring:
+        """Read the keyring file, or create it (mode 0600) with one fresh key."""
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            keyring = cls({1: secrets.token_bytes(KEY_BYTES)})
+            keyring._write_new(path)
+            return keyring
+        if path.stat().st_mode & 0o077:
+            raise KeyringError(f"keyring file {path} is readable by others; chmod 600 it")
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            keys = {int(v): base64.b64decode(k, validate=True) for v, k in raw["keys"].items()}
+        except (OSError, ValueError, KeyError, TypeError, binascii.Error):
+            raise KeyringError(f"keyring file {path} is unreadable or malformed") from None
+        if not keys or any(len(k) != KEY_BYTES for k in keys.values()):
+            raise KeyringError(f"keyring file {path} holds no usable 32-byte keys")
+        return cls(keys)
+
+    def _write_new(self, path: Path) -> None:
+        payload = json.dumps(
+            {
+                "format": 1,
+                "keys": {str(v): base64.b64encode(k).decode() for v, k in self.keys.items()},
+            }
+        )
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload)

@@ -1,0 +1,102 @@
+"""Per-person data keys, stored only wrapped, in a key store apart from the content."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from lumen_bot.errors import DecryptionError
+from lumen_bot.store.crypto import KEY_BYTES, Keyring, key_aad, open_sealed, seal
+from lumen_bot.store.db import Database, to_text
+from lumen_bot.store.schema import KEY_MIGRATIONS
+
+
+class KeyStore:
+    """Creates, unwraps and caches each person's data key.
+
+    The key store is its own SQLite file, so a copy of the content database
+    alone never holds a usable key; destroying a person's row here makes their
+    content unreadable everywhere, old copies included.
+    """
+
+    def __init__(self, path: Path, keyring: Keyring) -> None:
+        self._db = Database(path, KEY_MIGRATIONS)
+        self._keyring = keyring
+        self._cache: dict[tuple[int, int], bytes] = {}
+        self._known: set[int] = set()
+
+    async def __aenter__(self) -> Self:
+        await self._db.__aenter__()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._cache.clear()
+        await self._db.__aexit__(exc_type, exc, tb)
+
+    async def ensure(self, person_id: int, at: datetime) -> None:
+        """Give a person a random 256-bit data key, wrapped by the newest KEK, if they lack one.
+
+        Called on every `Store.person()`, so a crash between creating a person
+        and their key heals on the next message.
+        """
+        if person_id in self._known:
+            return
+        row = await self._db.fetchone(
+            "SELECT 1 FROM data_keys WHERE person_id = ? LIMIT 1", (person_id,)
+        )
+        if row is None:
+            await self._create(person_id, at)
+        self._known.add(person_id)
+
+    async def _create(self, person_id: int, at: datetime) -> None:
+        kek_version = self._keyring.current_version
+        data_key = secrets.token_bytes(KEY_BYTES)
+        wrapped = seal(
+            self._keyring.kek(kek_version),
+            data_key,
+            key_aad(owner=person_id, kek_version=kek_version),
+        )
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT OR IGNORE INTO data_keys"
+                " (person_id, version, kek_version, wrapped, created_at) VALUES (?, 1, ?, ?, ?)",
+                (person_id, kek_version, wrapped, to_text(at)),
+            )
+
+    async def current(self, person_id: int) -> tuple[int, bytes]:
+        """The person's newest data key and its version: new records use it."""
+        row = await self._db.fetchone(
+            "SELECT MAX(version) FROM data_keys WHERE person_id = ?", (person_id,)
+        )
+        if row is None or row[0] is None:
+            raise DecryptionError("no data key for this person")
+        version = int(row[0])
+        return version, await self.key(person_id, version)
+
+    async def key(self, person_id: int, version: int) -> bytes:
+        """Unwrap (once, then from memory) the person's data key of this version."""
+        cached = self._cache.get((person_id, version))
+        if cached is not None:
+            return cached
+        row = await self._db.fetchone(
+            "SELECT kek_version, wrapped FROM data_keys WHERE person_id = ? AND version = ?",
+            (person_id, version),
+        )
+        if row is None:
+            raise DecryptionError("no data key for this person")
+        kek_version = int(row["kek_version"])
+        data_key = open_sealed(
+            self._keyring.kek(kek_version),
+            bytes(row["wrapped"]),
+            key_aad(owner=person_id, kek_version=kek_version),
+        )
+        self._cache[(person_id, version)] = data_key
+        return data_key

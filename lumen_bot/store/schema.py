@@ -1,0 +1,78 @@
+"""Schema migrations of the content database and of the separate key store."""
+
+from __future__ import annotations
+
+CONTENT_MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            external_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (platform, external_id))""",
+        """CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            number INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('active', 'closing', 'closed')),
+            opened_at TEXT NOT NULL,
+            last_activity_at TEXT NOT NULL,
+            closed_at TEXT,
+            closed_by TEXT,
+            UNIQUE (person_id, number))""",
+        "CREATE UNIQUE INDEX one_active_session ON sessions (person_id) WHERE state = 'active'",
+        """CREATE TABLE turns (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            role TEXT NOT NULL CHECK (role IN ('user', 'mentor')),
+            kind TEXT NOT NULL,
+            body BLOB NOT NULL,
+            key_version INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            source_key TEXT UNIQUE,
+            prompt_version TEXT,
+            reply_to INTEGER REFERENCES turns(id),
+            answered_at TEXT)""",
+        "CREATE INDEX turns_by_session ON turns (session_id, id)",
+        """CREATE TABLE notebooks (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            body BLOB NOT NULL,
+            key_version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            prompt_version TEXT NOT NULL,
+            model TEXT NOT NULL)""",
+        """CREATE TABLE arcs (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            version INTEGER NOT NULL,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            body BLOB NOT NULL,
+            key_version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            prompt_version TEXT NOT NULL,
+            model TEXT NOT NULL,
+            UNIQUE (person_id, version))""",
+        """CREATE TABLE closing_jobs (
+            session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            stage TEXT NOT NULL CHECK (stage IN ('notebook', 'arc', 'deliver', 'done')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT,
+            notify INTEGER NOT NULL DEFAULT 1)""",
+    ],
+]
+
+KEY_MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE data_keys (
+            person_id INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            kek_version INTEGER NOT NULL,
+            wrapped BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (person_id, version))""",
+    ],
+]

@@ -1,0 +1,486 @@
+"""The harness's Store port on SQLite: people, sessions, turns, notebooks, Arcs, closing jobs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Literal, Self, cast
+
+import aiosqlite
+
+from lumen_bot.errors import StoreError
+from lumen_bot.harness.model import (
+    Arc,
+    History,
+    Notebook,
+    Person,
+    PersonKey,
+    Session,
+    SessionState,
+    Transcript,
+    Turn,
+    TurnKind,
+)
+from lumen_bot.harness.ports import ClosingJob, NewTurn, PersonExport
+from lumen_bot.store.crypto import Keyring, open_sealed, record_aad, seal
+from lumen_bot.store.db import Database, from_text, require_time, to_text
+from lumen_bot.store.keys import KeyStore
+from lumen_bot.store.schema import CONTENT_MIGRATIONS
+
+Stage = Literal["notebook", "arc", "deliver", "done"]
+
+
+class SqliteStore:
+    """Content in one SQLite file, wrapped data keys in another (see KeyStore)."""
+
+    def __init__(self, database: Path, keystore: Path, keyring: Keyring) -> None:
+        self._db = Database(database, CONTENT_MIGRATIONS)
+        self._keys = KeyStore(keystore, keyring)
+
+    async def __aenter__(self) -> Self:
+        await self._keys.__aenter__()
+        try:
+            await self._db.__aenter__()
+        except BaseException:
+            await self._keys.__aexit__(None, None, None)
+            raise
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self._db.__aexit__(exc_type, exc, tb)
+        await self._keys.__aexit__(exc_type, exc, tb)
+
+    # -- sealing -----------------------------------------------------------
+
+    async def _seal(
+        self, person_id: int, table: str, record: int, column: str, text: str
+    ) -> tuple[bytes, int]:
+        version, key = await self._keys.current(person_id)
+        aad = record_aad(
+            owner=person_id, table=table, record=record, column=column, key_version=version
+        )
+        return seal(key, text.encode("utf-8", "surrogatepass"), aad), version
+
+    async def _open(
+        self, person_id: int, table: str, record: int, column: str, blob: bytes, version: int
+    ) -> str:
+        key = await self._keys.key(person_id, version)
+        aad = record_aad(
+            owner=person_id, table=table, record=record, column=column, key_version=version
+        )
+        return open_sealed(key, blob, aad).decode("utf-8", "surrogatepass")
+
+    async def _insert_sealed(
+        self,
+        tx: aiosqlite.Connection,
+        person_id: int,
+        table: str,
+        columns: dict[str, object],
+        text: str,
+    ) -> int:
+        """Insert a row, then seal its body bound to the new row id, in one transaction."""
+        names = ", ".join([*columns, "body", "key_version"])
+        marks = ", ".join("?" * (len(columns) + 2))
+        cursor = await tx.execute(
+            f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608 - fixed names
+            (*columns.values(), b"", 0),
+        )
+        record = cursor.lastrowid
+        if record is None:
+            raise StoreError(f"insert into {table} returned no row id")
+        body, version = await self._seal(person_id, table, record, "body", text)
+        await tx.execute(
+            f"UPDATE {table} SET body = ?, key_version = ? WHERE rowid = ?",  # noqa: S608
+            (body, version, record),
+        )
+        return record
+
+    # -- people and sessions ----------------------------------------------
+
+    async def person(self, key: PersonKey, at: datetime) -> Person:
+        found = await self.find_person(key)
+        if found is not None:
+            await self._keys.ensure(found.id, at)
+            return found
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT OR IGNORE INTO people (platform, external_id, created_at) VALUES (?, ?, ?)",
+                (key.platform, key.external_id, to_text(at)),
+            )
+        person = await self.find_person(key)
+        if person is None:
+            raise StoreError("person vanished after insert")
+        await self._keys.ensure(person.id, at)
+        return person
+
+    async def find_person(self, key: PersonKey) -> Person | None:
+        row = await self._db.fetchone(
+            "SELECT id, created_at FROM people WHERE platform = ? AND external_id = ?",
+            (key.platform, key.external_id),
+        )
+        if row is None:
+            return None
+        return Person(int(row["id"]), key, require_time(row["created_at"]))
+
+    async def person_key(self, person_id: int) -> PersonKey:
+        row = await self._db.fetchone(
+            "SELECT platform, external_id FROM people WHERE id = ?", (person_id,)
+        )
+        if row is None:
+            raise StoreError("no such person")
+        return PersonKey(row["platform"], row["external_id"])
+
+    async def active_session(self, person_id: int) -> Session | None:
+        row = await self._db.fetchone(
+            "SELECT * FROM sessions WHERE person_id = ? AND state = 'active'", (person_id,)
+        )
+        return None if row is None else _session(row)
+
+    async def open_session(self, person_id: int, at: datetime) -> Session:
+        async with self._db.transaction() as tx:
+            cursor = await tx.execute(
+                "INSERT INTO sessions (person_id, number, state, opened_at, last_activity_at)"
+                " SELECT ?, COALESCE(MAX(number), 0) + 1, 'active', ?, ?"
+                " FROM sessions WHERE person_id = ?",
+                (person_id, to_text(at), to_text(at), person_id),
+            )
+            session_id = cursor.lastrowid
+        if session_id is None:
+            raise StoreError("session insert returned no row id")
+        return await self.get_session(session_id)
+
+    async def get_session(self, session_id: int) -> Session:
+        row = await self._db.fetchone("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        if row is None:
+            raise StoreError("no such session")
+        return _session(row)
+
+    async def sessions_in(self, state: SessionState) -> tuple[Session, ...]:
+        rows = await self._db.fetchall(
+            "SELECT * FROM sessions WHERE state = ? ORDER BY id", (state.value,)
+        )
+        return tuple(_session(row) for row in rows)
+
+    async def begin_closing(self, session_id: int, at: datetime, closed_by: str) -> ClosingJob:
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE sessions SET state = 'closing', closed_by = ?"
+                " WHERE id = ? AND state = 'active'",
+                (closed_by, session_id),
+            )
+            await tx.execute(
+                "INSERT OR IGNORE INTO closing_jobs (session_id, person_id, stage, next_attempt_at)"
+                " SELECT id, person_id, 'notebook', ? FROM sessions WHERE id = ?",
+                (to_text(at), session_id),
+            )
+        row = await self._db.fetchone(
+            "SELECT * FROM closing_jobs WHERE session_id = ?", (session_id,)
+        )
+        if row is None:
+            raise StoreError("closing job missing after insert")
+        return _job(row)
+
+    # -- turns -------------------------------------------------------------
+
+    async def append_turn(self, person_id: int, session_id: int, turn: NewTurn) -> Turn | None:
+        async with self._db.transaction() as tx:
+            if turn.source_key is not None:
+                seen = await tx.execute_fetchall(
+                    "SELECT 1 FROM turns WHERE source_key = ?", (turn.source_key,)
+                )
+                if list(seen):
+                    return None
+            turn_id = await self._insert_sealed(
+                tx,
+                person_id,
+                "turns",
+                {
+                    "person_id": person_id,
+                    "session_id": session_id,
+                    "role": turn.role,
+                    "kind": turn.kind.value,
+                    "at": to_text(turn.at),
+                    "source_key": turn.source_key,
+                    "prompt_version": turn.prompt_version,
+                    "reply_to": turn.reply_to,
+                },
+                turn.text,
+            )
+            await tx.execute(
+                "UPDATE sessions SET last_activity_at = ? WHERE id = ?",
+                (to_text(turn.at), session_id),
+            )
+        return Turn(
+            id=turn_id,
+            session_id=session_id,
+            role=turn.role,
+            kind=turn.kind,
+            text=turn.text,
+            at=turn.at,
+            prompt_version=turn.prompt_version,
+        )
+
+    async def session_turns(self, person_id: int, session_id: int) -> tuple[Turn, ...]:
+        rows = await self._db.fetchall(
+            "SELECT * FROM turns WHERE person_id = ? AND session_id = ? ORDER BY id",
+            (person_id, session_id),
+        )
+        return tuple([await self._turn(row) for row in rows])
+
+    async def set_turn_kind(self, turn_id: int, kind: TurnKind) -> None:
+        async with self._db.transaction() as tx:
+            await tx.execute("UPDATE turns SET kind = ? WHERE id = ?", (kind.value, turn_id))
+
+    async def mark_answered(self, turn_ids: Sequence[int], at: datetime) -> None:
+        if not turn_ids:
+            return
+        async with self._db.transaction() as tx:
+            await tx.executemany(
+                "UPDATE turns SET answered_at = ? WHERE id = ? AND answered_at IS NULL",
+                [(to_text(at), turn_id) for turn_id in turn_ids],
+            )
+
+    async def _turn(self, row: aiosqlite.Row) -> Turn:
+        text = await self._open(
+            int(row["person_id"]),
+            "turns",
+            int(row["id"]),
+            "body",
+            bytes(row["body"]),
+            int(row["key_version"]),
+        )
+        return Turn(
+            id=int(row["id"]),
+            session_id=int(row["session_id"]),
+            role=cast(Literal["user", "mentor"], row["role"]),
+            kind=TurnKind(row["kind"]),
+            text=text,
+            at=require_time(row["at"]),
+            prompt_version=row["prompt_version"],
+            answered_at=from_text(row["answered_at"]),
+        )
+
+    # -- notebooks and the Arc ---------------------------------------------
+
+    async def history(self, person_id: int) -> History:
+        sessions = await self._db.fetchall(
+            "SELECT * FROM sessions WHERE person_id = ? AND state = 'closed' ORDER BY number",
+            (person_id,),
+        )
+        transcripts = []
+        for row in sessions:
+            session = _session(row)
+            turns = await self.session_turns(person_id, session.id)
+            transcripts.append(Transcript(session.number, session.opened_at, turns))
+        last_closed = max(
+            (s.closed_at for s in map(_session, sessions) if s.closed_at), default=None
+        )
+        return History(
+            arc=await self.latest_arc(person_id),
+            notebooks=await self._notebooks(person_id),
+            transcripts=tuple(transcripts),
+            last_closed_at=last_closed,
+        )
+
+    async def _notebooks(self, person_id: int) -> tuple[Notebook, ...]:
+        rows = await self._db.fetchall(
+            "SELECT n.*, s.number FROM notebooks n JOIN sessions s ON s.id = n.session_id"
+            " WHERE n.person_id = ? ORDER BY s.number",
+            (person_id,),
+        )
+        return tuple([await self._notebook(row) for row in rows])
+
+    async def _notebook(self, row: aiosqlite.Row) -> Notebook:
+        text = await self._open(
+            int(row["person_id"]),
+            "notebooks",
+            int(row["session_id"]),
+            "body",
+            bytes(row["body"]),
+            int(row["key_version"]),
+        )
+        return Notebook(
+            session_id=int(row["session_id"]),
+            session_number=int(row["number"]),
+            text=text,
+            created_at=require_time(row["created_at"]),
+            prompt_version=row["prompt_version"],
+            model=row["model"],
+        )
+
+    async def latest_arc(self, person_id: int) -> Arc | None:
+        arcs = await self._arcs(person_id, latest_only=True)
+        return arcs[-1] if arcs else None
+
+    async def notebook_for(self, person_id: int, session_id: int) -> Notebook | None:
+        row = await self._db.fetchone(
+            "SELECT n.*, s.number FROM notebooks n JOIN sessions s ON s.id = n.session_id"
+            " WHERE n.person_id = ? AND n.session_id = ?",
+            (person_id, session_id),
+        )
+        return None if row is None else await self._notebook(row)
+
+    async def _arcs(self, person_id: int, *, latest_only: bool = False) -> tuple[Arc, ...]:
+        sql = "SELECT * FROM arcs WHERE person_id = ? ORDER BY version"
+        if latest_only:
+            sql = "SELECT * FROM arcs WHERE person_id = ? ORDER BY version DESC LIMIT 1"
+        rows = await self._db.fetchall(sql, (person_id,))
+        arcs = []
+        for row in rows:
+            text = await self._open(
+                person_id,
+                "arcs",
+                int(row["id"]),
+                "body",
+                bytes(row["body"]),
+                int(row["key_version"]),
+            )
+            arcs.append(
+                Arc(
+                    version=int(row["version"]),
+                    text=text,
+                    created_at=require_time(row["created_at"]),
+                    prompt_version=row["prompt_version"],
+                    model=row["model"],
+                )
+            )
+        return tuple(arcs)
+
+    async def save_notebook(
+        self, person_id: int, notebook: Notebook, job: ClosingJob
+    ) -> ClosingJob:
+        async with self._db.transaction() as tx:
+            await tx.execute("DELETE FROM notebooks WHERE session_id = ?", (notebook.session_id,))
+            await self._insert_notebook(tx, person_id, notebook)
+            await tx.execute(
+                "UPDATE closing_jobs SET stage = 'arc', attempts = 0 WHERE session_id = ?",
+                (job.session_id,),
+            )
+        return _replace_stage(job, "arc")
+
+    async def _insert_notebook(
+        self, tx: aiosqlite.Connection, person_id: int, notebook: Notebook
+    ) -> None:
+        # Notebooks are keyed by session id, so the record id is known before insert.
+        body, version = await self._seal(
+            person_id, "notebooks", notebook.session_id, "body", notebook.text
+        )
+        await tx.execute(
+            "INSERT INTO notebooks (session_id, person_id, body, key_version, created_at,"
+            " prompt_version, model) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                notebook.session_id,
+                person_id,
+                body,
+                version,
+                to_text(notebook.created_at),
+                notebook.prompt_version,
+                notebook.model,
+            ),
+        )
+
+    async def save_arc(self, person_id: int, arc: Arc, job: ClosingJob) -> ClosingJob:
+        async with self._db.transaction() as tx:
+            await self._insert_sealed(
+                tx,
+                person_id,
+                "arcs",
+                {
+                    "person_id": person_id,
+                    "version": arc.version,
+                    "session_id": job.session_id,
+                    "created_at": to_text(arc.created_at),
+                    "prompt_version": arc.prompt_version,
+                    "model": arc.model,
+                },
+                arc.text,
+            )
+            await tx.execute(
+                "UPDATE closing_jobs SET stage = 'deliver', attempts = 0 WHERE session_id = ?",
+                (job.session_id,),
+            )
+        return _replace_stage(job, "deliver")
+
+    # -- closing jobs ------------------------------------------------------
+
+    async def finish_closing(self, job: ClosingJob, at: datetime) -> None:
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE closing_jobs SET stage = 'done' WHERE session_id = ?", (job.session_id,)
+            )
+            await tx.execute(
+                "UPDATE sessions SET state = 'closed', closed_at = ? WHERE id = ?",
+                (to_text(at), job.session_id),
+            )
+
+    async def postpone_closing(self, job: ClosingJob, until: datetime, error: str) -> ClosingJob:
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "UPDATE closing_jobs SET attempts = attempts + 1, next_attempt_at = ?,"
+                " last_error = ? WHERE session_id = ?",
+                (to_text(until), error, job.session_id),
+            )
+        return ClosingJob(
+            job.session_id, job.person_id, job.attempts + 1, until, job.stage, job.notify
+        )
+
+    async def pending_closing_jobs(self) -> tuple[ClosingJob, ...]:
+        rows = await self._db.fetchall(
+            "SELECT * FROM closing_jobs WHERE stage != 'done' ORDER BY next_attempt_at"
+        )
+        return tuple(_job(row) for row in rows)
+
+    # -- export ------------------------------------------------------------
+
+    async def export(self, key: PersonKey) -> PersonExport | None:
+        person = await self.find_person(key)
+        if person is None:
+            return None
+        rows = await self._db.fetchall(
+            "SELECT * FROM sessions WHERE person_id = ? ORDER BY number", (person.id,)
+        )
+        sessions = []
+        for row in rows:
+            session = _session(row)
+            sessions.append((session, await self.session_turns(person.id, session.id)))
+        return PersonExport(
+            person=person,
+            sessions=tuple(sessions),
+            notebooks=await self._notebooks(person.id),
+            arcs=await self._arcs(person.id),
+        )
+
+
+def _session(row: aiosqlite.Row) -> Session:
+    return Session(
+        id=int(row["id"]),
+        person_id=int(row["person_id"]),
+        number=int(row["number"]),
+        state=SessionState(row["state"]),
+        opened_at=require_time(row["opened_at"]),
+        last_activity_at=require_time(row["last_activity_at"]),
+        closed_at=from_text(row["closed_at"]),
+        closed_by=row["closed_by"],
+    )
+
+
+def _job(row: aiosqlite.Row) -> ClosingJob:
+    return ClosingJob(
+        session_id=int(row["session_id"]),
+        person_id=int(row["person_id"]),
+        attempts=int(row["attempts"]),
+        next_attempt_at=require_time(row["next_attempt_at"]),
+        stage=cast(Stage, row["stage"]),
+        notify=bool(row["notify"]),
+    )
+
+
+def _replace_stage(job: ClosingJob, stage: Stage) -> ClosingJob:
+    return ClosingJob(job.session_id, job.person_id, 0, job.next_attempt_at, stage, job.notify)

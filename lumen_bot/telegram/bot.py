@@ -1,0 +1,76 @@
+"""The python-telegram-bot Application: built from settings, run with long polling."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import BotCommand, Update
+from telegram.error import TelegramError
+from telegram.ext import Application, ApplicationBuilder
+
+from lumen_bot import texts
+from lumen_bot.logs import events
+
+log = events(__name__)
+
+TelegramApp = Application[Any, Any, Any, Any, Any, Any]
+
+
+def build_application(token: str, api_url: str) -> TelegramApp:
+    """An Application that talks to `api_url` (Telegram, or an emulator in tests)."""
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
+        Application.builder()
+        .token(token)
+        .base_url(f"{api_url}/bot")
+        .base_file_url(f"{api_url}/file/bot")
+        .concurrent_updates(True)  # per-person order is kept by the harness's locks
+        .connect_timeout(10)
+        .read_timeout(30)
+        .write_timeout(30)
+        .pool_timeout(10)
+        .connection_pool_size(64)
+    )
+    return builder.build()
+
+
+async def publish_commands(app: TelegramApp) -> None:
+    """Show our commands in Telegram's menu; a failure here must not stop the bot."""
+    try:
+        await app.bot.set_my_commands([BotCommand(name, about) for name, about in texts.COMMANDS])
+    except TelegramError as exc:
+        log.warning("set_my_commands_failed", error=type(exc).__name__)
+
+
+async def run_polling(
+    app: TelegramApp, stop: asyncio.Event, on_ready: Callable[[], Awaitable[object]]
+) -> None:
+    """Poll until `stop` is set (SIGINT/SIGTERM set it), owning the whole lifecycle.
+
+    `on_ready` runs once the bot can send (resuming interrupted closings).
+    """
+    async with app:
+        await publish_commands(app)
+        await app.start()
+        await on_ready()
+        updater = app.updater
+        if updater is None:
+            raise RuntimeError("application built without an updater")
+        await updater.start_polling(
+            allowed_updates=Update.ALL_TYPES,
+            timeout=20,
+            drop_pending_updates=False,
+        )
+        log.info("bot_started", bot_id=app.bot.id)
+        await stop.wait()
+        log.info("bot_stopping")
+        await updater.stop()
+        await app.stop()
+
+
+def stop_on_signals(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)

@@ -1,0 +1,149 @@
+"""The ReplyChannel for one Telegram chat: typing, streamed drafts, final messages.
+
+Partial text goes out as a `sendMessageDraft` preview (private chats). If
+Telegram refuses drafts, one placeholder message is edited instead, at a
+throttled pace. The final answer is always sent (or edited into the
+placeholder) as real messages, split to Telegram's size limit.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from telegram import Bot, Message
+from telegram.constants import ChatAction
+from telegram.error import BadRequest
+
+from lumen_bot import texts
+from lumen_bot.errors import DeliveryFailed
+from lumen_bot.harness.model import PersonKey
+from lumen_bot.logs import events
+from lumen_bot.telegram.delivery import deliver, is_not_modified
+from lumen_bot.telegram.formatting import Chunk, draft_preview, plain_chunks, render
+
+log = events(__name__)
+PLATFORM = "telegram"
+
+
+class TelegramReply:
+    """Implements `harness.ports.ReplyChannel` for one private chat and one answer."""
+
+    def __init__(
+        self,
+        bot: Bot,
+        chat_id: int,
+        *,
+        draft_id: int,
+        interval_s: float,
+        lang: str | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._bot = bot
+        self._chat_id = chat_id
+        self._draft_id = draft_id or 1  # Telegram wants a non-zero id
+        self._interval_s = interval_s
+        self._lang = lang
+        self._monotonic = monotonic
+        self._drafts_work = True
+        self._placeholder: Message | None = None
+        self._last_shown_at: float | None = None
+        self._last_preview = ""
+
+    async def typing(self) -> None:
+        try:
+            await self._bot.send_chat_action(self._chat_id, ChatAction.TYPING)
+        except Exception:  # noqa: BLE001 - a lost typing hint must never cost the answer
+            log.debug("typing_failed", chat=self._chat_id)
+
+    async def partial(self, markdown: str) -> None:
+        now = self._monotonic()
+        if self._last_shown_at is not None and now - self._last_shown_at < self._interval_s:
+            return
+        preview = draft_preview(markdown)
+        if not preview.text.strip() or preview.text == self._last_preview:
+            return
+        self._last_shown_at = now
+        self._last_preview = preview.text
+        if self._drafts_work and await self._draft(preview):
+            return
+        try:
+            await self._show_in_placeholder(preview)
+        except DeliveryFailed:
+            log.info("preview_failed", chat=self._chat_id)
+
+    async def _draft(self, preview: Chunk) -> bool:
+        """Show a draft; on the first refusal, switch this reply to placeholder edits."""
+        try:
+            await self._bot.send_message_draft(
+                self._chat_id, self._draft_id, text=preview.text, entities=list(preview.entities)
+            )
+        except Exception as exc:  # noqa: BLE001 - any refusal: fall back to edits
+            self._drafts_work = False
+            log.info("draft_fallback", chat=self._chat_id, error=type(exc).__name__)
+            return False
+        return True
+
+    async def _show_in_placeholder(self, chunk: Chunk) -> None:
+        if self._placeholder is None:
+            self._placeholder = await deliver(
+                lambda: self._bot.send_message(
+                    self._chat_id, chunk.text, entities=list(chunk.entities)
+                ),
+                what="send_placeholder",
+            )
+            return
+        placeholder = self._placeholder
+
+        async def edit() -> None:
+            try:
+                await placeholder.edit_text(chunk.text, entities=list(chunk.entities))
+            except BadRequest as exc:
+                if not is_not_modified(exc):
+                    raise
+
+        await deliver(edit, what="edit_placeholder")
+
+    async def final(self, markdown: str) -> None:
+        chunks = render(markdown)
+        if self._placeholder is not None and chunks:
+            first, chunks = chunks[0], chunks[1:]
+            try:
+                await self._show_in_placeholder(first)
+            except DeliveryFailed:
+                chunks.insert(0, first)  # the edit was refused: send it as a new message
+        for chunk in chunks:
+            await self._send(chunk)
+
+    async def plain(self, text: str) -> None:
+        for part in plain_chunks(text):
+            await self._send(Chunk(part, ()))
+
+    async def notice(self, key: str) -> None:
+        await self.plain(texts.text(key, self._lang))
+
+    async def _send(self, chunk: Chunk) -> None:
+        await deliver(
+            lambda: self._bot.send_message(
+                self._chat_id, chunk.text, entities=list(chunk.entities)
+            ),
+            what="send_message",
+        )
+
+
+class TelegramNotifier:
+    """Implements `harness.ports.Notifier`: in a private chat, chat id = user id."""
+
+    def __init__(self, bot: Bot) -> None:
+        self._bot = bot
+
+    async def send(self, person: PersonKey, markdown: str) -> None:
+        await self._reply(person).final(markdown)
+
+    async def notice(self, person: PersonKey, key: str) -> None:
+        await self._reply(person).notice(key)
+
+    def _reply(self, person: PersonKey) -> TelegramReply:
+        if person.platform != PLATFORM:
+            raise DeliveryFailed("not a telegram person")
+        return TelegramReply(self._bot, int(person.external_id), draft_id=1, interval_s=0)

@@ -1,0 +1,76 @@
+"""Lumen's own words to people, by message key and language (English for now)."""
+
+from __future__ import annotations
+
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "What Lumen is and how it works"),
+    ("end", "Close this session; I write my notes and say goodbye"),
+    ("help", "The commands"),
+    ("privacy", "How your words are kept"),
+)
+
+_EN: dict[str, str] = {
+    "start": (
+        "Hello, I'm Lumen 🌱\n\n"
+        "I'm an AI mentor for reflection and growth. We talk in sessions: you bring "
+        "what's on your mind, I listen, ask, and help you see your next step. "
+        "I'm not a therapist and not an emergency service; if you are ever in danger, "
+        "please call your local emergency number.\n\n"
+        "Your words are encrypted under a key that belongs to you alone. They are never "
+        "used to train any model, and they are yours to export and delete.\n\n"
+        "When a session feels complete, send /end: I'll write my notes on it, so next "
+        "time we start where we left off. Sessions work best a few days apart.\n\n"
+        "So — what's on your mind today?"
+    ),
+    "help": (
+        "Just write to me — that's the whole interface.\n\n"
+        "/end — close this session; I write my notes and say goodbye\n"
+        "/privacy — how your words are kept\n"
+        "/start — what Lumen is\n"
+        "/help — this list"
+    ),
+    "privacy": (
+        "Everything you write here is encrypted at rest with a key that belongs to you "
+        "alone. It is used only to mentor you: never to train any model, never sold, never "
+        "shared. The mentor's replies are written by Anthropic's Claude, which receives "
+        "the conversation to answer it and does not train on it. Your history is yours to "
+        "export and delete."
+    ),
+    "private_only": (
+        "Hi! I only work in private chats, so I won't read or keep anything here. "
+        "Open a private chat with me to talk."
+    ),
+    "text_only": (
+        "Thank you for sending that. For now I can only read text — could you tell me "
+        "in words what you'd like to share?"
+    ),
+    "mentor_unavailable": (
+        "I can't reach my thoughts right now. Your message is saved — please send it "
+        "again in a minute."
+    ),
+    "mentor_busy": "I need a moment — please send that again in a minute.",
+    "send_again": (
+        "Sorry, I lost my words halfway. Your message is saved — please send that again."
+    ),
+    "something_went_wrong": (
+        "Something went wrong on my side. Your message is saved; please try again in a moment."
+    ),
+    "session_closing": "Thank you for this session. Let me write my notes… 📝",
+    "session_closed": (
+        "This session is closed. Whenever you write again, a new one begins — "
+        "a few days' space often helps things settle."
+    ),
+    "no_session_to_end": "There's no open session right now. Write to me whenever you like.",
+    "closing_delayed": (
+        "Writing my notes is taking longer than it should. I'll keep trying and send "
+        "my parting words when they're ready."
+    ),
+}
+
+_TEXTS: dict[str, dict[str, str]] = {"en": _EN}
+
+
+def text(key: str, lang: str | None = None) -> str:
+    """The message for a key in the person's language, falling back to English."""
+    table = _TEXTS.get((lang or "en")[:2], _EN)
+    return table.get(key) or _EN.get(key) or _EN["something_went_wrong"]

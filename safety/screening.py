@@ -1,0 +1,65 @@
+"""The value a crisis screen returns: level, categories, language and evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Level(str, Enum):
+    """How urgent a message looks, in rising order."""
+
+    NONE = "none"
+    CONCERN = "concern"
+    CRISIS = "crisis"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Level.NONE: 0, Level.CONCERN: 1, Level.CRISIS: 2}
+
+
+class Category(str, Enum):
+    """What kind of risk a signal points at."""
+
+    SUICIDE_SELF_HARM = "suicide_self_harm"
+    HARM_TO_OTHERS = "harm_to_others"
+    DANGER_FROM_OTHERS = "danger_from_others"
+    MEDICAL_EMERGENCY = "medical_emergency"
+    EATING_DISORDER = "eating_disorder"
+    SUBSTANCE = "substance"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why the screen decided: the rule that fired and where in the text.
+
+    `start`/`end` index the screened text; an admin reviewing a flag sees the
+    span. Evidence never leaves the process in logs: it holds user text.
+    """
+
+    rule: str
+    level: Level
+    category: Category
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Screening:
+    """The result of `safety.screen`."""
+
+    level: Level
+    categories: tuple[Category, ...] = ()
+    lang: str = "en"
+    evidence: tuple[Evidence, ...] = field(default=())
+
+    @property
+    def is_crisis(self) -> bool:
+        return self.level is Level.CRISIS
+
+    @property
+    def is_concern(self) -> bool:
+        return self.level is Level.CONCERN
