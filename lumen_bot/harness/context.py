@@ -25,6 +25,7 @@ from lumen_bot.harness.tokens import estimate_tokens
 RECENT_REQUIRED = 2  # the newest transcripts that are always present
 RECENT_WANTED = 3  # ... and one more when it fits
 T = TypeVar("T")
+SEPARATOR = "\n\n"
 WITHHELD = "(a message withheld by Lumen's safety screen; crisis resources were shared)"
 
 
@@ -46,33 +47,33 @@ def build_context(
 ) -> SessionContext:
     """Assemble the context document for one session; never above `budget` tokens."""
     front = _front_matter(history, session_number, opened_at)
-    remaining = budget - estimate_tokens(front)
+    remaining = budget - _cost(front)
     if remaining < 0:
         raise ValueError("budget too small for the front matter")
 
     arc = _arc_section(history)
-    if estimate_tokens(arc) > remaining:
-        arc = _clip(arc, remaining)
-    remaining -= estimate_tokens(arc)
+    if _cost(arc) > remaining:
+        arc = _clip(arc, remaining - 1)
+    remaining -= _cost(arc)
 
     transcripts = history.transcripts
     recent = list(transcripts[-RECENT_WANTED:])[::-1]  # newest first
     recent_parts: list[str] = []
     for index, transcript in enumerate(recent):
         part = render_transcript(transcript)
-        cost = estimate_tokens(part)
+        cost = _cost(part)
         if cost > remaining:
             if index >= RECENT_REQUIRED:
                 break
-            part = _clip_transcript(transcript, remaining)
-            cost = estimate_tokens(part)
+            part = _clip_transcript(transcript, remaining - 1)
+            cost = _cost(part)
         recent_parts.append(part)
         remaining -= cost
 
     notebook_parts: list[str] = []
     for notebook in reversed(history.notebooks):
         part = render_notebook(notebook)
-        cost = estimate_tokens(part)
+        cost = _cost(part)
         if cost > remaining:
             break
         notebook_parts.append(part)
@@ -82,19 +83,24 @@ def build_context(
     older = list(transcripts[: max(0, len(transcripts) - len(recent_parts))])
     for transcript in fisher_yates(older, seed):
         part = render_transcript(transcript)
-        cost = estimate_tokens(part)
+        cost = _cost(part)
         if cost <= remaining:
             older_parts.append(part)
             remaining -= cost
 
     sections = [front, arc, *notebook_parts, *recent_parts, *older_parts]
-    text = "\n\n".join(section for section in sections if section)
+    text = SEPARATOR.join(section for section in sections if section)
     return SessionContext(
         text=text,
         tokens=estimate_tokens(text),
         notebooks=len(notebook_parts),
         transcripts=len(recent_parts) + len(older_parts),
     )
+
+
+def _cost(section: str) -> int:
+    """Tokens a section takes, with its separator; the sum bounds the whole document."""
+    return estimate_tokens(section + SEPARATOR)
 
 
 def fisher_yates(items: Sequence[T], seed: int) -> list[T]:

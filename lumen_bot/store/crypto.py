@@ -26,8 +26,14 @@ FORMAT = 1  # first byte of every sealed blob
 
 
 def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
-    """Encrypt with a fresh random nonce; the nonce travels with the ciphertext."""
-    nonce = secrets.token_bytes(NONCE_BYTES)
+    """Encrypt with a fresh random 96-bit nonce; the nonce travels with the ciphertext."""
+    return seal_with_nonce(key, secrets.token_bytes(NONCE_BYTES), plaintext, aad)
+
+
+def seal_with_nonce(key: bytes, nonce: bytes, plaintext: bytes, aad: bytes) -> bytes:
+    """The deterministic core of `seal`, for known-answer tests; never reuse a nonce."""
+    if len(nonce) != NONCE_BYTES:
+        raise ValueError("nonce must be 96 bits")
     return bytes([FORMAT]) + nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
 
 

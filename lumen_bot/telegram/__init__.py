@@ -1,0 +1,1 @@
+"""Telegram adapter: formatting, handlers and the Bot API edge."""

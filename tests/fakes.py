@@ -1,0 +1,102 @@
+"""Fakes at the I/O boundary: a scripted LLM, a recording reply channel, a settable clock."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from lumen_bot.errors import DeliveryFailed, LLMError
+from lumen_bot.harness.model import PersonKey
+from lumen_bot.harness.ports import Completion, LLMRequest
+
+
+class FakeClock:
+    def __init__(self, start: datetime | None = None) -> None:
+        self.current = start or datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> None:
+        self.current += timedelta(**delta)
+
+
+Script = Callable[[LLMRequest], list[str] | LLMError]
+
+
+def default_script(request: LLMRequest) -> list[str]:
+    if request.purpose == "notebook":
+        return [
+            "## What Happened\nWe talked.\n\n## Their Words\n\"x\"\n\n## What Opened\nA.\n\n"
+            "## What Moved\nB.\n\n## Mentor's Notebook\nC.\n\n"
+            "## Parting Words\nCarry the small step with you.\n"
+        ]
+    if request.purpose == "arc":
+        return ["## Who You Are\nSomeone curious.\n\n## What's Unfinished\nThe step.\n"]
+    return ["Thank you ", "for telling me. ", "What matters most here?"]
+
+
+@dataclass
+class FakeLLM:
+    """Speaks the LLM port; records every request so tests can assert what was sent."""
+
+    script: Script = default_script
+    requests: list[LLMRequest] = field(default_factory=list)
+    model: str = "fake-model"
+    gate: asyncio.Event | None = None  # when set, streaming waits for it
+
+    async def stream(self, request: LLMRequest) -> AsyncIterator[str]:
+        self.requests.append(request)
+        answer = self.script(request)
+        if isinstance(answer, LLMError):
+            raise answer
+        for index, piece in enumerate(answer):
+            if self.gate is not None and index == 1:
+                await self.gate.wait()
+            yield piece
+
+    async def complete(self, request: LLMRequest) -> Completion:
+        parts = [piece async for piece in self.stream(request)]
+        return Completion("".join(parts), self.model)
+
+
+@dataclass
+class RecordingReply:
+    """A ReplyChannel that remembers what the person would have seen."""
+
+    events: list[tuple[str, str]] = field(default_factory=list)
+    fail_final: bool = False
+
+    async def typing(self) -> None:
+        self.events.append(("typing", ""))
+
+    async def partial(self, markdown: str) -> None:
+        self.events.append(("partial", markdown))
+
+    async def final(self, markdown: str) -> None:
+        if self.fail_final:
+            raise DeliveryFailed("test")
+        self.events.append(("final", markdown))
+
+    async def plain(self, text: str) -> None:
+        self.events.append(("plain", text))
+
+    async def notice(self, key: str) -> None:
+        self.events.append(("notice", key))
+
+    def of(self, kind: str) -> list[str]:
+        return [text for event, text in self.events if event == kind]
+
+
+@dataclass
+class RecordingNotifier:
+    sent: list[tuple[PersonKey, str]] = field(default_factory=list)
+    notices: list[tuple[PersonKey, str]] = field(default_factory=list)
+
+    async def send(self, person: PersonKey, markdown: str) -> None:
+        self.sent.append((person, markdown))
+
+    async def notice(self, person: PersonKey, key: str) -> None:
+        self.notices.append((person, key))

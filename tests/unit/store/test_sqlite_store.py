@@ -1,0 +1,165 @@
+"""The SQLite store: sessions, turns, closing jobs, export, and sealing bound to rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from lumen_bot.errors import DecryptionError
+from lumen_bot.harness.model import Arc, Notebook, PersonKey, SessionState, TurnKind
+from lumen_bot.harness.ports import NewTurn
+from lumen_bot.store.crypto import Keyring
+from lumen_bot.store.sqlite import SqliteStore
+
+AT = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+ALICE = PersonKey("telegram", "1001")
+BOB = PersonKey("telegram", "1002")
+
+
+def open_store(tmp_path: Path, keyring: Keyring | None = None) -> SqliteStore:
+    keyring = keyring or Keyring.load_or_create(tmp_path / "keyring.json")
+    return SqliteStore(tmp_path / "lumen.db", tmp_path / "keys.db", keyring)
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[SqliteStore]:
+    async with open_store(tmp_path) as opened:
+        yield opened
+
+
+def user_turn(text: str, source: str | None = None) -> NewTurn:
+    return NewTurn("user", TurnKind.MESSAGE, text, AT, source_key=source)
+
+
+async def test_a_person_is_created_once(store: SqliteStore) -> None:
+    first = await store.person(ALICE, AT)
+    again = await store.person(ALICE, AT + timedelta(days=1))
+    assert first == again
+    assert (await store.person(BOB, AT)).id != first.id
+
+
+async def test_turns_read_back_in_order_with_their_metadata(store: SqliteStore) -> None:
+    alice = await store.person(ALICE, AT)
+    session = await store.open_session(alice.id, AT)
+    await store.append_turn(alice.id, session.id, user_turn("hello ✨ \u202e rtl"))
+    await store.append_turn(
+        alice.id,
+        session.id,
+        NewTurn("mentor", TurnKind.REPLY, "hi *there*", AT, prompt_version="mentor.v1+abc"),
+    )
+    turns = await store.session_turns(alice.id, session.id)
+    assert [(t.role, t.text) for t in turns] == [
+        ("user", "hello ✨ \u202e rtl"),
+        ("mentor", "hi *there*"),
+    ]
+    assert turns[1].prompt_version == "mentor.v1+abc"
+
+
+async def test_a_redelivered_message_is_stored_once(store: SqliteStore) -> None:
+    alice = await store.person(ALICE, AT)
+    session = await store.open_session(alice.id, AT)
+    assert await store.append_turn(alice.id, session.id, user_turn("once", "tg:1:5")) is not None
+    assert await store.append_turn(alice.id, session.id, user_turn("once", "tg:1:5")) is None
+    assert len(await store.session_turns(alice.id, session.id)) == 1
+
+
+async def test_session_numbers_count_per_person(store: SqliteStore) -> None:
+    alice = await store.person(ALICE, AT)
+    bob = await store.person(BOB, AT)
+    first = await store.open_session(alice.id, AT)
+    job = await store.begin_closing(first.id, AT, "end")
+    await store.finish_closing(job, AT)
+    second = await store.open_session(alice.id, AT)
+    bobs = await store.open_session(bob.id, AT)
+    assert (first.number, second.number, bobs.number) == (1, 2, 1)
+    assert (await store.get_session(first.id)).state is SessionState.CLOSED
+
+
+async def test_only_one_active_session_per_person(store: SqliteStore) -> None:
+    alice = await store.person(ALICE, AT)
+    await store.open_session(alice.id, AT)
+    with pytest.raises(sqlite3.IntegrityError):
+        await store.open_session(alice.id, AT)
+
+
+async def test_closing_job_progress_survives_reopening(tmp_path: Path) -> None:
+    async with open_store(tmp_path) as store:
+        alice = await store.person(ALICE, AT)
+        session = await store.open_session(alice.id, AT)
+        job = await store.begin_closing(session.id, AT, "end")
+        notebook = Notebook(session.id, 1, "## Parting Words\nbye", AT, "nb.v1", "m")
+        await store.save_notebook(alice.id, notebook, job)
+    async with open_store(tmp_path) as store:
+        (pending,) = await store.pending_closing_jobs()
+        assert pending.stage == "arc"
+        assert (await store.get_session(session.id)).state is SessionState.CLOSING
+        assert (await store.notebook_for(alice.id, session.id)) == notebook
+        job = await store.save_arc(alice.id, Arc(1, "arc text", AT, "arc.v1", "m"), pending)
+        await store.finish_closing(job, AT)
+        assert await store.pending_closing_jobs() == ()
+        history = await store.history(alice.id)
+        assert history.arc is not None and history.arc.text == "arc text"
+        assert history.last_closed_at == AT
+
+
+async def test_a_body_moved_to_another_person_does_not_open(tmp_path: Path) -> None:
+    async with open_store(tmp_path) as store:
+        alice = await store.person(ALICE, AT)
+        bob = await store.person(BOB, AT)
+        a_session = await store.open_session(alice.id, AT)
+        b_session = await store.open_session(bob.id, AT)
+        await store.append_turn(alice.id, a_session.id, user_turn("alice's secret"))
+        await store.append_turn(bob.id, b_session.id, user_turn("bob's words"))
+    with sqlite3.connect(tmp_path / "lumen.db") as raw:
+        raw.execute(
+            "UPDATE turns SET body = (SELECT body FROM turns WHERE person_id = ?)"
+            " WHERE person_id = ?",
+            (alice.id, bob.id),
+        )
+    async with open_store(tmp_path) as store:
+        with pytest.raises(DecryptionError):
+            await store.session_turns(bob.id, b_session.id)
+
+
+async def test_content_database_alone_holds_no_usable_key(tmp_path: Path) -> None:
+    async with open_store(tmp_path) as store:
+        alice = await store.person(ALICE, AT)
+        session = await store.open_session(alice.id, AT)
+        await store.append_turn(alice.id, session.id, user_turn("kept apart"))
+    (tmp_path / "keys.db").unlink()
+    async with open_store(tmp_path) as store:
+        with pytest.raises(DecryptionError):
+            await store.session_turns(alice.id, session.id)
+
+
+async def test_another_keyring_cannot_read_the_data(tmp_path: Path) -> None:
+    async with open_store(tmp_path) as store:
+        alice = await store.person(ALICE, AT)
+        session = await store.open_session(alice.id, AT)
+        await store.append_turn(alice.id, session.id, user_turn("mine"))
+    other = Keyring({1: bytes(32)})
+    async with open_store(tmp_path, other) as store:
+        with pytest.raises(DecryptionError):
+            await store.session_turns(alice.id, session.id)
+
+
+async def test_export_holds_every_session_notebook_and_arc(store: SqliteStore) -> None:
+    alice = await store.person(ALICE, AT)
+    session = await store.open_session(alice.id, AT)
+    await store.append_turn(alice.id, session.id, user_turn("hello"))
+    job = await store.begin_closing(session.id, AT, "end")
+    job = await store.save_notebook(
+        alice.id, Notebook(session.id, 1, "notes", AT, "nb.v1", "m"), job
+    )
+    job = await store.save_arc(alice.id, Arc(1, "arc", AT, "arc.v1", "m"), job)
+    await store.finish_closing(job, AT)
+    data = await store.export(ALICE)
+    assert data is not None
+    assert [t.text for t in data.sessions[0][1]] == ["hello"]
+    assert [n.text for n in data.notebooks] == ["notes"]
+    assert [a.prompt_version for a in data.arcs] == ["arc.v1"]
+    assert await store.export(PersonKey("telegram", "404")) is None
