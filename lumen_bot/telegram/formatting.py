@@ -35,8 +35,9 @@ _MIN_LIMIT = 8  # room for the draft's "… " and one surrogate pair at least
 _ELLIPSIS = "… "
 _HTML_PASSES = 4  # escaping one raw HTML tag can expose another; a few passes settle it
 
-# Characters that show nothing: a message made only of these counts as empty.
-_INVISIBLE = frozenset("\u00ad\u034f\u115f\u1160\u180e\u200b\u200c\u200d\u2060\u2800\u3164\ufeff")
+# Fillers that show nothing; with whitespace and format characters (zero-width,
+# bidi controls) they make a message that would arrive empty.
+_FILLERS = frozenset("\u034f\u115f\u1160\u2800\u3164")
 _LINK_SCHEMES = ("http://", "https://", "tg://", "mailto:")
 _KNOWN_TYPES = frozenset(MessageEntity.ALL_TYPES)
 # Types we cannot send without a field the converter never fills (user, unix_time).
@@ -230,13 +231,16 @@ def _slice(chunk: Chunk, units: Sequence[int], start: int, end: int) -> Chunk:
     entities: list[MessageEntity] = []
     for ent in chunk.entities:
         a, b = max(ent.offset, lo), min(ent.offset + ent.length, hi)
-        if b > a:
-            entities.append(_moved(ent, a - lo, b - a))
+        if b <= a:
+            continue
+        # Reuse an entity that needs no change: PTB objects are immutable and slow to build.
+        unchanged = lo == 0 and b - a == ent.length
+        entities.append(ent if unchanged else _moved(ent, a - lo, b - a))
     return Chunk(chunk.text[start:end], tuple(entities))
 
 
 def _is_blank(text: str) -> bool:
-    return all(ch.isspace() or ch in _INVISIBLE for ch in text)
+    return all(ch.isspace() or ch in _FILLERS or unicodedata.category(ch) == "Cf" for ch in text)
 
 
 # --- splitting ---------------------------------------------------------------
