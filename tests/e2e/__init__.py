@@ -1,0 +1,1 @@
+"""End-to-end tests: the running bot driven through a Telegram emulator and a fake Anthropic API."""
