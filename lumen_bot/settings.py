@@ -27,6 +27,7 @@ class Settings(BaseSettings):
         env_file_encoding="utf-8",
         extra="ignore",
         populate_by_name=False,
+        env_ignore_empty=True,  # `KEY=` in .env means "not set", as in .env.example
         frozen=True,
     )
 
