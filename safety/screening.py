@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """How urgent a message looks, in rising order."""
 
     NONE = "none"
@@ -21,7 +21,7 @@ class Level(str, Enum):
 _RANK = {Level.NONE: 0, Level.CONCERN: 1, Level.CRISIS: 2}
 
 
-class Category(str, Enum):
+class Category(StrEnum):
     """What kind of risk a signal points at."""
 
     SUICIDE_SELF_HARM = "suicide_self_harm"
@@ -49,12 +49,18 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Screening:
-    """The result of `safety.screen`."""
+    """The result of `safety.screen`.
+
+    `categories` lists every category with a signal of at least concern, the most
+    urgent first. `third_party` is true when every signal at the final level is about
+    someone else (the writer is worried about another person, a helper).
+    """
 
     level: Level
     categories: tuple[Category, ...] = ()
     lang: str = "en"
     evidence: tuple[Evidence, ...] = field(default=())
+    third_party: bool = False
 
     @property
     def is_crisis(self) -> bool:

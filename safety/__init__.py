@@ -1,0 +1,26 @@
+"""Lumen's safety layer: the crisis screen, crisis resources and the concern addendum."""
+
+from safety.resources import (
+    CrisisResources,
+    Line,
+    concern_addendum,
+    crisis_message,
+    helper_message,
+    resources_for,
+)
+from safety.screen import screen
+from safety.screening import Category, Evidence, Level, Screening
+
+__all__ = [
+    "Category",
+    "CrisisResources",
+    "Evidence",
+    "Level",
+    "Line",
+    "Screening",
+    "concern_addendum",
+    "crisis_message",
+    "helper_message",
+    "resources_for",
+    "screen",
+]

@@ -1,0 +1,126 @@
+"""`python -m safety`: screen JSON lines from stdin; score or time the screen on a JSONL file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from safety.evaluate import evaluate
+from safety.screen import screen
+from safety.screening import Screening
+
+
+class BadInput(ValueError):
+    """A line that is not a JSON object with a string "text"; the message names no user text."""
+
+
+def _parse(line: str) -> tuple[str, tuple[str, ...], str | None]:
+    try:
+        item: Any = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"invalid JSON at column {exc.colno}") from None
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise BadInput('expected an object with a string "text"')
+    recent = item.get("recent", [])
+    if not isinstance(recent, list) or not all(isinstance(r, str) for r in recent):
+        raise BadInput('"recent" must be a list of strings')
+    lang = item.get("lang")
+    if lang is not None and not isinstance(lang, str):
+        raise BadInput('"lang" must be a string')
+    return item["text"], tuple(recent), lang
+
+
+def _encode(result: Screening, *, evidence: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "level": result.level.value,
+        "categories": [c.value for c in result.categories],
+    }
+    if evidence:
+        out["evidence"] = [
+            {"rule": e.rule, "level": e.level.value, "start": e.start, "end": e.end}
+            for e in result.evidence
+        ]
+    return out
+
+
+def run_screen(source: TextIO, sink: TextIO, *, evidence: bool = False) -> int:
+    """One JSON line out per line in, in order, flushed at once; bad lines get {"error"}."""
+    for line in source:
+        if not line.strip():
+            continue
+        try:
+            text, recent, lang = _parse(line)
+            out = _encode(screen(text, lang=lang, recent=recent), evidence=evidence)
+        except BadInput as exc:
+            out = {"error": str(exc)}
+        sink.write(json.dumps(out, ensure_ascii=False) + "\n")
+        sink.flush()
+    return 0
+
+
+def run_eval(path: Path, sink: TextIO, *, guess_lang: bool = False) -> int:
+    """Print miss rate, crisis recall, false-alarm and over-flag rates, pooled and by group."""
+    with path.open(encoding="utf-8") as lines:
+        report = evaluate(lines, screen, use_lang=not guess_lang)
+    for row in report.lines():
+        sink.write(row + "\n")
+    return 0
+
+
+def run_bench(path: Path, sink: TextIO, *, rounds: int) -> int:
+    """Time `screen` on every "text" of a JSONL file; print percentiles of the best round."""
+    with path.open(encoding="utf-8") as lines:
+        texts = [str(json.loads(line)["text"]) for line in lines if line.strip()]
+    best: list[int] = []
+    for _ in range(rounds):
+        timings = []
+        for text in texts:
+            start = time.perf_counter_ns()
+            screen(text)
+            timings.append(time.perf_counter_ns() - start)
+        timings.sort()
+        if not best or timings[len(timings) // 2] < best[len(best) // 2]:
+            best = timings
+    if not best:
+        sink.write("no texts\n")
+        return 1
+    cells = "  ".join(
+        f"p{int(q * 100)}={best[min(len(best) - 1, int(q * len(best)))] / 1000:.0f}us"
+        for q in (0.5, 0.9, 0.99)
+    )
+    sink.write(f"n={len(best)} rounds={rounds} {cells} max={best[-1] / 1000:.0f}us\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m safety", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    screen_cmd = commands.add_parser(
+        "screen", help='read {"text", "recent"?, "lang"?} JSON lines from stdin'
+    )
+    screen_cmd.add_argument(
+        "--evidence", action="store_true", help="also print the rules that fired and their spans"
+    )
+    eval_cmd = commands.add_parser("eval", help="score the screen on a labelled JSONL file")
+    eval_cmd.add_argument("path", type=Path)
+    eval_cmd.add_argument(
+        "--guess-lang", action="store_true", help="ignore the items' lang field and guess it"
+    )
+    bench_cmd = commands.add_parser("bench", help="time the screen on the texts of a JSONL file")
+    bench_cmd.add_argument("path", type=Path)
+    bench_cmd.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args(argv)
+    if args.command == "screen":
+        return run_screen(sys.stdin, sys.stdout, evidence=args.evidence)
+    if args.command == "bench":
+        return run_bench(args.path, sys.stdout, rounds=args.rounds)
+    return run_eval(args.path, sys.stdout, guess_lang=args.guess_lang)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

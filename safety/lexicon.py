@@ -1,0 +1,348 @@
+"""Load and compile the per-language screen lexicons (package data) into immutable rule tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+import yaml
+
+from safety.screening import Category, Level
+from safety.trie import trie_regex
+
+FACETS: Final = frozenset(
+    {
+        "ideation",  # a wish or thought of dying / killing oneself
+        "distress",  # hopelessness, feeling a burden, can't go on
+        "plan",  # preparation: notes, goodbyes, giving things away
+        "means",  # access to a method: pills, rope, a weapon, a high place
+        "act",  # an ambiguous act report: "I took them all", "it's done"
+        "time",  # a finality/time phrase: "tonight is the night"
+        "intox",  # drunk or high right now
+        "harm",  # intent or wish to harm another person
+        "serious",  # "I mean it", "without getting caught"
+        "danger",  # a threat from another person
+        "presence",  # that person is here / outside / coming
+    }
+)
+CUES: Final = ("past", "resolved", "benign", "now", "joke")
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_WORD = re.compile(r"[a-z]+")
+_SHARED_HEAD = re.compile(r"\(\?:\{[A-Z][A-Z0-9_]*\}\) ")
+DATA_DIR: Final = Path(__file__).with_name("data")
+
+
+def word_start_regex(source: str) -> re.Pattern[str]:
+    """Compile a rule to run on text that starts with a space, trying word starts only.
+
+    `re` scans fast for a literal first character, so the rule becomes " (?=(?P<m>...))":
+    the space is the literal, the real match is group `m`. `^` (clause start) is rewritten
+    to "right after the leading space".
+    """
+    return re.compile(rf" (?=(?P<m>\b(?:{_clause_start(source)})))")
+
+
+def _clause_start(source: str) -> str:
+    """Replace each `^` anchor (not a `[^...]` negation) with `(?<=^ )`."""
+    out: list[str] = []
+    in_class = escaped = False
+    for i, ch in enumerate(source):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "^" and (i == 0 or source[i - 1] in "(|:"):
+            out.append("(?<=^ )")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; raised at import, never at screening time."""
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """How a rule's level moves with context: caps (lower it) and a floor (raise it)."""
+
+    negated: Level | None = None
+    hedged: Level | None = None
+    past: Level | None = None
+    resolved: Level | None = None
+    benign: Level | None = None
+    joke: Level | None = None
+    now: Level | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One compiled pattern: what it means (level, category, facet) and when it may run."""
+
+    name: str
+    level: Level
+    category: Category
+    regex: re.Pattern[str]
+    anchors: frozenset[str]
+    profile: Profile
+    facet: str | None = None
+    about_other: bool = False
+    shadows: bool = False  # cancels first-person hits inside its span ("he told me to kill myself")
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Escalation:
+    """Two facets that together make a crisis of `category`."""
+
+    first: str
+    second: str
+    category: Category
+
+
+@dataclass(frozen=True, slots=True)
+class Common:
+    """Language-independent data: emoji words, leetspeak, profiles, escalations."""
+
+    emoji: Mapping[str, str]
+    leet: Mapping[str, str]
+    profiles: Mapping[str, Profile]
+    escalations: tuple[Escalation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the screen needs for one language, compiled once at import."""
+
+    lang: str
+    rules: tuple[Rule, ...]
+    anchor_index: Mapping[str, tuple[int, ...]]
+    anchor_regex: re.Pattern[str]  # any anchor word, in text that starts with a space
+    break_regex: re.Pattern[str]  # clause-breaking words ("but"), same convention
+    substitutions: Mapping[str, tuple[str, ...]]
+    compounds: Mapping[str, str]
+    numeric_units: frozenset[str]
+    clause_breaks: frozenset[str]
+    scope_stops: frozenset[str]
+    conditionals: frozenset[str]
+    stopwords: frozenset[str]
+    vocab: frozenset[str]
+    negation_strong: re.Pattern[str]
+    negation_hedge: re.Pattern[str]
+    negation_after: re.Pattern[str]
+    negation_words: frozenset[str]  # a window without any of these is not negated
+    cues: Mapping[str, re.Pattern[str]]
+    clause_cues: re.Pattern[str]  # every cue but "joke" at once: group names say which
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise LexiconError(f"{name}: top level must be a mapping")
+    return data
+
+
+def _words(value: object, where: str) -> frozenset[str]:
+    """A list of words; YAML turns bare `no`/`on`/`off` into booleans, so those must be quoted."""
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{where}: must be a list of strings (quote no/on/off/yes)")
+    return frozenset(value)
+
+
+def _level(value: object, where: str) -> Level:
+    try:
+        return Level(str(value))
+    except ValueError:
+        raise LexiconError(f"{where}: unknown level {value!r}") from None
+
+
+def _compile(source: str, where: str, *, word_start: bool = False) -> re.Pattern[str]:
+    try:
+        return word_start_regex(source) if word_start else re.compile(source)
+    except re.error as exc:
+        raise LexiconError(f"{where}: bad pattern: {exc}") from None
+
+
+def _expand(pattern: str, macros: Mapping[str, str], where: str) -> str:
+    def sub(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in macros:
+            raise LexiconError(f"{where}: unknown macro {{{name}}}")
+        return macros[name]
+
+    for _ in range(8):  # macros may use macros; a fixed depth keeps cycles finite
+        expanded = _MACRO.sub(sub, pattern)
+        if expanded == pattern:
+            return expanded
+        pattern = expanded
+    raise LexiconError(f"{where}: macros nest too deep")
+
+
+def load_common() -> Common:
+    """Read `safety/data/common.yaml`."""
+    data = _read("common.yaml")
+    profiles: dict[str, Profile] = {}
+    for name, spec in dict(data["profiles"]).items():
+        fields = {k: _level(v, f"profile {name}") for k, v in dict(spec or {}).items()}
+        unknown = set(fields) - {*CUES, "negated", "hedged"}
+        if unknown:
+            raise LexiconError(f"profile {name}: unknown keys {sorted(unknown)}")
+        profiles[str(name)] = Profile(**fields)
+    escalations = []
+    for spec in data["escalations"]:
+        category = Category(spec["category"])
+        for first, second in spec["pairs"]:
+            if first not in FACETS or second not in FACETS:
+                raise LexiconError(f"escalation: unknown facet in {first}+{second}")
+            escalations.append(Escalation(str(first), str(second), category))
+    return Common(
+        emoji={str(k): f"emo_{v}" for k, v in dict(data["emoji"]).items()},
+        leet={str(k): str(v) for k, v in dict(data["leet"]).items()},
+        profiles=profiles,
+        escalations=tuple(escalations),
+    )
+
+
+def _factor(patterns: list[str]) -> list[str]:
+    """Merge patterns that open with the same macro ("(?:{THEY}) ..."), so `re` tries the
+    macro's many alternatives once per position instead of once per pattern."""
+    merged: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for pattern in patterns:
+        head = _SHARED_HEAD.match(pattern)
+        if head is None:
+            rest.append(pattern)
+        else:
+            merged.setdefault(head.group(), []).append(pattern[head.end() :])
+    for prefix, tails in merged.items():
+        rest.append(prefix + "(?:" + "|".join(f"(?:{t})" for t in tails) + ")")
+    return rest
+
+
+def _category(value: object, where: str) -> Category:
+    try:
+        return Category(str(value))
+    except ValueError:
+        raise LexiconError(f"{where}: unknown category {value!r}") from None
+
+
+def _strings(value: object, where: str) -> dict[str, str]:
+    """A mapping of strings; a bare `no:` or `on:` key would silently become a boolean."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise LexiconError(f"{where}: must map strings to strings (quote no/on/off/yes)")
+    return dict(value)
+
+
+def _rule(spec: Mapping[str, Any], macros: Mapping[str, str], common: Common) -> Rule:
+    name = str(spec["name"])
+    if ("pattern" in spec) == ("patterns" in spec):
+        raise LexiconError(f"{name}: give exactly one of `pattern` and `patterns`")
+    parts = spec["patterns"] if "patterns" in spec else [spec["pattern"]]
+    source = "|".join(f"(?:{_expand(p, macros, name)})" for p in _factor([str(p) for p in parts]))
+    profile_name = str(spec.get("profile", "fixed"))
+    if profile_name not in common.profiles:
+        raise LexiconError(f"{name}: unknown profile {profile_name}")
+    facet = spec.get("facet")
+    if facet is not None and facet not in FACETS:
+        raise LexiconError(f"{name}: unknown facet {facet}")
+    anchors = _words(spec.get("any"), f"{name}.any")
+    if not anchors:
+        raise LexiconError(f"{name}: needs at least one anchor word")
+    return Rule(
+        name=name,
+        level=_level(spec["level"], name),
+        category=_category(spec["category"], name),
+        regex=_compile(source, name, word_start=True),
+        anchors=anchors,
+        profile=common.profiles[profile_name],
+        facet=None if facet is None else str(facet),
+        about_other=spec.get("about", "self") == "other",
+        shadows=bool(spec.get("shadows", False)),
+        examples=tuple(str(e) for e in spec.get("examples", ())),
+    )
+
+
+def load_lexicon(lang: str, common: Common) -> Lexicon:
+    """Read and compile `safety/data/lexicon.<lang>.yaml`."""
+    data = _read(f"lexicon.{lang}.yaml")
+    if data.get("lang") != lang:
+        raise LexiconError(f"lexicon.{lang}.yaml: lang field says {data.get('lang')!r}")
+    return compile_lexicon(data, common)
+
+
+def compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
+    """Compile one language's lexicon from its parsed YAML (see lexicon.en.yaml)."""
+    try:
+        return _compile_lexicon(data, common)
+    except KeyError as exc:
+        raise LexiconError(f"lexicon {data.get('lang')!r}: missing key {exc}") from None
+
+
+def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
+    lang = str(data["lang"])
+    macros = {str(k): f"(?:{v})" for k, v in dict(data.get("macros") or {}).items()}
+    rules = tuple(_rule(spec, macros, common) for spec in data["rules"])
+    names = [r.name for r in rules]
+    if len(names) != len(set(names)):
+        raise LexiconError(f"lexicon.{lang}.yaml: duplicate rule names")
+    index: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules):
+        for anchor in rule.anchors:
+            index.setdefault(anchor, []).append(i)
+    substitutions = {
+        k: tuple(v.split()) for k, v in _strings(data.get("substitutions"), "substitutions").items()
+    }
+    compounds = _strings(data.get("compounds"), "compounds")
+    vocab: set[str] = set(_words(data.get("vocab"), "vocab"))
+    for rule in rules:
+        vocab.update(rule.anchors)
+        for example in rule.examples:
+            vocab.update(_WORD.findall(example.lower()))
+    vocab.update(substitutions)
+    vocab.update(compounds.values())
+    for words in substitutions.values():
+        vocab.update(words)
+    negation = dict(data["negation"])
+    breaks = _words(data.get("clause_breaks"), "clause_breaks")
+    break_source = rf" (?:{trie_regex(breaks)})\b" if breaks else "(?!)"
+    cues = dict(data["cues"])
+    if set(cues) != set(CUES):
+        raise LexiconError(f"lexicon.{lang}.yaml: cues must be exactly {CUES}")
+    return Lexicon(
+        lang=lang,
+        rules=rules,
+        anchor_index={k: tuple(v) for k, v in index.items()},
+        anchor_regex=_compile(rf" (?:{trie_regex(index)})\b", "anchors"),
+        break_regex=_compile(break_source, "clause_breaks"),
+        substitutions=substitutions,
+        compounds=compounds,
+        numeric_units=_words(data.get("numeric_units"), "numeric_units"),
+        clause_breaks=breaks,
+        scope_stops=_words(data.get("scope_stops"), "scope_stops"),
+        conditionals=_words(data.get("conditionals"), "conditionals"),
+        stopwords=_words(data.get("stopwords"), "stopwords"),
+        vocab=frozenset(w for w in vocab if w.isalpha()),
+        negation_strong=_compile(str(negation["strong"]), "negation.strong"),
+        negation_hedge=_compile(str(negation["hedge"]), "negation.hedge"),
+        negation_after=_compile(str(negation["after"]), "negation.after"),
+        negation_words=_words(negation["words"], "negation.words"),
+        cues={k: _compile(str(cues[k]), f"cues.{k}", word_start=True) for k in CUES},
+        clause_cues=_compile(
+            " (?=" + "|".join(f"(?P<{k}>{cues[k]})" for k in CUES if k != "joke") + ")",
+            "cues",
+        ),
+    )

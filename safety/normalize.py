@@ -1,0 +1,236 @@
+"""Rewrite raw text into the screen's normal form in one regex pass, keeping a map to the original.
+
+The normal form is lower case, accent-free ASCII where possible, single-spaced, with
+contractions and slang expanded ("i'm" -> "i am", "kms" -> "kill myself"), leetspeak and
+stretched letters undone ("k1ll", "diiie"), letter-spaced words joined ("k i l l") and
+emoji spelled as words ("💊" -> "emo_pills"). Every change is logged, so a span found in
+the normal form maps back to the exact characters the person wrote.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from safety.lexicon import Common, Lexicon
+from safety.trie import trie_regex
+
+_UNIT: Final = re.compile(
+    r"\d+(?:st|nd|rd|th|am|pm|mg|g|kg|lbs?|ml|k|kms?|m|s|x|h|hrs?|mins?|yo|y|d)"
+)
+_REPEAT: Final = re.compile(r"([a-z])\1{2,}")
+_NUMBER_BEFORE: Final = re.compile(r"\d\s*$")
+_MAX_PIECE: Final = 20
+_IGNORABLE: Final = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\ufe0e\ufe0f"
+
+
+def _fold_table() -> dict[int, str]:
+    """One-to-one character folds (so offsets never move): accents, quotes, full width."""
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c)
+        )
+        if len(base) == 1 and base.isascii():
+            table[code] = base
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII
+        table[code] = chr(code - 0xFEE0)
+    for code in range(0x1D400, 0x1D800):  # mathematical bold, script, double-struck letters
+        folded = unicodedata.normalize("NFKD", chr(code))
+        if len(folded) == 1 and folded.isascii():
+            table[code] = folded
+    table.update({ord(q): "'" for q in "\u2018\u2019\u201b\u2032\u00b4`"})
+    table.update({ord(q): '"' for q in "\u201c\u201d\u201e\u2033"})
+    table.update({ord("\u2026"): ".", ord("\u00df"): "s", ord("\u0131"): "i"})
+    table.update({ord(d): "-" for d in "\u2010\u2011\u2012\u2013\u2014\u2015"})
+    return table
+
+
+_FOLD: Final = _fold_table()
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents without changing the length of the text."""
+    if text.isascii():
+        return text.lower()
+    folded = text.translate(_FOLD).lower()
+    if len(folded) != len(text):  # a rare character lower-cases to two ("İ")
+        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text.translate(_FOLD))
+    return folded
+
+
+Change = tuple[int, int, int, int]  # (orig_start, orig_end, new_start, new_end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stage:
+    """The changes one rewrite pass made, in order."""
+
+    changes: tuple[Change, ...]
+    new_starts: tuple[int, ...]
+
+    def char(self, i: int, after: bool) -> int:
+        """Where character `i` of this pass's output came from (or just after it)."""
+        k = bisect_right(self.new_starts, i) - 1
+        if k < 0:
+            return i + after
+        orig_start, orig_end, _, new_end = self.changes[k]
+        if i < new_end:  # inside a rewritten stretch: take all of it
+            return orig_end if after else orig_start
+        return i - new_end + orig_end + after
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The normal form, and the rewrite passes that led to it (to map spans back)."""
+
+    text: str
+    stages: tuple[_Stage, ...] = ()
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of `text` back to the original message."""
+        for stage in reversed(self.stages):
+            start, end = stage.char(start, False), stage.char(max(start, end - 1), True)
+        return start, end
+
+
+def _rewrite(
+    regex: re.Pattern[str], text: str, replace: Callable[[re.Match[str]], str]
+) -> tuple[str, _Stage | None]:
+    """Apply `regex.sub` and log each change; no stage when nothing changed."""
+    changes: list[Change] = []
+    shift = 0
+
+    def logged(match: re.Match[str]) -> str:
+        nonlocal shift
+        original = match.group()
+        new = replace(match)
+        if new != original:
+            start = match.start() + shift
+            changes.append((match.start(), match.end(), start, start + len(new)))
+            shift += len(new) - len(original)
+        return new
+
+    result = regex.sub(logged, text)
+    if not changes:
+        return result, None
+    return result, _Stage(tuple(changes), tuple(c[2] for c in changes))
+
+
+def _one_space(match: re.Match[str]) -> str:
+    return " "
+
+
+def _segment(joined: str, vocab: frozenset[str]) -> list[str]:
+    """Split a run of letters into the fewest known words; the whole run if that fails."""
+    if joined in vocab:
+        return [joined]
+    n = len(joined)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        path = best[i]
+        if path is None:
+            continue
+        for j in range(i + 1, min(n, i + _MAX_PIECE) + 1):
+            piece = joined[i:j]
+            if piece in vocab or piece in ("i", "a"):
+                current = best[j]
+                if current is None or len(path) + 1 < len(current):
+                    best[j] = [*path, piece]
+    return best[n] or [joined]
+
+
+class Normalizer:
+    """The rewrite for one language: rare de-obfuscation passes, then slang and contractions.
+
+    Each de-obfuscation pass runs only if a cheap test says it could change something, so
+    an ordinary message pays for one short scan per pass and the slang pass.
+    """
+
+    def __init__(self, common: Common, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._emoji = common.emoji
+        self._leet = str.maketrans(dict(common.leet))
+        symbols = "".join(re.escape(c) for c in common.leet if not c.isalnum())
+        word = rf"[\w'{symbols}]"
+        emoji = "".join(re.escape(k) for k in common.emoji)
+        # emoji become words, invisible characters go ("k\u200bill")
+        self._symbols = re.compile(rf"[{emoji}{_IGNORABLE}][{_IGNORABLE}\U0001f3fb-\U0001f3ff]*")
+        # letters spaced out: "k i l l", "k.i.l.l"
+        self._spaced_hint = re.compile(r" [a-z][ .\-_*][a-z][ .\-_*][a-z]\b")
+        self._spaced = re.compile(r"(?<![^\W_])(?:[a-z][ .\-_*]){2,}[a-z](?![^\W_])")
+        # words with digits or symbols inside ("k1ll", "$uicide") or stretched ("diiie")
+        self._leet_hint = re.compile(rf"[\d{symbols}](?:(?<=[a-z].)|(?=[a-z]))")
+        self._word = re.compile(
+            rf"(?<!{word})(?={word}*?(?:\d|[{symbols}]\w|(?P<r>[a-z])(?P=r)(?P=r)))"
+            rf"(?={word}*[a-z]){word}*[\w$]"
+        )
+        self._spaces = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")
+        keys = [*lexicon.substitutions, *lexicon.compounds]
+        self._slang = re.compile(rf"(?<![\w'])(?:{trie_regex(keys)})(?![\w'])")
+
+    def __call__(self, folded: str) -> Normalized:
+        stages: list[_Stage] = []
+        text = folded
+
+        def apply(regex: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> None:
+            nonlocal text
+            text, stage = _rewrite(regex, text, replace)
+            if stage is not None:
+                stages.append(stage)
+
+        if not text.isascii():
+            apply(self._symbols, self._symbol)
+        if self._spaced_hint.search(" " + text):
+            apply(self._spaced, self._join)
+        if self._leet_hint.search(text) or _REPEAT.search(text):
+            apply(self._word, self._unmask)
+        if "  " in text or "\t" in text or "\r" in text:
+            apply(self._spaces, _one_space)
+        apply(self._slang, self._expand_match)
+        return Normalized(text, tuple(stages))
+
+    def _symbol(self, match: re.Match[str]) -> str:
+        token = match.group()
+        if token[0] not in self._emoji:
+            return ""
+        text, at, after_at = match.string, match.start(), match.end()
+        before = "" if at == 0 or text[at - 1].isspace() or text[at - 1] in self._emoji else " "
+        after = "" if after_at >= len(text) or text[after_at].isspace() else " "
+        return f"{before}{self._emoji[token[0]]}{after}"
+
+    def _join(self, match: re.Match[str]) -> str:
+        joined = "".join(c for c in match.group() if c.isalpha())
+        return " ".join(_segment(joined, self._lexicon.vocab))
+
+    def _unmask(self, match: re.Match[str]) -> str:
+        return self._collapse(self._deleet(match.group()))
+
+    def _expand_match(self, match: re.Match[str]) -> str:
+        token = match.group()
+        if token in self._lexicon.numeric_units and _NUMBER_BEFORE.search(
+            match.string, max(0, match.start() - 8), match.start()
+        ):
+            return token  # "10 kms" is a distance
+        token = self._lexicon.compounds.get(token, token)
+        expansion = self._lexicon.substitutions.get(token)
+        return token if expansion is None else " ".join(expansion)
+
+    def _deleet(self, word: str) -> str:
+        """Map digits and symbols inside a word to letters ("k1ll" -> "kill"), not "10pm"."""
+        core = word.replace("'", "")
+        if core.isdigit() or _UNIT.fullmatch(core):
+            return word
+        return word.translate(self._leet)
+
+    def _collapse(self, word: str) -> str:
+        """Undo stretched letters ("killlll", "diiie") by trying runs of two, then one."""
+        two = _REPEAT.sub(r"\1\1", word)
+        if two == word or two in self._lexicon.vocab or two in self._lexicon.substitutions:
+            return two
+        return _REPEAT.sub(r"\1", word)

@@ -1,0 +1,367 @@
+"""The baseline crisis screen: deterministic, local rules over normalised text, per language."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from safety.lexicon import Common, Lexicon, Rule, load_common, load_lexicon
+from safety.normalize import Normalized, Normalizer, fold
+from safety.screening import Category, Evidence, Level, Screening
+
+SUPPORTED: Final = ("en", "es")
+DEFAULT_LANG: Final = "en"
+_NEGATION_WINDOW: Final = 6  # words looked at before a match for "not", "never", ...
+_GUESS_CHARS: Final = 600  # characters used to guess the language when none is given
+_LONG_CLAUSE: Final = 400  # longer clauses are searched in a window around each anchor
+_WINDOW_BEFORE: Final = 160
+_WINDOW_AFTER: Final = 240
+_WORDS: Final = re.compile(r"[a-z']+")
+_SENTENCE_END: Final = re.compile(r"[.!?;\n]+")
+
+
+@dataclass(slots=True)
+class _Hit:
+    rule: Rule
+    level: Level
+    start: int  # in the original text
+    end: int
+    eligible: bool  # may combine with other facets (not negated, hedged, past, joking, fiction)
+
+
+def _cap(level: Level, cap: Level | None) -> Level:
+    return level if cap is None or level.rank <= cap.rank else cap
+
+
+class _Clause:
+    """One clause (or a window of a long one), as " " + its text, with cached cues.
+
+    Index j of `text` is index `offset + j` of the padded message (" " + normal form).
+    """
+
+    __slots__ = ("_cues", "offset", "text")
+
+    def __init__(self, text: str, offset: int) -> None:
+        self.text = text
+        self.offset = offset
+        self._cues: set[str | None] | None = None
+
+    def cue(self, name: str, lexicon: Lexicon) -> bool:
+        if self._cues is None:  # one scan finds every cue of the clause
+            self._cues = {m.lastgroup for m in lexicon.clause_cues.finditer(self.text)}
+        return name in self._cues
+
+
+class _Laugh:
+    """Whether the message laughs anywhere ("lol", "😂"), searched at most once."""
+
+    __slots__ = ("_found", "_padded", "_regex")
+
+    def __init__(self, padded: str, lexicon: Lexicon) -> None:
+        self._padded = padded
+        self._regex = lexicon.cues["joke"]
+        self._found: bool | None = None
+
+    def found(self) -> bool:
+        if self._found is None:
+            self._found = self._regex.search(self._padded) is not None
+        return self._found
+
+
+def _negation(clause: _Clause, start: int, end: int, lexicon: Lexicon) -> tuple[bool, bool]:
+    """(strong, hedged) negation around a match: the few words before it within its scope
+    ("I'd never kill myself"), a conditional that opens the scope ("if I did it"), or a
+    negated predicate right after it ("killing myself wouldn't help")."""
+    window: list[str] = []
+    conditional = False
+    for word in reversed(clause.text[:start].split()[-_NEGATION_WINDOW:]):
+        if word.endswith(","):
+            break
+        if word in lexicon.scope_stops:
+            conditional = word in lexicon.conditionals
+            break
+        window.append(word)
+    if not lexicon.negation_words.isdisjoint(window):
+        text = " ".join(reversed(window))
+        if lexicon.negation_hedge.search(text):
+            return False, True
+        if lexicon.negation_strong.search(text):
+            return True, False
+    if lexicon.negation_after.match(clause.text, end):
+        return True, False
+    return False, conditional
+
+
+def _judge(
+    rule: Rule, clause: _Clause, start: int, end: int, lexicon: Lexicon, joke: _Laugh
+) -> tuple[Level, bool] | None:
+    """Apply the rule's profile to one match: (level, eligible), or None if negated away."""
+    profile = rule.profile
+    strong, hedged = False, False
+    if profile.negated is not None or profile.hedged is not None:
+        strong, hedged = _negation(clause, start, end, lexicon)
+    level = rule.level
+    if strong and profile.negated is not None:
+        level = _cap(level, profile.negated)
+        return (level, False) if level is not Level.NONE else None
+    eligible = True
+    if hedged and profile.hedged is not None:
+        level, eligible = _cap(level, profile.hedged), False
+    if profile.now is not None and clause.cue("now", lexicon):
+        level = level if level.rank >= profile.now.rank else profile.now
+    for name, cap in (
+        ("benign", profile.benign),
+        ("resolved", profile.resolved),
+        ("past", profile.past),
+    ):
+        if cap is not None and clause.cue(name, lexicon):
+            level, eligible = _cap(level, cap), False
+    if profile.joke is not None and joke.found():
+        level, eligible = _cap(level, profile.joke), False
+    return level, eligible
+
+
+def _clauses(padded: str, lexicon: Lexicon) -> tuple[list[int], list[int]]:
+    """Starts and ends (in `padded`) of the clauses between sentence ends and "but"s."""
+    cuts = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(padded)]
+    cuts += [(m.start(), m.end()) for m in lexicon.break_regex.finditer(padded)]
+    cuts.sort()
+    starts, ends = [0], []
+    for cut_start, cut_end in cuts:
+        ends.append(cut_start)
+        starts.append(cut_end)
+    ends.append(len(padded))
+    return starts, ends
+
+
+def _window(text: str, start: int, end: int, at: int) -> tuple[int, int]:
+    """A stretch of a long clause around position `at`, cut at spaces."""
+    lo, hi = max(start, at - _WINDOW_BEFORE), min(end, at + _WINDOW_AFTER)
+    if lo > start:
+        lo = max(start, text.rfind(" ", start, lo))
+    if hi < end:
+        cut = text.rfind(" ", at + 1, hi)
+        hi = cut if cut > at else hi
+    return lo, hi
+
+
+def _clause(padded: str, lo: int, hi: int) -> _Clause:
+    """The clause padded[lo:hi], re-padded with one leading space for the rules."""
+    body = padded[lo:hi]
+    stripped = body.lstrip(" ")
+    return _Clause(" " + stripped, lo + len(body) - len(stripped) - 1)
+
+
+def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
+    """Every rule match near an anchor word, judged in its clause, spans in the original."""
+    padded = " " + norm.text
+    anchors = [(m.start(), m.group()[1:]) for m in lexicon.anchor_regex.finditer(padded)]
+    if not anchors:
+        return []
+    starts, ends = _clauses(padded, lexicon)
+    joke = _Laugh(padded, lexicon)
+    clauses: dict[tuple[int, int], _Clause] = {}
+    tried: set[tuple[int, int, int]] = set()
+    found: set[tuple[int, int, int]] = set()
+    hits: list[_Hit] = []
+    for at, word in anchors:
+        k = bisect_right(starts, at) - 1
+        lo, hi = starts[k], ends[k]
+        if hi - lo > _LONG_CLAUSE:
+            lo, hi = _window(padded, lo, hi, at)
+        clause = clauses.get((lo, hi))
+        if clause is None:
+            clause = clauses[(lo, hi)] = _clause(padded, lo, hi)
+        for rid in lexicon.anchor_index[word]:
+            if (lo, hi, rid) in tried:
+                continue
+            tried.add((lo, hi, rid))
+            rule = lexicon.rules[rid]
+            for match in rule.regex.finditer(clause.text):
+                start, end = match.span(1)
+                key = (rid, clause.offset + start, clause.offset + end)
+                if key in found:
+                    continue
+                found.add(key)
+                judged = _judge(rule, clause, start, end, lexicon, joke)
+                if judged is not None:
+                    span = norm.span(key[1] - 1, key[2] - 1)
+                    hits.append(_Hit(rule, judged[0], span[0], span[1], judged[1]))
+    return hits
+
+
+def _overlaps(a: _Hit, b: _Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _unshadowed(hits: list[_Hit]) -> list[_Hit]:
+    """Drop hits inside reported speech ("he told me to kill myself") and first-person
+    hits inside third-person ones ("she says she wants to die")."""
+    reported = [h for h in hits if h.rule.shadows]
+    others = [h for h in hits if h.rule.about_other and not h.rule.shadows]
+    if not reported and not others:
+        return hits
+    kept = []
+    for hit in hits:
+        if not hit.rule.shadows:
+            if any(_overlaps(hit, r) for r in reported):
+                continue
+            if not hit.rule.about_other and any(_overlaps(hit, o) for o in others):
+                continue
+        kept.append(hit)
+    return kept
+
+
+def _reportable(hits: list[_Hit]) -> list[_Hit]:
+    """Hits of at least concern, without weaker overlapping hits of the same category."""
+    ranked = sorted(hits, key=lambda h: (-h.level.rank, -(h.end - h.start), h.start))
+    result: list[_Hit] = []
+    for hit in ranked:
+        if hit.level is Level.NONE:
+            continue
+        if any(r.rule.category is hit.rule.category and _overlaps(r, hit) for r in result):
+            continue
+        result.append(hit)
+    return result
+
+
+class Screen:
+    """The compiled screen: per-language lexicons and normalisers, and the escalation pairs."""
+
+    def __init__(self, common: Common, lexicons: Mapping[str, Lexicon]) -> None:
+        self._common = common
+        self._lexicons = dict(lexicons)
+        self._normalizers = {k: Normalizer(common, v) for k, v in self._lexicons.items()}
+
+        # words that point at one language only ("me" is English and Spanish)
+        self._markers = {
+            code: lexicon.stopwords.difference(
+                *(other.stopwords for o, other in self._lexicons.items() if o != code)
+            )
+            for code, lexicon in self._lexicons.items()
+        }
+
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self._lexicons)
+
+    def lexicon(self, lang: str) -> Lexicon:
+        return self._lexicons[lang]
+
+    def rules_fired(self, text: str, *, lang: str | None = None) -> frozenset[str]:
+        """Names of the rules that matched `text`, whatever their level (for review and tests)."""
+        folded = fold(text)
+        return frozenset(h.rule.name for h in self._hits(folded, self._pick(lang, folded)))
+
+    def _pick(self, lang: str | None, folded: str) -> list[str]:
+        primary = DEFAULT_LANG
+        if lang:
+            base = lang.lower().replace("_", "-").split("-")[0]
+            primary = base if base in self._lexicons else DEFAULT_LANG
+        elif len(self._lexicons) > 1:
+            words = set(_WORDS.findall(folded, 0, _GUESS_CHARS))
+            best = 0
+            for code, markers in self._markers.items():
+                score = len(markers & words)
+                if score > best:
+                    primary, best = code, score
+        # people mix English slang ("kms") into any language
+        return [primary] if primary == DEFAULT_LANG else [primary, DEFAULT_LANG]
+
+    def _hits(self, folded: str, langs: Sequence[str]) -> list[_Hit]:
+        hits: list[_Hit] = []
+        for lang in langs:
+            hits.extend(_analyse(self._normalizers[lang](folded), self._lexicons[lang]))
+        return _unshadowed(hits)
+
+    def __call__(
+        self, text: str, *, lang: str | None = None, recent: Sequence[str] = ()
+    ) -> Screening:
+        folded = fold(text)
+        langs = self._pick(lang, folded)
+        hits = self._hits(folded, langs)
+        evidence = [
+            Evidence(h.rule.name, h.level, h.rule.category, h.start, h.end)
+            for h in _reportable(hits)
+        ]
+        evidence.extend(self._escalate(hits, langs, recent))
+        evidence.sort(key=lambda e: (e.start, e.end, e.rule))
+        return _result(evidence, langs[0], hits)
+
+    def _escalate(
+        self, hits: list[_Hit], langs: Sequence[str], recent: Sequence[str]
+    ) -> list[Evidence]:
+        """Crisis evidence for two facets that meet in this message, or here and in `recent`."""
+        current: dict[str, _Hit] = {}
+        for hit in hits:
+            if hit.rule.facet is not None and hit.eligible and not hit.rule.about_other:
+                current.setdefault(hit.rule.facet, hit)
+        if not current:
+            return []
+        earlier: set[str] | None = None
+        out: list[Evidence] = []
+        pairs = [p for p in self._common.escalations if p.first in current or p.second in current]
+        for pair in pairs:
+            here = [current[f] for f in (pair.first, pair.second) if f in current]
+            if len(here) == 2:
+                if _overlaps(here[0], here[1]):
+                    continue  # one phrase read two ways is still one signal
+                name = f"escalate.{pair.first}+{pair.second}"
+            elif here:
+                if earlier is None:
+                    earlier = self._recent_facets(recent, langs)
+                if (pair.second if pair.first in current else pair.first) not in earlier:
+                    continue
+                name = f"context.{pair.first}+{pair.second}"
+            else:
+                continue
+            out.extend(Evidence(name, Level.CRISIS, pair.category, h.start, h.end) for h in here)
+        return out
+
+    def _recent_facets(self, recent: Sequence[str], langs: Sequence[str]) -> set[str]:
+        facets: set[str] = set()
+        for message in recent:
+            for hit in self._hits(fold(message), langs):
+                if hit.rule.facet is not None and hit.eligible and not hit.rule.about_other:
+                    facets.add(hit.rule.facet)
+        return facets
+
+
+def _result(evidence: list[Evidence], lang: str, hits: list[_Hit]) -> Screening:
+    if not evidence:
+        return Screening(level=Level.NONE, lang=lang)
+    level = max((e.level for e in evidence), key=lambda lv: lv.rank)
+    categories: list[Category] = []
+    for item in sorted(evidence, key=lambda e: (-e.level.rank, e.start)):
+        if item.category not in categories:
+            categories.append(item.category)
+    about_other = {h.rule.name for h in hits if h.rule.about_other}
+    third_party = all(e.rule in about_other for e in evidence if e.level is level)
+    return Screening(
+        level=level,
+        categories=tuple(categories),
+        lang=lang,
+        evidence=tuple(evidence),
+        third_party=third_party,
+    )
+
+
+def build_screen() -> Screen:
+    """Compile every shipped lexicon (done once, when `safety` is imported)."""
+    common = load_common()
+    return Screen(common, {lang: load_lexicon(lang, common) for lang in SUPPORTED})
+
+
+_SCREEN: Final = build_screen()
+
+
+def screen(text: str, *, lang: str | None = None, recent: Sequence[str] = ()) -> Screening:
+    """Screen one message (and, for intent split across messages, the person's recent ones).
+
+    Deterministic and local. `lang` is an ISO 639-1 code or a locale ("en-GB"); without
+    it the language is guessed from function words. `recent` never raises the level on
+    its own: it only completes a signal that this message starts (see `Screen._escalate`).
+    """
+    return _SCREEN(text, lang=lang, recent=recent)

@@ -1,0 +1,160 @@
+"""`python -m safety` as a subprocess: JSON lines in order, flushed, errors without user text."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from safety.evaluate import evaluate
+from safety.screening import Level, Screening
+
+ROOT = Path(__file__).resolve().parents[3]
+TIMEOUT_S = 60
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.update(extra)
+    return env
+
+
+def _run(args: list[str], stdin: str, **env: str) -> list[dict[str, Any]]:
+    done = subprocess.run(
+        [sys.executable, "-m", "safety", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_env(**env),
+        timeout=TIMEOUT_S,
+        check=True,
+    )
+    return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def test_screen_writes_one_json_line_per_input_in_order() -> None:
+    lines = [
+        {"text": "I'm going to kill myself tonight"},
+        {"text": "this deadline is killing me"},
+        {"text": "tonight is the night", "recent": ["I wrote the letters."]},
+        {"text": "me quiero morir", "lang": "es"},
+        {"text": "my sister says she wants to end it"},
+    ]
+    out = _run(["screen"], "".join(json.dumps(x) + "\n" for x in lines))
+    assert out == [
+        {"level": "crisis", "categories": ["suicide_self_harm"]},
+        {"level": "none", "categories": []},
+        {"level": "crisis", "categories": ["suicide_self_harm"]},
+        {"level": "concern", "categories": ["suicide_self_harm"]},
+        {"level": "concern", "categories": ["suicide_self_harm"]},
+    ]
+
+
+def test_bad_lines_get_an_error_line_without_the_users_text_and_do_not_stop_the_run() -> None:
+    stdin = "\n".join(
+        [
+            "not json canary-4711",
+            json.dumps({"text": 5, "note": "canary-4712"}),
+            json.dumps({"text": "ok", "recent": "canary-4713"}),
+            json.dumps({"text": "ok", "lang": 7}),
+            json.dumps(["canary-4714"]),
+            json.dumps({"text": "I want to die"}),
+        ]
+    )
+    out = _run(["screen"], stdin + "\n")
+    assert [sorted(o) for o in out[:5]] == [["error"]] * 5
+    assert "canary" not in json.dumps(out)
+    assert out[5] == {"level": "concern", "categories": ["suicide_self_harm"]}
+
+
+def test_screen_flushes_each_answer_before_reading_the_next_line() -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "safety", "screen"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=_env(),
+    ) as proc:
+        assert proc.stdin is not None
+        assert proc.stdout is not None
+        for text, level in [("I took 30 pills", "crisis"), ("hello", "none")]:
+            proc.stdin.write(json.dumps({"text": text}) + "\n")
+            proc.stdin.flush()
+            assert json.loads(proc.stdout.readline())["level"] == level
+        proc.stdin.close()
+        assert proc.wait(timeout=TIMEOUT_S) == 0
+
+
+def test_evidence_flag_adds_rules_and_spans() -> None:
+    (out,) = _run(["screen", "--evidence"], json.dumps({"text": "ok. I took 30 pills"}) + "\n")
+    assert out["evidence"] == [
+        {"rule": "suicide.overdose", "level": "crisis", "start": 4, "end": 19}
+    ]
+
+
+def test_results_do_not_depend_on_the_hash_seed() -> None:
+    texts = [
+        "I have the pills ready and I wrote the letters",
+        "he's outside with a knife and I haven't eaten in days",
+        "no sé, kms, ya no quiero vivir",
+        "my friend is suicidal and I hate myself",
+    ]
+    stdin = "".join(json.dumps({"text": t, "recent": ["I bought a rope"]}) + "\n" for t in texts)
+    runs = [_run(["screen", "--evidence"], stdin, PYTHONHASHSEED=seed) for seed in ("1", "2", "3")]
+    assert runs[0] == runs[1] == runs[2]
+
+
+def test_eval_prints_every_metric_with_counts(tmp_path: Path) -> None:
+    labelled = tmp_path / "labelled.jsonl"
+    rows = [
+        {"text": "I want to kill myself", "label": "crisis", "lang": "en", "source": "a"},
+        {"text": "I want to die", "label": "risk", "lang": "en", "source": "a"},
+        {"text": "what a lovely day", "label": "risk", "lang": "en", "source": "b"},
+        {"text": "kill the process", "label": "none", "lang": "en", "source": "b"},
+    ]
+    labelled.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "safety", "eval", str(labelled)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_env(),
+        timeout=TIMEOUT_S,
+        check=True,
+    )
+    first = done.stdout.splitlines()[0]
+    assert first.startswith("all")
+    assert "miss rate: 0.333 (1/3)" in first
+    assert "crisis recall: 1.000 (1/1)" in first
+    assert "false-alarm rate: 0.000 (0/1)" in first
+    assert "over-flag rate: 0.000 (0/1)" in first
+    assert "source=b" in done.stdout
+
+
+def test_evaluate_counts_each_metric_by_its_definition() -> None:
+    levels = {"c": Level.CRISIS, "k": Level.CONCERN, "n": Level.NONE}
+
+    def fake(text: str, *, lang: str | None = None) -> Screening:
+        return Screening(levels[text[0]])
+
+    rows = [
+        ("c1", "crisis"),
+        ("k1", "crisis"),
+        ("n1", "risk"),
+        ("k2", "risk"),
+        ("c2", "none"),
+        ("k3", "none"),
+        ("n2", "none"),
+        ("n3", "concern"),
+    ]
+    lines = [json.dumps({"text": t, "label": label, "source": "s"}) for t, label in rows]
+    tally = evaluate(lines, fake).pooled
+    assert (tally.missed, tally.risky) == (1, 4)
+    assert (tally.caught, tally.crisis) == (1, 2)
+    assert (tally.false_alarms, tally.over_flags, tally.benign) == (1, 2, 3)

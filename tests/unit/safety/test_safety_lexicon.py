@@ -1,0 +1,139 @@
+"""The lexicons as data: each rule fires on its own examples, bad data fails loudly at import."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+import yaml
+
+from safety.lexicon import (
+    DATA_DIR,
+    Lexicon,
+    LexiconError,
+    compile_lexicon,
+    load_common,
+    load_lexicon,
+    word_start_regex,
+)
+from safety.screen import SUPPORTED, Screen
+from safety.screening import Category, Level
+
+COMMON = load_common()
+LEXICONS = {lang: load_lexicon(lang, COMMON) for lang in SUPPORTED}
+SCREEN = Screen(COMMON, LEXICONS)
+EXAMPLES = [
+    (lang, rule.name, example)
+    for lang, lexicon in LEXICONS.items()
+    for rule in lexicon.rules
+    for example in rule.examples
+]
+
+
+@pytest.mark.parametrize(("lang", "rule", "example"), EXAMPLES)
+def test_every_rule_fires_on_its_own_examples(lang: str, rule: str, example: str) -> None:
+    fired = SCREEN.rules_fired(example, lang=lang)
+    assert rule in fired, f"{rule} did not fire on {example!r}; fired: {sorted(fired)}"
+
+
+@pytest.mark.parametrize("lang", SUPPORTED)
+def test_every_rule_has_examples_and_anchors(lang: str) -> None:
+    for rule in LEXICONS[lang].rules:
+        assert rule.examples, rule.name
+        assert rule.anchors, rule.name
+
+
+def _english_data() -> dict[str, Any]:
+    data = yaml.safe_load((DATA_DIR / "lexicon.en.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+ENGLISH = _english_data()
+
+
+def _broken(path: list[Any], value: Any) -> dict[str, Any]:
+    data = copy.deepcopy(ENGLISH)
+    node: Any = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (["rules", 0, "any"], [True, "kill"], "quote no/on/off"),
+        (["rules", 0, "patterns"], ["(unclosed"], "bad pattern"),
+        (["rules", 0, "pattern"], "both given", "exactly one of"),
+        (["rules", 0, "patterns"], ["{NO_SUCH_MACRO} x"], "unknown macro"),
+        (["rules", 0, "profile"], "no-such-profile", "unknown profile"),
+        (["rules", 0, "facet"], "no-such-facet", "unknown facet"),
+        (["rules", 0, "level"], "urgent", "unknown level"),
+        (["rules", 0, "category"], "weather", "unknown category"),
+        (["substitutions"], {True: "yes"}, "quote no/on/off"),
+        (["cues"], {"past": "x"}, "cues must be exactly"),
+    ],
+)
+def test_malformed_lexicon_data_is_rejected_with_a_clear_error(
+    path: list[Any], value: Any, message: str
+) -> None:
+    with pytest.raises(LexiconError, match=message):
+        compile_lexicon(_broken(path, value), COMMON)
+
+
+def test_a_lexicon_missing_a_required_section_is_rejected() -> None:
+    data = copy.deepcopy(ENGLISH)
+    del data["negation"]
+    with pytest.raises(LexiconError, match="missing key"):
+        compile_lexicon(data, COMMON)
+
+
+def _toy_language() -> Lexicon:
+    """A made-up language "xx", written only as data, to show that languages plug in."""
+    data = {
+        "lang": "xx",
+        "stopwords": ["zo", "ka"],
+        "negation": {"words": ["nu"], "hedge": "(?!)", "strong": r"\bnu$", "after": "(?!)"},
+        "cues": {
+            "past": "(?!)",
+            "resolved": "(?!)",
+            "benign": "(?!)",
+            "now": r"\bnow\b",
+            "joke": "(?!)",
+        },
+        "substitutions": {"morz": "morzo"},
+        "rules": [
+            {
+                "name": "xx.wish",
+                "level": "concern",
+                "category": "suicide_self_harm",
+                "facet": "ideation",
+                "profile": "ideation",
+                "any": ["morzo"],
+                "pattern": "zo ka morzo",
+                "examples": ["zo ka morzo"],
+            }
+        ],
+    }
+    return compile_lexicon(data, COMMON)
+
+
+def test_a_new_language_plugs_in_as_data_only() -> None:
+    screen = Screen(COMMON, {"en": LEXICONS["en"], "xx": _toy_language()})
+    assert screen("zo ka morz", lang="xx").level is Level.CONCERN
+    assert screen("zo ka morz now", lang="xx").level is Level.CRISIS
+    assert screen("nu zo ka morz", lang="xx").level is Level.NONE
+    guessed = screen("zo ka morz")
+    assert (guessed.lang, guessed.categories) == ("xx", (Category.SUICIDE_SELF_HARM,))
+
+
+def test_rules_compile_to_word_start_form_keeping_character_class_negations() -> None:
+    regex = word_start_regex(r"^(?:[^\W\d]+) x|y (?:^z)")
+    assert regex.pattern.count("(?<=^ )") == 2
+    assert "[^\\W\\d]" in regex.pattern
+    match = regex.search(" ab x")
+    assert match is not None
+    assert match.span(1) == (1, 5)
