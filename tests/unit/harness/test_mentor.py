@@ -1,0 +1,210 @@
+"""The mentor's turn: stored first, screened before the LLM, streamed, answered once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lumen_bot.errors import LLMBusy, LLMStreamBroken
+from lumen_bot.harness.model import Inbound, PersonKey, TurnKind
+from lumen_bot.harness.ports import LLMRequest
+from tests.fakes import FakeLLM, RecordingReply
+from tests.wiring import Harness, make_harness
+
+ALICE = PersonKey("telegram", "1001")
+CRISIS = "I have the pills ready and I'm going to take them all tonight"
+CONCERN = "Honestly I feel like a burden to everyone lately"
+
+
+def inbound(h: Harness, text: str, source: str | None = None) -> Inbound:
+    return Inbound(ALICE, text, h.clock.now(), source_key=source)
+
+
+def all_request_text(request: LLMRequest) -> str:
+    return "\n".join([b.text for b in request.system] + [m.text for m in request.messages])
+
+
+async def turns_of(h: Harness) -> list[tuple[str, str, str]]:
+    person = await h.store.person(ALICE, h.clock.now())
+    data = await h.store.export(ALICE)
+    assert data is not None and person
+    return [(t.role, t.kind.value, t.text) for _, turns in data.sessions for t in turns]
+
+
+async def test_a_message_is_streamed_then_delivered_and_both_turns_stored(harness: Harness) -> None:
+    reply = RecordingReply()
+    await harness.mentor.handle(inbound(harness, "I want to change jobs", "tg:1:1"), reply)
+    assert reply.events[0] == ("typing", "")
+    assert reply.of("partial")[-1] == "Thank you for telling me. What matters most here?"
+    assert reply.of("final") == ["Thank you for telling me. What matters most here?"]
+    assert await turns_of(harness) == [
+        ("user", "message", "I want to change jobs"),
+        ("mentor", "reply", "Thank you for telling me. What matters most here?"),
+    ]
+    data = await harness.store.export(ALICE)
+    assert data is not None
+    assert all(turn.answered_at is not None for turn in data.sessions[0][1])
+    assert data.sessions[0][1][1].prompt_version == harness.prompts.system_id
+
+
+async def test_a_redelivered_update_is_not_answered_twice(harness: Harness) -> None:
+    reply = RecordingReply()
+    await harness.mentor.handle(inbound(harness, "hello", "tg:1:7"), reply)
+    await harness.mentor.handle(inbound(harness, "hello", "tg:1:7"), reply)
+    assert len(reply.of("final")) == 1
+    assert len(harness.llm.requests) == 1
+
+
+async def test_a_crisis_never_reaches_the_llm_and_gets_resources(harness: Harness) -> None:
+    reply = RecordingReply()
+    await harness.mentor.handle(inbound(harness, CRISIS), reply)
+    assert harness.llm.requests == []
+    (resources,) = reply.of("plain")
+    assert "988" in resources or "emergency" in resources.lower()
+    kinds = [(role, kind) for role, kind, _ in await turns_of(harness)]
+    assert kinds == [("user", "crisis"), ("mentor", "resources")]
+
+    await harness.mentor.handle(inbound(harness, "thank you, I called them"), RecordingReply())
+    (request,) = harness.llm.requests
+    assert "pills" not in all_request_text(request)
+    assert "withheld" in all_request_text(request)
+
+
+async def test_a_concern_adds_the_safety_addendum(harness: Harness) -> None:
+    await harness.mentor.handle(inbound(harness, CONCERN), RecordingReply())
+    (request,) = harness.llm.requests
+    assert request.system[-1].text == harness.prompts.concern_addendum.text
+    await harness.mentor.handle(inbound(harness, "Anyway, work was fine"), RecordingReply())
+    assert harness.llm.requests[1].system[-1].text != harness.prompts.concern_addendum.text
+
+
+async def test_context_is_byte_identical_across_a_sessions_turns(harness: Harness) -> None:
+    for text in ("first", "second", "third"):
+        harness.clock.advance(minutes=5)
+        await harness.mentor.handle(inbound(harness, text), RecordingReply())
+    contexts = {r.system[1].text for r in harness.llm.requests}
+    assert len(contexts) == 1
+    assert all(r.system[1].cache and r.cache_last_message for r in harness.llm.requests)
+    last = harness.llm.requests[-1].messages
+    assert [m.role for m in last] == ["user", "assistant", "user", "assistant", "user"]
+
+
+async def test_an_llm_failure_keeps_the_turn_and_says_send_again(tmp_path: Path) -> None:
+    llm = FakeLLM(script=lambda request: LLMStreamBroken("overloaded_error"))
+    async with make_harness(tmp_path, llm) as h:
+        reply = RecordingReply()
+        await h.mentor.handle(inbound(h, "a thing that took courage"), reply)
+        assert reply.of("notice") == ["send_again"]
+        assert await turns_of(h) == [("user", "message", "a thing that took courage")]
+
+
+async def test_after_a_failure_the_next_answer_covers_both_messages(tmp_path: Path) -> None:
+    answers: list[object] = [LLMBusy("429"), ["Both heard."]]
+    llm = FakeLLM(script=lambda request: answers.pop(0))  # type: ignore[arg-type,return-value]
+    async with make_harness(tmp_path, llm) as h:
+        await h.mentor.handle(inbound(h, "first try"), RecordingReply())
+        await h.mentor.handle(inbound(h, "second try"), RecordingReply())
+        assert llm.requests[1].messages[-1].text == "first try\n\nsecond try"
+        data = await h.store.export(ALICE)
+        assert data is not None
+        assert all(t.answered_at is not None for t in data.sessions[0][1])
+
+
+async def test_end_closes_with_notebook_arc_and_parting_words(harness: Harness) -> None:
+    await harness.mentor.handle(inbound(harness, "I want to write more"), RecordingReply())
+    reply = RecordingReply()
+    assert await harness.mentor.end(ALICE, reply)
+    assert reply.of("notice") == ["session_closing"]
+    person = await harness.store.person(ALICE, harness.clock.now())
+    await harness.closer.settle(person.id, wait_s=5)
+    purposes = [r.purpose for r in harness.llm.requests]
+    assert purposes == ["turn", "notebook", "arc"]
+    assert "TASK: ARC_CREATE".lower() in harness.llm.requests[2].system[0].text.lower()
+    assert harness.notifier.sent == [(ALICE, "Carry the small step with you.")]
+    assert harness.notifier.notices == [(ALICE, "session_closed")]
+    data = await harness.store.export(ALICE)
+    assert data is not None
+    assert data.sessions[0][0].state.value == "closed"
+    assert data.notebooks[0].prompt_version == harness.prompts.notebook.id
+    assert data.arcs[0].prompt_version == harness.prompts.arc_create.id
+
+
+async def test_next_session_starts_from_the_arc_and_notebook(harness: Harness) -> None:
+    await harness.mentor.handle(inbound(harness, "session one"), RecordingReply())
+    await harness.mentor.end(ALICE, RecordingReply())
+    person = await harness.store.person(ALICE, harness.clock.now())
+    await harness.closer.settle(person.id, wait_s=5)
+    harness.clock.advance(days=3)
+    await harness.mentor.handle(inbound(harness, "session two"), RecordingReply())
+    request = harness.llm.requests[-1]
+    context = request.system[1].text
+    assert "session_number: 2" in context
+    assert "days_since_last_session: 3" in context
+    assert "Someone curious." in context, "the Arc"
+    assert "Carry the small step" in context, "the first notebook"
+    assert [m.text for m in request.messages] == ["session two"]
+
+
+async def test_second_close_rewrites_the_arc_with_the_update_prompt(harness: Harness) -> None:
+    person = await harness.store.person(ALICE, harness.clock.now())
+    for text in ("one", "two"):
+        await harness.mentor.handle(inbound(harness, text), RecordingReply())
+        await harness.mentor.end(ALICE, RecordingReply())
+        await harness.closer.settle(person.id, wait_s=5)
+    arc_requests = [r for r in harness.llm.requests if r.purpose == "arc"]
+    assert "ARC_UPDATE" in arc_requests[1].system[0].text
+    assert "Someone curious." in arc_requests[1].messages[0].text, "the current Arc is rewritten"
+    data = await harness.store.export(ALICE)
+    assert data is not None and [a.version for a in data.arcs] == [1, 2]
+
+
+async def test_end_without_a_session_says_so(harness: Harness) -> None:
+    reply = RecordingReply()
+    assert not await harness.mentor.end(ALICE, reply)
+    assert reply.of("notice") == ["no_session_to_end"]
+
+
+async def test_closing_retries_until_the_llm_answers(tmp_path: Path) -> None:
+    failures = [LLMBusy("529"), LLMBusy("529")]
+
+    def flaky(request: LLMRequest) -> list[str] | LLMBusy:
+        from tests.fakes import default_script
+
+        if request.purpose == "notebook" and failures:
+            return failures.pop()
+        return default_script(request)
+
+    async with make_harness(tmp_path, FakeLLM(script=flaky)) as h:
+        await h.mentor.handle(inbound(h, "hi"), RecordingReply())
+        await h.mentor.end(ALICE, RecordingReply())
+        person = await h.store.person(ALICE, h.clock.now())
+        await h.closer.settle(person.id, wait_s=5)
+        assert [r.purpose for r in h.llm.requests] == ["turn", "notebook", "notebook", "notebook",
+                                                       "arc"]
+        assert h.notifier.sent
+
+
+async def test_an_interrupted_closing_resumes_after_restart(tmp_path: Path) -> None:
+    async with make_harness(tmp_path) as h:
+        await h.mentor.handle(inbound(h, "hi"), RecordingReply())
+        person = await h.store.person(ALICE, h.clock.now())
+        session = await h.store.active_session(person.id)
+        assert session is not None
+        await h.store.begin_closing(session.id, h.clock.now(), "end")  # then the process dies
+    async with make_harness(tmp_path) as h:
+        assert await h.closer.resume() == 1
+        await h.closer.settle(person.id, wait_s=5)
+        assert h.notifier.sent
+        assert await h.store.pending_closing_jobs() == ()
+        data = await h.store.export(ALICE)
+        assert data is not None and data.sessions[0][0].state.value == "closed"
+
+
+async def test_crisis_turn_text_never_goes_to_the_closing_calls(harness: Harness) -> None:
+    await harness.mentor.handle(inbound(harness, CRISIS), RecordingReply())
+    await harness.mentor.end(ALICE, RecordingReply())
+    person = await harness.store.person(ALICE, harness.clock.now())
+    await harness.closer.settle(person.id, wait_s=5)
+    assert harness.llm.requests, "closing called the LLM"
+    assert all("pills" not in all_request_text(r) for r in harness.llm.requests)
+    assert {k for _, k, _ in await turns_of(harness)} == {"crisis", "resources"}
+    assert TurnKind.CRISIS.value == "crisis"

@@ -1,0 +1,77 @@
+"""A harness wired with the real store on a temp file and fakes at the LLM and platform edges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import safety
+from lumen_bot.harness.closing import Closer, ClosingPolicy
+from lumen_bot.harness.mentor import Mentor, MentorPolicy
+from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
+from lumen_bot.harness.tasks import TaskGroup
+from lumen_bot.store.crypto import Keyring
+from lumen_bot.store.sqlite import SqliteStore
+from tests.fakes import FakeClock, FakeLLM, RecordingNotifier
+
+
+@dataclass
+class Harness:
+    store: SqliteStore
+    llm: FakeLLM
+    clock: FakeClock
+    notifier: RecordingNotifier
+    closer: Closer
+    mentor: Mentor
+    tasks: TaskGroup
+    prompts: PromptBook
+
+
+class make_harness:  # noqa: N801 - reads as a context-manager factory
+    def __init__(self, tmp_path: Path, llm: FakeLLM | None = None) -> None:
+        self._tmp = tmp_path
+        self._llm = llm or FakeLLM()
+        self._store = SqliteStore(
+            tmp_path / "lumen.db",
+            tmp_path / "keys.db",
+            Keyring.load_or_create(tmp_path / "keyring.json"),
+        )
+        self._tasks = TaskGroup()
+
+    async def __aenter__(self) -> Harness:
+        store = await self._store.__aenter__()
+        try:
+            return self._wire(store)
+        except BaseException:
+            await self._store.__aexit__(None, None, None)
+            raise
+
+    def _wire(self, store: SqliteStore) -> Harness:
+        clock = FakeClock()
+        notifier = RecordingNotifier()
+        prompts = PromptBook.load(default_prompts_dir())
+        closer = Closer(
+            store=store,
+            llm=self._llm,
+            prompts=prompts,
+            notifier=notifier,
+            clock=clock,
+            policy=ClosingPolicy(max_tokens=1000, retry_base_s=0.01, retry_max_s=0.05),
+            tasks=self._tasks,
+        )
+        mentor = Mentor(
+            store=store,
+            llm=self._llm,
+            screen=safety.screen,
+            crisis_reply=safety.crisis_message,
+            concern_addendum=prompts.concern_addendum.text,
+            prompts=prompts,
+            clock=clock,
+            closer=closer,
+            policy=MentorPolicy(context_budget=140_000, max_tokens=500, seed=1),
+        )
+        return Harness(store, self._llm, clock, notifier, closer, mentor, self._tasks, prompts)
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._tasks.aclose(grace_s=1)
+        await self._store.__aexit__(None, None, None)
