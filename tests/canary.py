@@ -26,7 +26,7 @@ def encodings(canary: str) -> dict[str, bytes]:
 def find_canary(canary: str, blobs: Iterable[tuple[str, bytes]]) -> list[str]:
     """Where the canary appears: `name:encoding` for every hit."""
     forms = encodings(canary)
-    hits = []
+    hits: list[str] = []
     for name, blob in blobs:
         hits.extend(f"{name}:{form}" for form, needle in forms.items() if needle in blob)
     return hits

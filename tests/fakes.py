@@ -29,7 +29,7 @@ Script = Callable[[LLMRequest], list[str] | LLMError]
 def default_script(request: LLMRequest) -> list[str]:
     if request.purpose == "notebook":
         return [
-            "## What Happened\nWe talked.\n\n## Their Words\n\"x\"\n\n## What Opened\nA.\n\n"
+            '## What Happened\nWe talked.\n\n## Their Words\n"x"\n\n## What Opened\nA.\n\n'
             "## What Moved\nB.\n\n## Mentor's Notebook\nC.\n\n"
             "## Parting Words\nCarry the small step with you.\n"
         ]

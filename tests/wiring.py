@@ -27,7 +27,7 @@ class Harness:
     prompts: PromptBook
 
 
-class make_harness:  # noqa: N801 - reads as a context-manager factory
+class make_harness:  # lower case: reads as a context-manager factory, like open()
     def __init__(self, tmp_path: Path, llm: FakeLLM | None = None) -> None:
         self._tmp = tmp_path
         self._llm = llm or FakeLLM()

@@ -274,11 +274,21 @@ class SqliteStore:
             "SELECT * FROM sessions WHERE person_id = ? AND state = 'closed' ORDER BY number",
             (person_id,),
         )
-        transcripts = []
-        for row in sessions:
-            session = _session(row)
-            turns = await self.session_turns(person_id, session.id)
-            transcripts.append(Transcript(session.number, session.opened_at, turns))
+        # One query for every closed session's turns: a person with a hundred
+        # sessions costs a handful of round trips to SQLite's thread, not a hundred.
+        turn_rows = await self._db.fetchall(
+            "SELECT t.* FROM turns t JOIN sessions s ON s.id = t.session_id"
+            " WHERE t.person_id = ? AND s.state = 'closed' ORDER BY t.session_id, t.id",
+            (person_id,),
+        )
+        by_session: dict[int, list[Turn]] = {}
+        for turn_row in turn_rows:
+            turn = await self._turn(turn_row)
+            by_session.setdefault(turn.session_id, []).append(turn)
+        transcripts = [
+            Transcript(session.number, session.opened_at, tuple(by_session.get(session.id, ())))
+            for session in map(_session, sessions)
+        ]
         last_closed = max(
             (s.closed_at for s in map(_session, sessions) if s.closed_at), default=None
         )

@@ -7,11 +7,13 @@
 from __future__ import annotations
 
 import asyncio
+import warnings
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import TypeVar
 
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.warnings import PTBDeprecationWarning
 
 from lumen_bot.errors import DeliveryFailed
 from lumen_bot.logs import events
@@ -32,7 +34,7 @@ async def deliver(call: Callable[[], Awaitable[T]], *, what: str) -> T:
         try:
             return await call()
         except RetryAfter as exc:
-            wait = _seconds(exc.retry_after)
+            wait = flood_wait_s(exc)
             log.warning("telegram_flood_wait", call=what, seconds=wait, attempt=attempt)
             if wait > MAX_FLOOD_WAIT_S or attempt == ATTEMPTS:
                 raise DeliveryFailed(what) from None
@@ -57,7 +59,12 @@ def is_not_modified(exc: BadRequest) -> bool:
     return "not modified" in exc.message.lower()
 
 
-def _seconds(retry_after: int | timedelta) -> float:
+def flood_wait_s(exc: RetryAfter) -> float:
+    """Seconds Telegram asked us to wait. PTB 22 warns that `retry_after` will become a
+    timedelta; both forms are handled, so the warning is silenced here only."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        retry_after = exc.retry_after
     if isinstance(retry_after, timedelta):
         return retry_after.total_seconds()
     return float(retry_after)

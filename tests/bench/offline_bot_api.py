@@ -52,7 +52,7 @@ class OfflineBotApi(BaseRequest):
             result = {
                 "message_id": next(self._ids),
                 "date": int(time.time()),
-                "chat": {"id": int(params.get("chat_id", 0)), "type": "private"},
+                "chat": {"id": int(str(params.get("chat_id", 0))), "type": "private"},
                 "text": params.get("text", ""),
             }
         return 200, json.dumps({"ok": True, "result": result}).encode()

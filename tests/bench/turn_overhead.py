@@ -10,13 +10,12 @@ request building, formatting.
 from __future__ import annotations
 
 import asyncio
-import statistics
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from telegram import Chat, Message, Update, User
+from telegram import Bot, Chat, Message, Update, User
 from telegram.ext import Application
 
 from lumen_bot.harness.context import build_context, session_seed
@@ -41,14 +40,18 @@ async def seed_history(h: Harness) -> int:
         at = start + timedelta(days=3 * number)
         session = await h.store.open_session(person.id, at)
         for index in range(TURNS_PER_SESSION):
-            role, kind = ("user", TurnKind.MESSAGE) if index % 2 == 0 else ("mentor", TurnKind.REPLY)
+            role, kind = (
+                ("user", TurnKind.MESSAGE) if index % 2 == 0 else ("mentor", TurnKind.REPLY)
+            )
             await h.store.append_turn(person.id, session.id, NewTurn(role, kind, LINE, at))  # type: ignore[arg-type]
         job = await h.store.begin_closing(session.id, at, "end")
-        notebook = Notebook(session.id, session.number, "## What Happened\n" + LINE * 3, at,
-                            "notebook.v1", "bench")
+        notebook = Notebook(
+            session.id, session.number, "## What Happened\n" + LINE * 3, at, "notebook.v1", "bench"
+        )
         job = await h.store.save_notebook(person.id, notebook, job)
-        job = await h.store.save_arc(person.id, Arc(number + 1, LINE * 10, at, "arc.v1", "bench"),
-                                     job)
+        job = await h.store.save_arc(
+            person.id, Arc(number + 1, LINE * 10, at, "arc.v1", "bench"), job
+        )
         await h.store.finish_closing(job, at)
     return person.id
 
@@ -65,16 +68,19 @@ def report(name: str, values: list[float]) -> None:
     )
 
 
-def update_for(update_id: int, text: str) -> Update:
+def update_for(update_id: int, text: str, bot: Bot) -> Update:
+    """The update as python-telegram-bot builds it from the wire: bound to the bot."""
     user = User(USER_ID, "Bench", is_bot=False, language_code="en")
     chat = Chat(USER_ID, "private")
     message = Message(update_id, datetime.now(UTC), chat, from_user=user, text=text)
-    return Update(update_id, message=message)
+    return Update.de_json(Update(update_id, message=message).to_dict(), bot)
 
 
 async def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        async with make_harness(Path(tmp), FakeLLM(script=lambda r: ["Mm. ", "Tell me more."])) as h:
+        async with make_harness(
+            Path(tmp), FakeLLM(script=lambda r: ["Mm. ", "Tell me more."])
+        ) as h:
             started = time.perf_counter()
             person_id = await seed_history(h)
             print(f"seeded {PAST_SESSIONS} past sessions in {time.perf_counter() - started:.1f} s")
@@ -84,20 +90,34 @@ async def main() -> None:
                 t0 = time.perf_counter()
                 history = await h.store.history(person_id)
                 context = build_context(
-                    history, session_number=PAST_SESSIONS + 1, opened_at=h.clock.now(),
-                    budget=140_000, seed=session_seed(0, person_id, PAST_SESSIONS + 1),
+                    history,
+                    session_number=PAST_SESSIONS + 1,
+                    opened_at=h.clock.now(),
+                    budget=140_000,
+                    seed=session_seed(0, person_id, PAST_SESSIONS + 1),
                 )
                 assembly.append((time.perf_counter() - t0) * 1000)
             build_only = []
             for _ in range(30):
                 t0 = time.perf_counter()
-                build_context(history, session_number=PAST_SESSIONS + 1, opened_at=h.clock.now(),
-                              budget=140_000, seed=1)
+                build_context(
+                    history,
+                    session_number=PAST_SESSIONS + 1,
+                    opened_at=h.clock.now(),
+                    budget=140_000,
+                    seed=1,
+                )
                 build_only.append((time.perf_counter() - t0) * 1000)
 
             api = OfflineBotApi()
-            app = Application.builder().token("1:bench").request(api).get_updates_request(
-                OfflineBotApi()).concurrent_updates(True).build()
+            app = (
+                Application.builder()
+                .token("1:bench")
+                .request(api)
+                .get_updates_request(OfflineBotApi())
+                .concurrent_updates(True)
+                .build()
+            )
             TelegramHandlers(h.mentor, stream_interval_s=0.5).register(app)
             first_turns: list[float] = []
             later_turns: list[float] = []
@@ -107,7 +127,9 @@ async def main() -> None:
                     for turn in range(TURNS_PER_SESSION):
                         api.first_draft_at = None
                         t0 = time.perf_counter()
-                        await app.process_update(update_for(update_id, f"{LINE} #{update_id}"))
+                        await app.process_update(
+                            update_for(update_id, f"{LINE} #{update_id}", app.bot)
+                        )
                         update_id += 1
                         assert api.first_draft_at is not None, "a draft was sent"
                         elapsed = (api.first_draft_at - t0) * 1000
@@ -118,8 +140,10 @@ async def main() -> None:
                     await h.store.finish_closing(job, h.clock.now())
                     h.clock.advance(days=3)
 
-            print(f"context: {context.tokens} tokens, {context.notebooks} notebooks, "
-                  f"{context.transcripts} transcripts")
+            print(
+                f"context: {context.tokens} tokens, {context.notebooks} notebooks, "
+                f"{context.transcripts} transcripts"
+            )
             report("context assembly (load + decrypt + build)", assembly)
             report("context build only (in memory)", build_only)
             report("added latency per turn, all turns", first_turns + later_turns)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -25,12 +26,17 @@ async def start_lumen(lumen_process: LumenFactory, telegram: TelegramWorld) -> M
     return bot
 
 
-def export(bot: ManagedProcess, user_id: int) -> dict[str, Any]:
-    """What `lumen export` says is stored, decrypted, for this person."""
+def run_export(bot: ManagedProcess, user_id: int) -> subprocess.CompletedProcess[str]:
+    """`lumen export --user ID` with the bot's own settings (a second process, same files)."""
     command = [str(Path(sys.executable).parent / "lumen"), "export", "--user", str(user_id)]
-    result = subprocess.run(
+    return subprocess.run(
         command, env=bot.env, cwd=bot.cwd, capture_output=True, text=True, timeout=60, check=False
     )
+
+
+async def export(bot: ManagedProcess, user_id: int) -> dict[str, Any]:
+    """What `lumen export` says is stored, decrypted, for this person."""
+    result = await asyncio.to_thread(run_export, bot, user_id)
     assert result.returncode == 0, result.stderr
     document: dict[str, Any] = json.loads(result.stdout)
     return document
@@ -91,7 +97,7 @@ async def test_end_writes_notebook_and_arc_and_the_next_session_reads_them(
     assert parting.text.startswith("Readiness often arrives after the first step")
     assert "new one begins" in closed.text
 
-    data = export(bot, telegram_user.user_id)
+    data = await export(bot, telegram_user.user_id)
     [session] = data["sessions"]
     assert session["state"] == "closed" and session["closed_by"] == "end"
     assert [t["role"] for t in session["turns"]] == ["user", "mentor"]
@@ -111,7 +117,7 @@ async def test_end_writes_notebook_and_arc_and_the_next_session_reads_them(
     assert "ARC-MARKER-CREATE" in context, "the Arc"
     assert "NOTEBOOK-MARKER-1" in context, "the first notebook"
     assert "My new job scares me" in context, "the last transcript"
-    assert len(export(bot, telegram_user.user_id)["sessions"]) == 2
+    assert len((await export(bot, telegram_user.user_id))["sessions"]) == 2
 
 
 async def test_a_crisis_gets_resources_at_once_and_never_reaches_the_llm(
@@ -126,7 +132,7 @@ async def test_a_crisis_gets_resources_at_once_and_never_reaches_the_llm(
     assert "988" in resources.text or "112" in resources.text
     assert llm.requests_containing("pills") == []
     assert llm.requests == [], "no LLM call at all for a crisis message"
-    kinds = [t["kind"] for t in export(bot, telegram_user.user_id)["sessions"][0]["turns"]]
+    kinds = [t["kind"] for t in (await export(bot, telegram_user.user_id))["sessions"][0]["turns"]]
     assert kinds == ["crisis", "resources"]
 
 
@@ -143,10 +149,7 @@ async def test_a_group_hears_once_that_lumen_is_private_and_nothing_is_stored(
     await telegram_user.send_group_message("are you there?", group_id=-1005)
     await telegram_user.assert_no_bot_messages(within=2.0)
     assert llm.requests == []
-    command = [str(Path(sys.executable).parent / "lumen"), "export", "--user",
-               str(telegram_user.user_id)]
-    result = subprocess.run(command, env=bot.env, cwd=bot.cwd, capture_output=True, text=True,
-                            timeout=60, check=False)
+    result = await asyncio.to_thread(run_export, bot, telegram_user.user_id)
     assert result.returncode == 1 and "no person" in result.stderr
 
 
@@ -178,6 +181,6 @@ async def test_a_mid_stream_error_asks_to_send_again_and_keeps_the_turn(
     [sorry] = await telegram_user.wait_for_bot_messages(1, timeout=30)
     assert "send that again" in sorry.text
     assert "overloaded" not in sorry.text.lower(), "people see our words, not the error"
-    [turn] = export(bot, telegram_user.user_id)["sessions"][0]["turns"]
+    [turn] = (await export(bot, telegram_user.user_id))["sessions"][0]["turns"]
     assert turn["text"] == "something that took courage to write"
     assert bot.alive

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from lumen_bot.harness.model import Inbound, PersonKey
+from lumen_bot.harness.ports import LLMRequest
 from tests.canary import files_under, find_canary
 from tests.fakes import FakeLLM, RecordingReply, default_script
-from lumen_bot.harness.ports import LLMRequest
 from tests.wiring import make_harness
 
 CANARY = "Zebra umbrella 4417 whispers over the quiet harbour"

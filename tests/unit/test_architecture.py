@@ -7,8 +7,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).parents[2]
 HARNESS = ROOT / "lumen_bot" / "harness"
-FORBIDDEN_IN_HARNESS = {"telegram", "anthropic", "aiosqlite", "httpx", "lumen_bot.telegram",
-                        "lumen_bot.llm", "lumen_bot.store"}
+FORBIDDEN_IN_HARNESS = {
+    "telegram",
+    "anthropic",
+    "aiosqlite",
+    "httpx",
+    "lumen_bot.telegram",
+    "lumen_bot.llm",
+    "lumen_bot.store",
+}
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -28,8 +35,11 @@ def test_harness_imports_neither_telegram_nor_anthropic() -> None:
     for path in sources:
         for module in imported_modules(path):
             top = {module, module.split(".")[0]}
-            bad = {name for name in FORBIDDEN_IN_HARNESS if name in top or
-                   module.startswith(name + ".")}
+            bad = {
+                name
+                for name in FORBIDDEN_IN_HARNESS
+                if name in top or module.startswith(name + ".")
+            }
             assert not bad, f"{path.name} imports {module}"
         text = path.read_text(encoding="utf-8")
         assert "import telegram" not in text and "import anthropic" not in text

@@ -64,7 +64,12 @@ def test_lumen_run_without_settings_prints_one_line_and_no_traceback(tmp_path: P
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LUMEN_", "ANTHROPIC_"))}
     result = subprocess.run(
         [sys.executable, "-m", "lumen_bot.cli", "run"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=False,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()

@@ -14,5 +14,3 @@ from tests.wiring import Harness, make_harness
 async def harness(tmp_path: Path) -> AsyncIterator[Harness]:
     async with make_harness(tmp_path) as built:
         yield built
-
-

@@ -178,8 +178,13 @@ async def test_closing_retries_until_the_llm_answers(tmp_path: Path) -> None:
         await h.mentor.end(ALICE, RecordingReply())
         person = await h.store.person(ALICE, h.clock.now())
         await h.closer.settle(person.id, wait_s=5)
-        assert [r.purpose for r in h.llm.requests] == ["turn", "notebook", "notebook", "notebook",
-                                                       "arc"]
+        assert [r.purpose for r in h.llm.requests] == [
+            "turn",
+            "notebook",
+            "notebook",
+            "notebook",
+            "arc",
+        ]
         assert h.notifier.sent
 
 

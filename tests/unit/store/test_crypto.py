@@ -56,7 +56,11 @@ KEY = bytes(range(32))
 
 def aad(**changes: Any) -> bytes:
     fields: dict[str, Any] = {
-        "owner": 1, "table": "turns", "record": 5, "column": "body", "key_version": 1,
+        "owner": 1,
+        "table": "turns",
+        "record": 5,
+        "column": "body",
+        "key_version": 1,
     }
     fields.update(changes)
     return record_aad(**fields)
