@@ -68,7 +68,9 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
             prompts=prompts,
             clock=clock,
             closer=closer,
-            policy=MentorPolicy(context_budget=140_000, max_tokens=500, seed=1),
+            policy=MentorPolicy(
+                context_budget=140_000, max_tokens=500, seed=1, typing_every_s=0.01
+            ),
         )
         return Harness(store, self._llm, clock, notifier, closer, mentor, self._tasks, prompts)
 

@@ -8,6 +8,8 @@ stored before it is delivered, and the turns are marked answered after.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,11 +40,19 @@ RECENT_FOR_SCREEN = 3  # earlier messages the screen sees, for intent split acro
 SETTLE_TIMEOUT_S = 45.0  # how long a new session waits for the last one's notebook
 
 
+async def _keep_typing(reply: ReplyChannel, every_s: float) -> None:
+    """Show typing again and again until cancelled (when the first words appear)."""
+    while True:
+        await asyncio.sleep(every_s)
+        await reply.typing()
+
+
 @dataclass(frozen=True, slots=True)
 class MentorPolicy:
     context_budget: int
     max_tokens: int
     seed: int
+    typing_every_s: float = 4.5  # a typing hint fades after about five seconds in Telegram
 
 
 class Mentor:
@@ -106,7 +116,6 @@ class Mentor:
         context = await self._context(person, session)
         turns = (*earlier, turn)
         request = self._turn_request(context, turns, concern=screening.is_concern)
-        await reply.typing()
         prep_ms = (time.perf_counter() - started) * 1000
         try:
             text = await self._stream(request, reply)
@@ -212,11 +221,22 @@ class Mentor:
         )
 
     async def _stream(self, request: LLMRequest, reply: ReplyChannel) -> str:
+        """Collect the answer, showing it as it grows; typing stays visible until it does."""
         text = ""
-        async for delta in self._llm.stream(request):
-            text += delta
-            if text.strip():
-                await reply.partial(text)
+        await reply.typing()
+        typing = asyncio.get_running_loop().create_task(
+            _keep_typing(reply, self._policy.typing_every_s)
+        )
+        try:
+            async for delta in self._llm.stream(request):
+                text += delta
+                if text.strip():
+                    typing.cancel()
+                    await reply.partial(text)
+        finally:
+            typing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await typing
         if not text.strip():
             raise LLMEmptyAnswer("the model returned no text")
         return text

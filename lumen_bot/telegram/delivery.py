@@ -7,13 +7,11 @@
 from __future__ import annotations
 
 import asyncio
-import warnings
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import TypeVar
 
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
-from telegram.warnings import PTBDeprecationWarning
 
 from lumen_bot.errors import DeliveryFailed
 from lumen_bot.logs import events
@@ -60,11 +58,8 @@ def is_not_modified(exc: BadRequest) -> bool:
 
 
 def flood_wait_s(exc: RetryAfter) -> float:
-    """Seconds Telegram asked us to wait. PTB 22 warns that `retry_after` will become a
-    timedelta; both forms are handled, so the warning is silenced here only."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        retry_after = exc.retry_after
+    """Seconds Telegram asked us to wait (a timedelta with PTB_TIMEDELTA, else seconds)."""
+    retry_after = exc.retry_after
     if isinstance(retry_after, timedelta):
         return retry_after.total_seconds()
     return float(retry_after)

@@ -22,8 +22,8 @@ from lumen_bot.harness.context import build_context, session_seed
 from lumen_bot.harness.model import Arc, Notebook, PersonKey, TurnKind
 from lumen_bot.harness.ports import NewTurn
 from lumen_bot.telegram.handlers import TelegramHandlers
-from tests.bench.offline_bot_api import OfflineBotApi
 from tests.fakes import FakeLLM
+from tests.offline_bot_api import OfflineBotApi
 from tests.wiring import Harness, make_harness
 
 USER_ID = 5150

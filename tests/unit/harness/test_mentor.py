@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from lumen_bot.errors import LLMBusy, LLMStreamBroken
@@ -213,3 +214,19 @@ async def test_crisis_turn_text_never_goes_to_the_closing_calls(harness: Harness
     assert all("pills" not in all_request_text(r) for r in harness.llm.requests)
     assert {k for _, k, _ in await turns_of(harness)} == {"crisis", "resources"}
     assert TurnKind.CRISIS.value == "crisis"
+
+
+async def test_typing_stays_visible_while_the_llm_is_slow_to_start(tmp_path: Path) -> None:
+    slow = FakeLLM(script=lambda request: ["", "Here ", "I am."])
+    slow.gate = asyncio.Event()
+    async with make_harness(tmp_path, slow) as h:
+        reply = RecordingReply()
+        task = asyncio.create_task(h.mentor.handle(inbound(h, "hello?"), reply))
+        await asyncio.sleep(0.1)
+        assert len(reply.of("typing")) >= 3, "typing was repeated while waiting"
+        slow.gate.set()
+        await task
+        typed = len(reply.of("typing"))
+        await asyncio.sleep(0.05)
+        assert len(reply.of("typing")) == typed, "typing stops once the answer is done"
+        assert reply.of("final") == ["Here I am."]

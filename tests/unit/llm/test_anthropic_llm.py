@@ -1,0 +1,76 @@
+"""The Anthropic adapter: request bodies with cache breakpoints, SDK errors mapped to ours."""
+
+from __future__ import annotations
+
+import anthropic
+import httpx2
+import pytest
+
+from lumen_bot.errors import (
+    LLMBadRequest,
+    LLMBusy,
+    LLMError,
+    LLMStreamBroken,
+    LLMUnavailable,
+)
+from lumen_bot.harness.ports import ChatMessage, LLMRequest, SystemBlock
+from lumen_bot.llm.anthropic_llm import AnthropicLLM, translate
+
+REQUEST = httpx2.Request("POST", "http://127.0.0.1:1/v1/messages")
+
+
+def status_error(status: int, body: object = None) -> anthropic.APIStatusError:
+    response = httpx2.Response(status, request=REQUEST, headers={"request-id": "r1"})
+    client = anthropic.AsyncAnthropic(api_key="test", base_url="http://127.0.0.1:1")
+    return client._make_status_error("secret user words", body=body, response=response)
+
+
+def test_stable_prefix_and_last_message_carry_cache_breakpoints() -> None:
+    llm = AnthropicLLM(api_key="test", model="claude-test", base_url="http://127.0.0.1:1")
+    request = LLMRequest(
+        purpose="turn",
+        system=(SystemBlock("mentor"), SystemBlock("context", cache=True), SystemBlock("extra")),
+        messages=(
+            ChatMessage("user", "a"),
+            ChatMessage("assistant", "b"),
+            ChatMessage("user", "c"),
+        ),
+        max_tokens=321,
+        cache_last_message=True,
+    )
+    body = llm.params(request)
+    assert body["model"] == "claude-test" and body["max_tokens"] == 321
+    assert [b.get("cache_control") for b in body["system"]] == [None, {"type": "ephemeral"}, None]
+    caches = [m["content"][0].get("cache_control") for m in body["messages"]]
+    assert caches == [None, None, {"type": "ephemeral"}]
+    assert [m["role"] for m in body["messages"]] == ["user", "assistant", "user"]
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (status_error(429), LLMBusy),
+        (status_error(529), LLMBusy),
+        (status_error(500), LLMUnavailable),
+        (status_error(503), LLMUnavailable),
+        (status_error(400), LLMBadRequest),
+        (status_error(401), LLMBadRequest),
+        (anthropic.APITimeoutError(request=REQUEST), LLMUnavailable),
+        (anthropic.APIConnectionError(request=REQUEST), LLMUnavailable),
+    ],
+    ids=["429", "529", "500", "503", "400", "401", "timeout", "connection"],
+)
+def test_sdk_errors_become_ours(error: anthropic.AnthropicError, expected: type[LLMError]) -> None:
+    assert type(translate(error)) is expected
+
+
+def test_an_error_event_inside_a_200_stream_is_a_broken_stream() -> None:
+    body = {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
+    translated = translate(status_error(200, body))
+    assert isinstance(translated, LLMStreamBroken)
+    assert str(translated) == "overloaded_error"
+
+
+def test_translated_errors_drop_the_sdk_message() -> None:
+    for status in (200, 400, 429, 500):
+        assert "secret" not in str(translate(status_error(status)))
