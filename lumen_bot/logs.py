@@ -40,11 +40,20 @@ def events(name: str) -> EventLog:
 
 
 def configure(level: str) -> None:
-    """Log to stderr; quiet the libraries whose debug lines could carry request bodies."""
+    """Log to stderr; hold at WARNING the libraries whose lines could carry request
+    bodies or URLs (a Telegram URL holds the bot token)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("httpx", "httpcore", "anthropic", "telegram", "apscheduler", "aiosqlite"):
+    for noisy in (
+        "httpx",
+        "httpx2",
+        "httpcore",
+        "anthropic",
+        "telegram",
+        "apscheduler",
+        "aiosqlite",
+    ):
         logging.getLogger(noisy).setLevel(logging.WARNING)

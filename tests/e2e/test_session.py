@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from tests.canary import files_under, find_canary
+
 from .llm_proxy import Fault, LlmProxy
 from .processes import LumenFactory, ManagedProcess
 from .telegram_user import TelegramUser, TelegramWorld
@@ -184,3 +186,27 @@ async def test_a_mid_stream_error_asks_to_send_again_and_keeps_the_turn(
     [turn] = (await export(bot, telegram_user.user_id))["sessions"][0]["turns"]
     assert turn["text"] == "something that took courage to write"
     assert bot.alive
+
+
+async def test_a_canary_sentence_leaves_no_plaintext_in_files_or_logs(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    telegram_user: TelegramUser,
+    llm: LlmProxy,
+) -> None:
+    """The real process: what a person wrote is in no database file and no log line."""
+    canary = "Violet lantern 3381 hums beneath the old stone bridge"
+    bot = await start_lumen(lumen_process, telegram)
+    await telegram_user.send_text(f"Something I never said aloud: {canary}")
+    await telegram_user.wait_for_bot_messages(1, timeout=30)
+    await telegram_user.send_command("/end")
+    await telegram_user.wait_for_bot_messages(3, timeout=60)
+    assert llm.requests_containing(canary), "the canary did reach the mentor"
+    assert bot.stop() == 0, "lumen stops cleanly on SIGTERM"
+    assert bot.cwd is not None
+    scanned = files_under(bot.cwd)
+    names = {name for name, _ in scanned}
+    assert {"data/lumen.db", "data/keys.db", "lumen.log"} <= names
+    assert "turn_answered" in bot.output(), "the log was written"
+    assert telegram.token not in bot.output(), "Bot API URLs (with the token) are not logged"
+    assert find_canary(canary, scanned) == []
