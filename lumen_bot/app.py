@@ -10,7 +10,7 @@ import safety
 from lumen_bot.harness.clock import SystemClock
 from lumen_bot.harness.closing import Closer, ClosingPolicy
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
-from lumen_bot.harness.ports import Clock, Notifier
+from lumen_bot.harness.ports import LLM, Clock, Notifier, Store
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.llm.anthropic_llm import AnthropicLLM
@@ -43,6 +43,44 @@ async def open_store(settings: Settings) -> AsyncIterator[SqliteStore]:
         yield store
 
 
+def wire_harness(
+    *,
+    store: Store,
+    llm: LLM,
+    notifier: Notifier,
+    clock: Clock,
+    tasks: TaskGroup,
+    prompts: PromptBook,
+    mentor_policy: MentorPolicy,
+    closing_policy: ClosingPolicy,
+) -> tuple[Mentor, Closer]:
+    """The harness as production runs it: the real screen and crisis replies included.
+
+    Tests call this too, with fakes for the store's files, the LLM and the platform.
+    """
+    closer = Closer(
+        store=store,
+        llm=llm,
+        prompts=prompts,
+        notifier=notifier,
+        clock=clock,
+        policy=closing_policy,
+        tasks=tasks,
+    )
+    mentor = Mentor(
+        store=store,
+        llm=llm,
+        screen=safety.screen,
+        crisis_reply=safety.crisis_message,
+        concern_addendum=prompts.concern_addendum.text,
+        prompts=prompts,
+        clock=clock,
+        closer=closer,
+        policy=mentor_policy,
+    )
+    return mentor, closer
+
+
 @asynccontextmanager
 async def open_core(
     settings: Settings, notifier: Notifier, *, clock: Clock | None = None
@@ -60,32 +98,22 @@ async def open_core(
     tasks = TaskGroup()
     try:
         async with open_store(settings) as store:
-            closer = Closer(
+            mentor, closer = wire_harness(
                 store=store,
                 llm=llm,
-                prompts=prompts,
                 notifier=notifier,
                 clock=clock,
-                policy=ClosingPolicy(
-                    max_tokens=settings.closing_max_tokens,
-                    retry_base_s=settings.closing_retry_base_s,
-                    retry_max_s=settings.closing_retry_max_s,
-                ),
                 tasks=tasks,
-            )
-            mentor = Mentor(
-                store=store,
-                llm=llm,
-                screen=safety.screen,
-                crisis_reply=safety.crisis_message,
-                concern_addendum=prompts.concern_addendum.text,
                 prompts=prompts,
-                clock=clock,
-                closer=closer,
-                policy=MentorPolicy(
+                mentor_policy=MentorPolicy(
                     context_budget=settings.context_budget,
                     max_tokens=settings.max_tokens,
                     seed=settings.context_seed,
+                ),
+                closing_policy=ClosingPolicy(
+                    max_tokens=settings.closing_max_tokens,
+                    retry_base_s=settings.closing_retry_base_s,
+                    retry_max_s=settings.closing_retry_max_s,
                 ),
             )
             try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import safety
+from lumen_bot.app import wire_harness
 from lumen_bot.harness.closing import Closer, ClosingPolicy
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
@@ -50,27 +50,17 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
         clock = FakeClock()
         notifier = RecordingNotifier()
         prompts = PromptBook.load(default_prompts_dir())
-        closer = Closer(
+        mentor, closer = wire_harness(
             store=store,
             llm=self._llm,
-            prompts=prompts,
             notifier=notifier,
             clock=clock,
-            policy=ClosingPolicy(max_tokens=1000, retry_base_s=0.01, retry_max_s=0.05),
             tasks=self._tasks,
-        )
-        mentor = Mentor(
-            store=store,
-            llm=self._llm,
-            screen=safety.screen,
-            crisis_reply=safety.crisis_message,
-            concern_addendum=prompts.concern_addendum.text,
             prompts=prompts,
-            clock=clock,
-            closer=closer,
-            policy=MentorPolicy(
+            mentor_policy=MentorPolicy(
                 context_budget=140_000, max_tokens=500, seed=1, typing_every_s=0.01
             ),
+            closing_policy=ClosingPolicy(max_tokens=1000, retry_base_s=0.01, retry_max_s=0.05),
         )
         return Harness(store, self._llm, clock, notifier, closer, mentor, self._tasks, prompts)
 
