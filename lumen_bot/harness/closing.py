@@ -107,10 +107,8 @@ class Closer:
         task = self._running.get(session_id) if session_id is not None else None
         if task is None:
             return
-        try:
-            async with asyncio.timeout(wait_s):
-                await asyncio.shield(task)
-        except TimeoutError:
+        done, _ = await asyncio.wait({task}, timeout=wait_s)
+        if not done:
             log.info("closing_not_settled", session=session_id)
 
     async def _run(self, job: ClosingJob) -> None:
@@ -120,7 +118,7 @@ class Closer:
                 await asyncio.sleep(delay)
             try:
                 job = await self._advance(job)
-            except LumenError as exc:
+            except Exception as exc:  # noqa: BLE001 - a durable job retries whatever failed
                 until = self._clock.now() + self._policy.backoff(job.attempts)
                 log.warning(
                     "closing_retry",

@@ -151,7 +151,7 @@ def render_transcript(transcript: Transcript) -> str:
 
 
 def render_turn(turn: Turn) -> str:
-    if turn.kind is TurnKind.CRISIS:
+    if turn.kind in (TurnKind.CRISIS, TurnKind.UNSCREENED):
         return f"Them: {WITHHELD}"
     if turn.kind is TurnKind.RESOURCES:
         return "Lumen: (crisis resources)"

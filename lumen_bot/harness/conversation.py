@@ -15,13 +15,14 @@ CRISIS_REPLY_NOTE = "(Lumen answered that message with crisis resources.)"
 def to_messages(turns: Iterable[Turn]) -> tuple[ChatMessage, ...]:
     """Alternate user/assistant as the API requires: consecutive turns of one side
     are joined; a crisis message and its resources appear only as notes, so the
-    text of a crisis never reaches the LLM. The result never starts with the
+    text of a crisis never reaches the LLM, nor does a message the screen has not seen
+    (one stored just before a crash). The result never starts with the
     mentor (a leading mentor turn would be dropped by the API's rules).
     """
     messages: list[ChatMessage] = []
     for turn in turns:
         role: Literal["user", "assistant"] = "user" if turn.role == "user" else "assistant"
-        if turn.kind is TurnKind.CRISIS:
+        if turn.kind in (TurnKind.CRISIS, TurnKind.UNSCREENED):
             text = WITHHELD
         elif turn.kind is TurnKind.RESOURCES:
             text = CRISIS_REPLY_NOTE

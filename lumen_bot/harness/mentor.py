@@ -11,8 +11,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lumen_bot.errors import LLMEmptyAnswer, LumenError
 from lumen_bot.harness.closing import Closer
@@ -53,6 +54,7 @@ class MentorPolicy:
     max_tokens: int
     seed: int
     typing_every_s: float = 4.5  # a typing hint fades after about five seconds in Telegram
+    cached_contexts: int = 256  # at most ~140K tokens (~0.5 MB) each
 
 
 class Mentor:
@@ -81,7 +83,10 @@ class Mentor:
         self._closer = closer
         self._policy = policy
         self._locks = KeyedLocks()
-        self._contexts: dict[int, SessionContext] = {}
+        # Contexts of recently active sessions. Rebuilding one gives the same bytes, so
+        # eviction costs a rebuild, never a cache miss at the provider; the bound keeps
+        # memory flat however many sessions stay open.
+        self._contexts: OrderedDict[int, SessionContext] = OrderedDict()
         self._system = f"{prompts.mentor.text}\n\n{prompts.safety_policy.text}"
 
     @property
@@ -101,7 +106,7 @@ class Mentor:
         turn = await self._store.append_turn(
             person.id,
             session.id,
-            NewTurn("user", TurnKind.MESSAGE, inbound.text, inbound.at, inbound.source_key),
+            NewTurn("user", TurnKind.UNSCREENED, inbound.text, inbound.at, inbound.source_key),
         )
         if turn is None:
             log.info("update_duplicate", person=person.id, session=session.id)
@@ -112,6 +117,9 @@ class Mentor:
         if screening.is_crisis:
             await self._answer_crisis(person, session, turn, screening, reply)
             return
+        # Only now, screened and not a crisis, may the text reach the LLM.
+        await self._store.set_turn_kind(turn.id, TurnKind.MESSAGE)
+        turn = replace(turn, kind=TurnKind.MESSAGE)
 
         context = await self._context(person, session)
         turns = (*earlier, turn)
@@ -187,6 +195,7 @@ class Mentor:
         """The session's context, built once and reused byte for byte (prompt caching)."""
         cached = self._contexts.get(session.id)
         if cached is not None:
+            self._contexts.move_to_end(session.id)
             return cached
         history = await self._store.history(person.id)
         context = build_context(
@@ -197,6 +206,8 @@ class Mentor:
             seed=session_seed(self._policy.seed, person.id, session.number),
         )
         self._contexts[session.id] = context
+        if len(self._contexts) > self._policy.cached_contexts:
+            self._contexts.popitem(last=False)
         log.info(
             "context_built",
             session=session.id,

@@ -19,6 +19,7 @@ class SessionState(StrEnum):
 class TurnKind(StrEnum):
     """What a stored turn is, so context assembly knows what the LLM may see."""
 
+    UNSCREENED = "unscreened"  # stored, not yet screened: never shown to the LLM
     MESSAGE = "message"  # a person's message that went through the screen
     CRISIS = "crisis"  # a person's message screened as crisis: never shown to the LLM
     REPLY = "reply"  # the mentor's answer from the LLM

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lumen_bot.errors import LLMBusy, LLMStreamBroken
 from lumen_bot.harness.model import Inbound, PersonKey, TurnKind
-from lumen_bot.harness.ports import LLMRequest
+from lumen_bot.harness.ports import LLMRequest, NewTurn
 from tests.fakes import FakeLLM, RecordingReply
 from tests.wiring import Harness, make_harness
 
@@ -230,3 +230,34 @@ async def test_typing_stays_visible_while_the_llm_is_slow_to_start(tmp_path: Pat
         await asyncio.sleep(0.05)
         assert len(reply.of("typing")) == typed, "typing stops once the answer is done"
         assert reply.of("final") == ["Here I am."]
+
+
+async def test_a_message_stored_but_never_screened_never_reaches_the_llm(harness: Harness) -> None:
+    """A crash between storing and screening leaves an `unscreened` turn: it stays withheld."""
+    await harness.mentor.handle(inbound(harness, "hello"), RecordingReply())
+    person = await harness.store.person(ALICE, harness.clock.now())
+    session = await harness.store.active_session(person.id)
+    assert session is not None
+    await harness.store.append_turn(
+        person.id,
+        session.id,
+        NewTurn("user", TurnKind.UNSCREENED, "UNSEEN-BY-SCREEN words", harness.clock.now()),
+    )
+    await harness.mentor.handle(inbound(harness, "are you there?"), RecordingReply())
+    assert "UNSEEN-BY-SCREEN" not in all_request_text(harness.llm.requests[-1])
+    assert "withheld" in harness.llm.requests[-1].messages[-1].text
+
+
+async def test_a_restarted_mentor_rebuilds_the_same_context_bytes(tmp_path: Path) -> None:
+    async with make_harness(tmp_path) as h:
+        await h.mentor.handle(inbound(h, "one"), RecordingReply())
+        await h.mentor.end(ALICE, RecordingReply())
+        person = await h.store.person(ALICE, h.clock.now())
+        await h.closer.settle(person.id, wait_s=5)
+        h.clock.advance(days=2)
+        await h.mentor.handle(inbound(h, "two"), RecordingReply())
+        before = h.llm.requests[-1].system[1].text
+    async with make_harness(tmp_path) as h:
+        h.clock.advance(days=2, hours=3)
+        await h.mentor.handle(inbound(h, "three"), RecordingReply())
+        assert h.llm.requests[-1].system[1].text == before
