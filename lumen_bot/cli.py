@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 async def _run(settings: Settings) -> None:
-    from telegram.error import InvalidToken
+    from telegram.error import InvalidToken, NetworkError
 
     from lumen_bot.app import open_core
     from lumen_bot.telegram.bot import build_application, run_polling, stop_on_signals
@@ -75,6 +75,11 @@ async def _run(settings: Settings) -> None:
         except InvalidToken:
             raise ConfigError(
                 "LUMEN_TELEGRAM_TOKEN was refused by Telegram: copy the token from @BotFather"
+            ) from None
+        except NetworkError as exc:
+            raise ConfigError(
+                f"cannot reach the Telegram Bot API at {settings.telegram_api_url}"
+                f" ({type(exc).__name__}): check LUMEN_TELEGRAM_API_URL and the network"
             ) from None
 
 
