@@ -68,6 +68,7 @@ class RecordingReply:
 
     events: list[tuple[str, str]] = field(default_factory=list)
     fail_final: bool = False
+    fail_plain: bool = False
 
     async def typing(self) -> None:
         self.events.append(("typing", ""))
@@ -81,6 +82,8 @@ class RecordingReply:
         self.events.append(("final", markdown))
 
     async def plain(self, text: str) -> None:
+        if self.fail_plain:
+            raise DeliveryFailed("test")
         self.events.append(("plain", text))
 
     async def notice(self, key: str) -> None:

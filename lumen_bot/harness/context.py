@@ -27,6 +27,7 @@ RECENT_WANTED = 3  # ... and one more when it fits
 T = TypeVar("T")
 SEPARATOR = "\n\n"
 WITHHELD = "(a message withheld by Lumen's safety screen; crisis resources were shared)"
+UNSCREENED = "(a message Lumen's safety screen has not read; withheld)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +152,10 @@ def render_transcript(transcript: Transcript) -> str:
 
 
 def render_turn(turn: Turn) -> str:
-    if turn.kind in (TurnKind.CRISIS, TurnKind.UNSCREENED):
+    if turn.kind is TurnKind.CRISIS:
         return f"Them: {WITHHELD}"
+    if turn.kind is TurnKind.UNSCREENED:
+        return f"Them: {UNSCREENED}"
     if turn.kind is TurnKind.RESOURCES:
         return "Lumen: (crisis resources)"
     speaker = "Them" if turn.role == "user" else "Mentor"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from lumen_bot.harness.context import WITHHELD
+from lumen_bot.harness.context import UNSCREENED, WITHHELD
 from lumen_bot.harness.model import Turn, TurnKind
 from lumen_bot.harness.ports import ChatMessage
 
@@ -22,8 +22,10 @@ def to_messages(turns: Iterable[Turn]) -> tuple[ChatMessage, ...]:
     messages: list[ChatMessage] = []
     for turn in turns:
         role: Literal["user", "assistant"] = "user" if turn.role == "user" else "assistant"
-        if turn.kind in (TurnKind.CRISIS, TurnKind.UNSCREENED):
+        if turn.kind is TurnKind.CRISIS:
             text = WITHHELD
+        elif turn.kind is TurnKind.UNSCREENED:
+            text = UNSCREENED
         elif turn.kind is TurnKind.RESOURCES:
             text = CRISIS_REPLY_NOTE
         else:

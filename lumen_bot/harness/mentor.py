@@ -33,7 +33,7 @@ from lumen_bot.harness.ports import (
 )
 from lumen_bot.harness.prompts import PromptBook
 from lumen_bot.logs import events
-from safety.screening import Screening
+from safety.screening import Level, Screening
 
 log = events(__name__)
 
@@ -82,7 +82,8 @@ class Mentor:
         self._clock = clock
         self._closer = closer
         self._policy = policy
-        self._locks = KeyedLocks()
+        self._intake = KeyedLocks()
+        self._answering = KeyedLocks()
         # Contexts of recently active sessions. Rebuilding one gives the same bytes, so
         # eviction costs a rebuild, never a cache miss at the provider; the bound keeps
         # memory flat however many sessions stay open.
@@ -90,40 +91,69 @@ class Mentor:
         self._system = f"{prompts.mentor.text}\n\n{prompts.safety_policy.text}"
 
     @property
-    def locks(self) -> KeyedLocks:
-        return self._locks
+    def held_locks(self) -> int:
+        """Per-person locks alive now (held or awaited); zero when everyone is idle."""
+        return len(self._intake) + len(self._answering)
 
     async def handle(self, inbound: Inbound, reply: ReplyChannel) -> None:
-        """Answer one message from a person, exactly once."""
-        async with self._locks.hold(inbound.person):
-            await self._handle(inbound, reply)
+        """Store the message at once, then answer it in its turn, exactly once.
 
-    async def _handle(self, inbound: Inbound, reply: ReplyChannel) -> None:
-        started = time.perf_counter()
-        person = await self._store.person(inbound.person, self._clock.now())
-        session = await self._session_for(person, reply)
-        earlier = await self._store.session_turns(person.id, session.id)
+        Two locks per person: a short one around storing, so a message is on disk
+        before it waits for anything, and a long one around answering, so one
+        person's messages are answered in order. Messages that arrive while the
+        mentor is still answering are stored at once and answered together next.
+        """
+        async with self._intake.hold(inbound.person):
+            admitted = await self._admit(inbound)
+        if admitted is None:
+            return
+        person, session = admitted
+        async with self._answering.hold(inbound.person):
+            await self._answer(person, session, reply)
+
+    async def _admit(self, inbound: Inbound) -> tuple[Person, Session] | None:
+        """Store the message (encrypted, unscreened); None if it was answered before."""
+        now = self._clock.now()
+        person = await self._store.person(inbound.person, now)
+        session = await self._store.active_session(person.id)
+        if session is None:
+            session = await self._store.open_session(person.id, now)
+            log.info("session_opened", person=person.id, session=session.id, number=session.number)
         turn = await self._store.append_turn(
             person.id,
             session.id,
             NewTurn("user", TurnKind.UNSCREENED, inbound.text, inbound.at, inbound.source_key),
         )
-        if turn is None:
-            log.info("update_duplicate", person=person.id, session=session.id)
-            return
+        if turn is not None:
+            return person, session
+        # A redelivery. Answer it only if the first delivery was never answered.
+        existing = await self._store.turn_by_source(inbound.source_key or "")
+        if existing is None or existing.answered_at is not None:
+            log.info("update_duplicate", person=person.id)
+            return None
+        log.info("update_redelivered_unanswered", person=person.id, turn=existing.id)
+        return person, await self._store.get_session(existing.session_id)
 
-        recent = [t.text for t in earlier if t.kind is TurnKind.MESSAGE][-RECENT_FOR_SCREEN:]
-        screening = self._screen(inbound.text, recent=recent)
-        if screening.is_crisis:
+    async def _answer(self, person: Person, session: Session, reply: ReplyChannel) -> None:
+        """Screen what is unscreened, give crisis resources, then answer what waits."""
+        started = time.perf_counter()
+        turns = await self._store.session_turns(person.id, session.id)
+        screened, crises = await self._screen_unscreened(person, turns)
+        for turn, screening in crises:
             await self._answer_crisis(person, session, turn, screening, reply)
-            return
-        # Only now, screened and not a crisis, may the text reach the LLM.
-        await self._store.set_turn_kind(turn.id, TurnKind.MESSAGE)
-        turn = replace(turn, kind=TurnKind.MESSAGE)
+        if crises:
+            screened = await self._store.session_turns(person.id, session.id)
 
+        waiting = [
+            t
+            for t in screened
+            if t.role == "user" and t.kind is TurnKind.MESSAGE and t.answered_at is None
+        ]
+        if not waiting:
+            return  # answered together with an earlier message, or only a crisis
+        concern = any(t.level == Level.CONCERN.value for t in waiting)
         context = await self._context(person, session)
-        turns = (*earlier, turn)
-        request = self._turn_request(context, turns, concern=screening.is_concern)
+        request = self._turn_request(context, screened, concern=concern)
         prep_ms = (time.perf_counter() - started) * 1000
         try:
             text = await self._stream(request, reply)
@@ -132,7 +162,6 @@ class Mentor:
             await reply.notice(exc.user_message)
             return
 
-        answered = [t.id for t in turns if t.role == "user" and t.answered_at is None]
         mentor = await self._store.append_turn(
             person.id,
             session.id,
@@ -142,29 +171,47 @@ class Mentor:
                 text,
                 self._clock.now(),
                 prompt_version=self._prompts.system_id,
-                reply_to=turn.id,
+                reply_to=waiting[-1].id,
             ),
         )
         await reply.final(text)
-        if mentor is not None:
-            answered.append(mentor.id)
+        answered = [t.id for t in waiting] + ([mentor.id] if mentor else [])
         await self._store.mark_answered(answered, self._clock.now())
         log.info(
             "turn_answered",
             person=person.id,
             session=session.id,
-            level=screening.level.value,
+            messages=len(waiting),
+            concern=concern,
             prep_ms=round(prep_ms, 2),
         )
 
-    async def _session_for(self, person: Person, reply: ReplyChannel) -> Session:
-        session = await self._store.active_session(person.id)
-        if session is not None:
-            return session
-        await self._closer.settle(person.id, SETTLE_TIMEOUT_S)
-        session = await self._store.open_session(person.id, self._clock.now())
-        log.info("session_opened", person=person.id, session=session.id, number=session.number)
-        return session
+    async def _screen_unscreened(
+        self, person: Person, turns: tuple[Turn, ...]
+    ) -> tuple[tuple[Turn, ...], list[tuple[Turn, Screening]]]:
+        """Screen every stored message the screen has not seen yet, oldest first.
+
+        Returns the turns with their verdicts, and the crises still unanswered:
+        those need resources before anything else happens (also ones whose
+        resources never arrived, say because the process died while sending).
+        """
+        result: list[Turn] = []
+        crises: list[tuple[Turn, Screening]] = []
+        for turn in turns:
+            unscreened = turn.kind is TurnKind.UNSCREENED
+            unanswered_crisis = turn.kind is TurnKind.CRISIS and turn.answered_at is None
+            if turn.role == "user" and (unscreened or unanswered_crisis):
+                recent = [t.text for t in result if t.kind is TurnKind.MESSAGE]
+                screening = self._screen(turn.text, recent=recent[-RECENT_FOR_SCREEN:])
+                if unscreened:
+                    kind = TurnKind.CRISIS if screening.is_crisis else TurnKind.MESSAGE
+                    turn = await self._store.screen_turn(
+                        person.id, turn, kind, screening.level.value
+                    )
+                if turn.kind is TurnKind.CRISIS and turn.answered_at is None:
+                    crises.append((turn, screening))
+            result.append(turn)
+        return tuple(result), crises
 
     async def _answer_crisis(
         self,
@@ -174,7 +221,11 @@ class Mentor:
         screening: Screening,
         reply: ReplyChannel,
     ) -> None:
-        await self._store.set_turn_kind(turn.id, TurnKind.CRISIS)
+        """Resources at once, no LLM call. The crisis turn counts as answered only once
+        they were delivered; until then every next message sends them again."""
+        if not screening.is_crisis:
+            # Stored as a crisis, read again without the messages around it: still a crisis.
+            screening = replace(screening, level=Level.CRISIS)
         text = self._crisis_reply(screening)
         mentor = await self._store.append_turn(
             person.id,
@@ -197,6 +248,9 @@ class Mentor:
         if cached is not None:
             self._contexts.move_to_end(session.id)
             return cached
+        # A new session starts from the newest notebook and Arc when the last
+        # closing can finish in time; otherwise from the transcript alone.
+        await self._closer.settle(person.id, SETTLE_TIMEOUT_S)
         history = await self._store.history(person.id)
         context = build_context(
             history,
@@ -257,12 +311,19 @@ class Mentor:
 
         Returns False when there was no session to close.
         """
-        async with self._locks.hold(person_key):
+        async with self._intake.hold(person_key):
+            pass  # wait for messages sent before /end to be stored ...
+        async with self._answering.hold(person_key):  # ... and answered
             person = await self._store.find_person(person_key)
             session = await self._store.active_session(person.id) if person else None
             if person is None or session is None:
                 await reply.notice("no_session_to_end")
                 return False
+            # Nothing unscreened goes into the notebook, and no crisis goes unanswered.
+            turns = await self._store.session_turns(person.id, session.id)
+            _, crises = await self._screen_unscreened(person, turns)
+            for turn, screening in crises:
+                await self._answer_crisis(person, session, turn, screening, reply)
             job = await self._store.begin_closing(session.id, self._clock.now(), by)
             self._contexts.pop(session.id, None)
             await reply.notice("session_closing")

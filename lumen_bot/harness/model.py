@@ -63,6 +63,7 @@ class Turn:
     at: datetime
     prompt_version: str | None = None
     answered_at: datetime | None = None
+    level: str | None = None  # the screen's level for a person's message: none|concern|crisis
 
 
 @dataclass(frozen=True, slots=True)

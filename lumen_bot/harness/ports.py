@@ -122,6 +122,7 @@ class NewTurn:
     source_key: str | None = None
     prompt_version: str | None = None
     reply_to: int | None = None
+    level: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +145,13 @@ class Store(Protocol):
 
     async def person_key(self, person_id: int) -> PersonKey: ...
 
-    async def set_turn_kind(self, turn_id: int, kind: TurnKind) -> None: ...
+    async def screen_turn(self, person_id: int, turn: Turn, kind: TurnKind, level: str) -> Turn:
+        """Record what the screen decided about a stored message (sealed with its text)."""
+        ...
+
+    async def turn_by_source(self, source_key: str) -> Turn | None:
+        """The turn stored for a platform message, if any (to recognise redeliveries)."""
+        ...
 
     async def active_session(self, person_id: int) -> Session | None:
         """The session that is `active` (at most one per person)."""

@@ -55,9 +55,9 @@ def record_aad(
     return f"lumen|{owner}|{table}|{record}|{column}|{key_version}".encode()
 
 
-def key_aad(*, owner: int, kek_version: int) -> bytes:
-    """Associated data for a wrapped data key: it unwraps for this person only."""
-    return f"lumen-dek|{owner}|{kek_version}".encode()
+def key_aad(*, owner: int, version: int, kek_version: int) -> bytes:
+    """Associated data for a wrapped data key: it unwraps for this person and version only."""
+    return f"lumen-dek|{owner}|{version}|{kek_version}".encode()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +92,12 @@ class Keyring:
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             keyring = cls({1: secrets.token_bytes(KEY_BYTES)})
-            keyring._write_new(path)
-            return keyring
+            try:
+                keyring._write_new(path)
+            except FileExistsError:
+                pass  # another process created it a moment ago: read theirs below
+            else:
+                return keyring
         if path.stat().st_mode & 0o077:
             raise KeyringError(f"keyring file {path} is readable by others; chmod 600 it")
         try:
@@ -112,6 +116,20 @@ class Keyring:
                 "keys": {str(v): base64.b64encode(k).decode() for v, k in self.keys.items()},
             }
         )
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        # Written whole to a private temporary file, synced, then renamed into place:
+        # a crash never leaves a half-written keyring, and no other user can read it.
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temporary, path)  # fails if another process created the keyring first
+        finally:
+            temporary.unlink()
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)

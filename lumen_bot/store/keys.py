@@ -62,7 +62,7 @@ class KeyStore:
         wrapped = seal(
             self._keyring.kek(kek_version),
             data_key,
-            key_aad(owner=person_id, kek_version=kek_version),
+            key_aad(owner=person_id, version=1, kek_version=kek_version),
         )
         async with self._db.transaction() as tx:
             await tx.execute(
@@ -96,7 +96,7 @@ class KeyStore:
         data_key = open_sealed(
             self._keyring.kek(kek_version),
             bytes(row["wrapped"]),
-            key_aad(owner=person_id, kek_version=kek_version),
+            key_aad(owner=person_id, version=version, kek_version=kek_version),
         )
         self._cache[(person_id, version)] = data_key
         return data_key

@@ -26,8 +26,7 @@ CONTENT_MIGRATIONS: list[list[str]] = [
             person_id INTEGER NOT NULL REFERENCES people(id),
             session_id INTEGER NOT NULL REFERENCES sessions(id),
             role TEXT NOT NULL CHECK (role IN ('user', 'mentor')),
-            kind TEXT NOT NULL,
-            body BLOB NOT NULL,
+            body BLOB NOT NULL,  -- sealed JSON: kind, screening level and text
             key_version INTEGER NOT NULL,
             at TEXT NOT NULL,
             source_key TEXT UNIQUE,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -205,13 +207,12 @@ class SqliteStore:
                     "person_id": person_id,
                     "session_id": session_id,
                     "role": turn.role,
-                    "kind": turn.kind.value,
                     "at": to_text(turn.at),
                     "source_key": turn.source_key,
                     "prompt_version": turn.prompt_version,
                     "reply_to": turn.reply_to,
                 },
-                turn.text,
+                _turn_payload(turn.kind, turn.level, turn.text),
             )
             await tx.execute(
                 "UPDATE sessions SET last_activity_at = ? WHERE id = ?",
@@ -225,18 +226,35 @@ class SqliteStore:
             text=turn.text,
             at=turn.at,
             prompt_version=turn.prompt_version,
+            level=turn.level,
         )
 
     async def session_turns(self, person_id: int, session_id: int) -> tuple[Turn, ...]:
         rows = await self._db.fetchall(
-            "SELECT * FROM turns WHERE person_id = ? AND session_id = ? ORDER BY id",
+            # Conversation order, not storage order: an answer follows the message it
+            # answers, even when later messages of a burst were stored while it was written.
+            "SELECT * FROM turns t WHERE t.person_id = ? AND t.session_id = ?"
+            " ORDER BY COALESCE(t.reply_to, t.id), t.id",
             (person_id, session_id),
         )
         return tuple([await self._turn(row) for row in rows])
 
-    async def set_turn_kind(self, turn_id: int, kind: TurnKind) -> None:
+    async def screen_turn(self, person_id: int, turn: Turn, kind: TurnKind, level: str) -> Turn:
+        """Reseal the turn with the screen's verdict: the kind lives inside the ciphertext,
+        so it is neither readable at rest nor changeable without the person's key."""
+        body, version = await self._seal(
+            person_id, "turns", turn.id, "body", _turn_payload(kind, level, turn.text)
+        )
         async with self._db.transaction() as tx:
-            await tx.execute("UPDATE turns SET kind = ? WHERE id = ?", (kind.value, turn_id))
+            await tx.execute(
+                "UPDATE turns SET body = ?, key_version = ? WHERE id = ? AND person_id = ?",
+                (body, version, turn.id, person_id),
+            )
+        return replace(turn, kind=kind, level=level)
+
+    async def turn_by_source(self, source_key: str) -> Turn | None:
+        row = await self._db.fetchone("SELECT * FROM turns WHERE source_key = ?", (source_key,))
+        return None if row is None else await self._turn(row)
 
     async def mark_answered(self, turn_ids: Sequence[int], at: datetime) -> None:
         if not turn_ids:
@@ -256,29 +274,32 @@ class SqliteStore:
             bytes(row["body"]),
             int(row["key_version"]),
         )
+        payload = json.loads(text)
         return Turn(
             id=int(row["id"]),
             session_id=int(row["session_id"]),
             role=cast(Literal["user", "mentor"], row["role"]),
-            kind=TurnKind(row["kind"]),
-            text=text,
+            kind=TurnKind(payload["kind"]),
+            text=payload["text"],
             at=require_time(row["at"]),
             prompt_version=row["prompt_version"],
             answered_at=from_text(row["answered_at"]),
+            level=payload.get("level"),
         )
 
     # -- notebooks and the Arc ---------------------------------------------
 
     async def history(self, person_id: int) -> History:
         sessions = await self._db.fetchall(
-            "SELECT * FROM sessions WHERE person_id = ? AND state = 'closed' ORDER BY number",
+            "SELECT * FROM sessions WHERE person_id = ? AND state != 'active' ORDER BY number",
             (person_id,),
         )
-        # One query for every closed session's turns: a person with a hundred
+        # One query for every past session's turns: a person with a hundred
         # sessions costs a handful of round trips to SQLite's thread, not a hundred.
         turn_rows = await self._db.fetchall(
             "SELECT t.* FROM turns t JOIN sessions s ON s.id = t.session_id"
-            " WHERE t.person_id = ? AND s.state = 'closed' ORDER BY t.session_id, t.id",
+            " WHERE t.person_id = ? AND s.state != 'active'"
+            " ORDER BY t.session_id, COALESCE(t.reply_to, t.id), t.id",  # conversation order
             (person_id,),
         )
         by_session: dict[int, list[Turn]] = {}
@@ -289,8 +310,9 @@ class SqliteStore:
             Transcript(session.number, session.opened_at, tuple(by_session.get(session.id, ())))
             for session in map(_session, sessions)
         ]
+        # A session still closing (its notebook not written yet) counts from its last message.
         last_closed = max(
-            (s.closed_at for s in map(_session, sessions) if s.closed_at), default=None
+            (s.closed_at or s.last_activity_at for s in map(_session, sessions)), default=None
         )
         return History(
             arc=await self.latest_arc(person_id),
@@ -466,6 +488,10 @@ class SqliteStore:
             notebooks=await self._notebooks(person.id),
             arcs=await self._arcs(person.id),
         )
+
+
+def _turn_payload(kind: TurnKind, level: str | None, text: str) -> str:
+    return json.dumps({"kind": kind.value, "level": level, "text": text}, ensure_ascii=False)
 
 
 def _session(row: aiosqlite.Row) -> Session:

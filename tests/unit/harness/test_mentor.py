@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
-from lumen_bot.errors import LLMBusy, LLMStreamBroken
+import pytest
+
+from lumen_bot.errors import DeliveryFailed, LLMBusy, LLMError, LLMStreamBroken
 from lumen_bot.harness.model import Inbound, PersonKey, TurnKind
 from lumen_bot.harness.ports import LLMRequest, NewTurn
 from tests.fakes import FakeLLM, RecordingReply
@@ -212,8 +215,11 @@ async def test_crisis_turn_text_never_goes_to_the_closing_calls(harness: Harness
     await harness.closer.settle(person.id, wait_s=5)
     assert harness.llm.requests, "closing called the LLM"
     assert all("pills" not in all_request_text(r) for r in harness.llm.requests)
-    assert {k for _, k, _ in await turns_of(harness)} == {"crisis", "resources"}
-    assert TurnKind.CRISIS.value == "crisis"
+    kinds = [k for _, k, _ in await turns_of(harness)]
+    assert kinds == ["crisis", "resources"]
+    notebook_input = next(r for r in harness.llm.requests if r.purpose == "notebook")
+    assert "withheld" in notebook_input.messages[0].text
+    assert CRISIS not in all_request_text(notebook_input)
 
 
 async def test_typing_stays_visible_while_the_llm_is_slow_to_start(tmp_path: Path) -> None:
@@ -232,20 +238,54 @@ async def test_typing_stays_visible_while_the_llm_is_slow_to_start(tmp_path: Pat
         assert reply.of("final") == ["Here I am."]
 
 
-async def test_a_message_stored_but_never_screened_never_reaches_the_llm(harness: Harness) -> None:
-    """A crash between storing and screening leaves an `unscreened` turn: it stays withheld."""
-    await harness.mentor.handle(inbound(harness, "hello"), RecordingReply())
-    person = await harness.store.person(ALICE, harness.clock.now())
-    session = await harness.store.active_session(person.id)
+async def leave_unscreened(h: Harness, text: str) -> None:
+    """What a crash between storing a message and screening it leaves behind."""
+    await h.mentor.handle(inbound(h, "hello"), RecordingReply())
+    person = await h.store.person(ALICE, h.clock.now())
+    session = await h.store.active_session(person.id)
     assert session is not None
-    await harness.store.append_turn(
-        person.id,
-        session.id,
-        NewTurn("user", TurnKind.UNSCREENED, "UNSEEN-BY-SCREEN words", harness.clock.now()),
+    await h.store.append_turn(
+        person.id, session.id, NewTurn("user", TurnKind.UNSCREENED, text, h.clock.now())
     )
+
+
+async def test_a_crisis_left_unscreened_by_a_crash_gets_resources_on_the_next_message(
+    harness: Harness,
+) -> None:
+    await leave_unscreened(harness, CRISIS)
+    reply = RecordingReply()
+    await harness.mentor.handle(inbound(harness, "are you there?"), reply)
+    assert len(reply.of("plain")) == 1, "resources for the crisis that was never screened"
+    assert reply.events.index(("plain", reply.of("plain")[0])) < reply.events.index(
+        ("final", reply.of("final")[0])
+    ), "resources come before the mentor's answer"
+    assert all("pills" not in all_request_text(r) for r in harness.llm.requests)
+
+
+async def test_a_message_left_unscreened_is_screened_and_answered_with_the_next(
+    harness: Harness,
+) -> None:
+    await leave_unscreened(harness, "the thing I wrote before the crash")
     await harness.mentor.handle(inbound(harness, "are you there?"), RecordingReply())
-    assert "UNSEEN-BY-SCREEN" not in all_request_text(harness.llm.requests[-1])
-    assert "withheld" in harness.llm.requests[-1].messages[-1].text
+    last = harness.llm.requests[-1].messages[-1].text
+    assert last == "the thing I wrote before the crash\n\nare you there?"
+    data = await harness.store.export(ALICE)
+    assert data is not None
+    assert all(t.answered_at is not None for t in data.sessions[0][1])
+    assert {t.kind for t in data.sessions[0][1]} == {TurnKind.MESSAGE, TurnKind.REPLY}
+
+
+async def test_undelivered_crisis_resources_are_sent_again_on_the_next_message(
+    harness: Harness,
+) -> None:
+    failing = RecordingReply(fail_plain=True)
+    with pytest.raises(DeliveryFailed):
+        await harness.mentor.handle(inbound(harness, CRISIS), failing)
+    reply = RecordingReply()
+    await harness.mentor.handle(inbound(harness, "hello?"), reply)
+    assert len(reply.of("plain")) == 1
+    assert harness.llm.requests, "the new message is answered after the resources"
+    assert all("pills" not in all_request_text(r) for r in harness.llm.requests)
 
 
 async def test_a_restarted_mentor_rebuilds_the_same_context_bytes(tmp_path: Path) -> None:
@@ -261,3 +301,71 @@ async def test_a_restarted_mentor_rebuilds_the_same_context_bytes(tmp_path: Path
         h.clock.advance(days=2, hours=3)
         await h.mentor.handle(inbound(h, "three"), RecordingReply())
         assert h.llm.requests[-1].system[1].text == before
+
+
+async def wait_for(condition: Callable[[], bool], *, within_s: float = 5.0) -> None:
+    """Poll a condition that no event announces (the code under test owns no hook for it)."""
+    async with asyncio.timeout(within_s):
+        while not condition():  # noqa: ASYNC110 - polling a fake's state on purpose
+            await asyncio.sleep(0.005)
+
+
+async def test_a_burst_is_stored_at_once_and_answered_together_in_order(tmp_path: Path) -> None:
+    llm = FakeLLM()
+    llm.gate = asyncio.Event()
+    async with make_harness(tmp_path, llm) as h:
+        first = asyncio.create_task(h.mentor.handle(inbound(h, "one", "tg:1:1"), RecordingReply()))
+        await wait_for(lambda: len(llm.requests) == 1)  # the mentor is answering "one"
+        later = [
+            asyncio.create_task(h.mentor.handle(inbound(h, text, f"tg:1:{n}"), RecordingReply()))
+            for n, text in ((2, "two"), (3, "three"))
+        ]
+
+        async def stored() -> list[str]:
+            data = await h.store.export(ALICE)
+            assert data is not None
+            return [t.text for t in data.sessions[0][1] if t.role == "user"]
+
+        async with asyncio.timeout(5):
+            while await stored() != ["one", "two", "three"]:  # noqa: ASYNC110 - polls the store
+                await asyncio.sleep(0.005)
+        assert not first.done()
+        llm.gate.set()
+        await asyncio.gather(first, *later)
+        assert [r.messages[-1].text for r in llm.requests] == ["one", "two\n\nthree"]
+        assert h.mentor.held_locks == 0, "per-person locks are freed when idle"
+
+
+async def test_end_after_a_message_closes_only_once_the_message_is_answered(
+    tmp_path: Path,
+) -> None:
+    llm = FakeLLM()
+    llm.gate = asyncio.Event()
+    async with make_harness(tmp_path, llm) as h:
+        reply = RecordingReply()
+        talking = asyncio.create_task(h.mentor.handle(inbound(h, "last words"), reply))
+        await wait_for(lambda: len(llm.requests) == 1)
+        ending = asyncio.create_task(h.mentor.end(ALICE, reply))
+        await asyncio.sleep(0.01)
+        assert not ending.done()
+        llm.gate.set()
+        await asyncio.gather(talking, ending)
+        assert [event for event, _ in reply.events if event in ("final", "notice")] == [
+            "final",
+            "notice",
+        ]
+        person = await h.store.person(ALICE, h.clock.now())
+        await h.closer.settle(person.id, wait_s=5)
+        notebook_request = next(r for r in llm.requests if r.purpose == "notebook")
+        assert "last words" in notebook_request.messages[0].text
+
+
+async def test_a_concern_keeps_its_addendum_when_answered_after_a_failure(
+    tmp_path: Path,
+) -> None:
+    answers: list[list[str] | LLMError] = [LLMBusy("529"), ["I hear you."]]
+    llm = FakeLLM(script=lambda request: answers.pop(0))
+    async with make_harness(tmp_path, llm) as h:
+        await h.mentor.handle(inbound(h, CONCERN), RecordingReply())
+        await h.mentor.handle(inbound(h, "sorry, again"), RecordingReply())
+        assert llm.requests[1].system[-1].text == h.prompts.concern_addendum.text

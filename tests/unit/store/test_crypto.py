@@ -103,10 +103,21 @@ def test_nonces_never_repeat_across_many_seals() -> None:
     assert len(nonces) == 20_000
 
 
-def test_wrapped_data_key_does_not_unwrap_for_another_person() -> None:
-    wrapped = seal(KEY, os.urandom(32), key_aad(owner=1, kek_version=1))
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"owner": 2, "version": 1, "kek_version": 1},
+        {"owner": 1, "version": 2, "kek_version": 1},
+        {"owner": 1, "version": 1, "kek_version": 2},
+    ],
+    ids=["another person", "another data-key version", "another KEK version"],
+)
+def test_wrapped_data_key_unwraps_only_for_its_person_and_versions(other: dict[str, int]) -> None:
+    data_key = os.urandom(32)
+    wrapped = seal(KEY, data_key, key_aad(owner=1, version=1, kek_version=1))
+    assert open_sealed(KEY, wrapped, key_aad(owner=1, version=1, kek_version=1)) == data_key
     with pytest.raises(DecryptionError):
-        open_sealed(KEY, wrapped, key_aad(owner=2, kek_version=1))
+        open_sealed(KEY, wrapped, key_aad(**other))
 
 
 def test_keyring_file_is_created_private_and_reloads(tmp_path: Path) -> None:
