@@ -71,7 +71,7 @@ async def _run(settings: Settings) -> None:
         stop = asyncio.Event()
         stop_on_signals(stop)
         try:
-            await run_polling(app, stop, on_ready=core.closer.resume)
+            await run_polling(app, stop, on_ready=core.closer.resume, on_stopping=core.tasks.aclose)
         except InvalidToken:
             raise ConfigError(
                 "LUMEN_TELEGRAM_TOKEN was refused by Telegram: copy the token from @BotFather"

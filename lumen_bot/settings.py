@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from lumen_bot.errors import ConfigError
@@ -72,6 +72,15 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
 
+    @model_validator(mode="after")
+    def _context_fits(self) -> Settings:
+        if self.context_reserve + 1_000 > self.context_window:
+            raise ValueError(
+                "LUMEN_CONTEXT_RESERVE must leave at least 1000 tokens of LUMEN_CONTEXT_WINDOW"
+                " for the context"
+            )
+        return self
+
     @property
     def database_file(self) -> Path:
         return self.data_dir / "lumen.db"
@@ -102,6 +111,9 @@ def load_settings(**overrides: Any) -> Settings:
 def _describe(exc: ValidationError) -> str:
     problems = []
     for error in exc.errors():
+        if not error["loc"]:  # a rule across settings: its message names them
+            problems.append(str(error["msg"]).removeprefix("Value error, "))
+            continue
         name = str(error["loc"][0]) if error["loc"] else "a setting"
         problem = f"{name} is missing" if error["type"] == "missing" else f"{name} is malformed"
         fix = _HOW_TO_FIX.get(name, "see .env.example for the expected form")

@@ -44,6 +44,9 @@ _EN: dict[str, str] = {
         "Thank you for sending that. For now I can only read text — could you tell me "
         "in words what you'd like to share?"
     ),
+    "caption_only": (
+        "I can't see attachments yet, only words — so I'll answer what you wrote with it."
+    ),
     "mentor_unavailable": (
         "I can't reach my thoughts right now. Your message is saved — please send it "
         "again in a minute."
@@ -52,9 +55,7 @@ _EN: dict[str, str] = {
     "send_again": (
         "Sorry, I lost my words halfway. Your message is saved — please send that again."
     ),
-    "something_went_wrong": (
-        "Something went wrong on my side. Your message is saved; please try again in a moment."
-    ),
+    "something_went_wrong": "Something went wrong on my side — please try again in a moment.",
     "session_closing": "Thank you for this session. Let me write my notes… 📝",
     "session_closed": (
         "This session is closed. Whenever you write again, a new one begins — "

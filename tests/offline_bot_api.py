@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from telegram.error import TimedOut
 from telegram.request import BaseRequest, RequestData
 
 BOT = {"id": 42, "is_bot": True, "first_name": "Lumen", "username": "lumen_test_bot"}
@@ -32,6 +33,7 @@ class OfflineBotApi(BaseRequest):
         self.first_draft_at: float | None = None
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.refusals: dict[str, Refusal] = {}
+        self.timeouts: dict[str, int] = {}  # method -> how many calls time out after arriving
         self._ids = itertools.count(1000)
 
     def refuse(self, method: str, refusal: Refusal) -> None:
@@ -63,6 +65,9 @@ class OfflineBotApi(BaseRequest):
         name = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         self.calls.append((name, params))
+        if self.timeouts.get(name, 0) > 0:
+            self.timeouts[name] -= 1
+            raise TimedOut("the answer did not come back in time")
         refusal = self.refusals.get(name)
         if refusal is not None and refusal.times > 0:
             refusal.times -= 1

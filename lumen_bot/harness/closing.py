@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from lumen_bot.errors import ClosingFailed, LLMEmptyAnswer, LumenError
+from lumen_bot.errors import ClosingFailed, LLMEmptyAnswer
 from lumen_bot.harness.context import render_turn
 from lumen_bot.harness.model import Arc, Notebook, Turn
 from lumen_bot.harness.ports import (
@@ -119,27 +119,37 @@ class Closer:
             try:
                 job = await self._advance(job)
             except Exception as exc:  # noqa: BLE001 - a durable job retries whatever failed
-                until = self._clock.now() + self._policy.backoff(job.attempts)
-                log.warning(
-                    "closing_retry",
-                    session=job.session_id,
-                    stage=job.stage,
-                    attempt=job.attempts + 1,
-                    error=type(exc).__name__,
-                )
-                job = await self._store.postpone_closing(job, until, type(exc).__name__)
+                job = await self._postpone(job, type(exc).__name__)
+
+    async def _postpone(self, job: ClosingJob, error: str) -> ClosingJob:
+        """Count the failed attempt and wait for the next; if even that cannot be stored,
+        keep the job in memory and retry it all the same."""
+        until = self._clock.now() + self._policy.backoff(job.attempts)
+        log.warning(
+            "closing_retry",
+            session=job.session_id,
+            stage=job.stage,
+            attempt=job.attempts + 1,
+            error=error,
+        )
+        try:
+            return await self._store.postpone_closing(job, until, error)
+        except Exception as exc:  # noqa: BLE001 - the store may be the thing that failed
+            log.warning("closing_postpone_failed", session=job.session_id, error=type(exc).__name__)
+            return replace(job, attempts=job.attempts + 1, next_attempt_at=until)
 
     async def _advance(self, job: ClosingJob) -> ClosingJob:
         if job.stage == "notebook":
             return await self._notebook_stage(job)
         if job.stage == "arc":
             return await self._arc_stage(job)
-        # stage "deliver": the session closes first, then the person hears the
-        # parting words; a crash in between costs a goodbye, never a second one.
+        # stage "deliver": the job is done and the session closed before the person
+        # hears the parting words, once: a crash or a refusal in between costs a
+        # goodbye, never a second one.
         await self._store.finish_closing(job, self._clock.now())
         if job.notify:
             await self._deliver(job)
-        return ClosingJob(job.session_id, job.person_id, 0, job.next_attempt_at, "done", job.notify)
+        return replace(job, attempts=0, stage="done")
 
     async def _notebook_stage(self, job: ClosingJob) -> ClosingJob:
         session = await self._store.get_session(job.session_id)
@@ -176,14 +186,14 @@ class Closer:
         return await self._store.save_arc(job.person_id, new_arc, job)
 
     async def _deliver(self, job: ClosingJob) -> None:
-        notebook = await self._store.notebook_for(job.person_id, job.session_id)
-        words = parting_words(notebook.text) if notebook else None
-        person = await self._store.person_key(job.person_id)
         try:
+            notebook = await self._store.notebook_for(job.person_id, job.session_id)
+            words = parting_words(notebook.text) if notebook else None
+            person = await self._store.person_key(job.person_id)
             if words:
                 await self._notifier.send(person, words)
             await self._notifier.notice(person, "session_closed")
-        except LumenError as exc:
+        except Exception as exc:  # noqa: BLE001 - delivered at most once, whatever failed
             # The notebook and Arc are safe; a lost goodbye is not worth a retry loop.
             log.warning(
                 "parting_words_undelivered", session=job.session_id, error=type(exc).__name__

@@ -9,7 +9,6 @@ stored before it is delivered, and the turns are marked answered after.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -32,6 +31,7 @@ from lumen_bot.harness.ports import (
     SystemBlock,
 )
 from lumen_bot.harness.prompts import PromptBook
+from lumen_bot.harness.tasks import cancel_and_wait
 from lumen_bot.logs import events
 from safety.screening import Level, Screening
 
@@ -299,9 +299,7 @@ class Mentor:
                     typing.cancel()
                     await reply.partial(text)
         finally:
-            typing.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await typing
+            await cancel_and_wait(typing)
         if not text.strip():
             raise LLMEmptyAnswer("the model returned no text")
         return text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
@@ -11,6 +10,17 @@ from lumen_bot.logs import events
 
 log = events(__name__)
 T = TypeVar("T")
+
+
+async def cancel_and_wait(task: asyncio.Task[Any]) -> None:
+    """Cancel a task and wait for it to end, without swallowing our own cancellation."""
+    task.cancel()
+    try:
+        await task
+    except asyncio.CancelledError:
+        current = asyncio.current_task()
+        if current is not None and current.cancelling():
+            raise
 
 
 class TaskGroup:
@@ -37,10 +47,7 @@ class TaskGroup:
             return
         _, still = await asyncio.wait(pending, timeout=grace_s)
         for task in still:
-            task.cancel()
-        for task in still:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            await cancel_and_wait(task)
 
     def __len__(self) -> int:
         return len(self._tasks)

@@ -45,11 +45,17 @@ async def publish_commands(app: TelegramApp) -> None:
 
 
 async def run_polling(
-    app: TelegramApp, stop: asyncio.Event, on_ready: Callable[[], Awaitable[object]]
+    app: TelegramApp,
+    stop: asyncio.Event,
+    *,
+    on_ready: Callable[[], Awaitable[object]],
+    on_stopping: Callable[[], Awaitable[object]],
 ) -> None:
     """Poll until `stop` is set (SIGINT/SIGTERM set it), owning the whole lifecycle.
 
-    `on_ready` runs once the bot can send (resuming interrupted closings).
+    `on_ready` runs once the bot can send (resuming interrupted closings);
+    `on_stopping` runs after polling and handlers stopped but while the bot can
+    still send, so background work (a closing's parting words) can finish.
     """
     async with app:
         await publish_commands(app)
@@ -68,6 +74,8 @@ async def run_polling(
         log.info("bot_stopping")
         await updater.stop()
         await app.stop()
+        await on_stopping()
+        log.info("bot_stopped")
 
 
 def stop_on_signals(stop: asyncio.Event) -> None:

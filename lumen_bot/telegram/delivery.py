@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import TypeVar
 
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from lumen_bot.errors import DeliveryFailed
 from lumen_bot.logs import events
@@ -23,10 +23,12 @@ ATTEMPTS = 3
 MAX_FLOOD_WAIT_S = 30.0
 
 
-async def deliver(call: Callable[[], Awaitable[T]], *, what: str) -> T:
+async def deliver(call: Callable[[], Awaitable[T]], *, what: str, idempotent: bool = True) -> T:
     """Run one Bot API call, retrying what Telegram asks us to retry.
 
-    `RetryAfter` sleeps only this caller (this chat), not the whole bot.
+    `RetryAfter` sleeps only this caller (this chat), not the whole bot. A call
+    that timed out may have arrived: a new message (`idempotent=False`) is then
+    not sent again, so nobody reads the same answer twice.
     """
     for attempt in range(1, ATTEMPTS + 1):
         try:
@@ -37,10 +39,15 @@ async def deliver(call: Callable[[], Awaitable[T]], *, what: str) -> T:
             if wait > MAX_FLOOD_WAIT_S or attempt == ATTEMPTS:
                 raise DeliveryFailed(what) from None
             await asyncio.sleep(wait)
-        except BadRequest as exc:
+        except BadRequest:
             log.warning("telegram_bad_request", call=what)
-            raise DeliveryFailed(what) from exc
-        except NetworkError as exc:  # includes TimedOut; BadRequest is handled above
+            raise DeliveryFailed(what) from None
+        except TimedOut:
+            log.warning("telegram_timed_out", call=what, attempt=attempt)
+            if not idempotent or attempt == ATTEMPTS:
+                raise DeliveryFailed(what) from None
+            await asyncio.sleep(0.5 * 2**attempt)
+        except NetworkError as exc:  # the request never reached Telegram: safe to retry
             log.warning(
                 "telegram_network_error", call=what, attempt=attempt, error=type(exc).__name__
             )

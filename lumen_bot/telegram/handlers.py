@@ -12,6 +12,7 @@ from telegram.ext import (
     filters,
 )
 
+import safety
 from lumen_bot import texts
 from lumen_bot.errors import DeliveryFailed
 from lumen_bot.harness.clock import SystemClock
@@ -84,6 +85,12 @@ class TelegramHandlers:
         await self._say(update, "privacy")
 
     async def on_unknown_command(self, update: Update, context: Context) -> None:
+        """An unknown command gets the help text, unless its words carry risk: then it is
+        a message like any other (screened, stored, answered)."""
+        message = update.effective_message
+        if message is not None and message.text and safety.screen(message.text).level.rank > 0:
+            await self._handle_text(update, message.text)
+            return
         await self._say(update, "help")
 
     async def on_end(self, update: Update, context: Context) -> None:
@@ -95,16 +102,21 @@ class TelegramHandlers:
 
     async def on_text(self, update: Update, context: Context) -> None:
         message = update.effective_message
+        if message is not None and message.text is not None:
+            await self._handle_text(update, message.text)
+
+    async def _handle_text(self, update: Update, text: str) -> None:
+        message = update.effective_message
         user = update.effective_user
         reply = self._reply(update)
-        if message is None or user is None or reply is None or message.text is None:
+        if message is None or user is None or reply is None:
             return
         if user.is_bot:
             log.info("bot_sender_ignored", update=update.update_id)
             return
         inbound = Inbound(
             person=PersonKey(PLATFORM, str(user.id)),
-            text=message.text,
+            text=text,
             at=message.date,
             source_key=f"tg:{message.chat_id}:{message.message_id}",
             locale=user.language_code,
@@ -112,6 +124,13 @@ class TelegramHandlers:
         await self._mentor.handle(inbound, reply)
 
     async def on_non_text(self, update: Update, context: Context) -> None:
+        """Photos, voice, stickers, files: only text for now. A caption is text, though,
+        and may say something that matters: it goes to the mentor like a message."""
+        message = update.effective_message
+        if message is not None and message.caption:
+            await self._say(update, "caption_only")
+            await self._handle_text(update, message.caption)
+            return
         await self._say(update, "text_only")
 
     async def on_not_private(self, update: Update, context: Context) -> None:

@@ -54,7 +54,7 @@ class TelegramReply:
         try:
             await self._bot.send_chat_action(self._chat_id, ChatAction.TYPING)
         except Exception:  # noqa: BLE001 - a lost typing hint must never cost the answer
-            log.debug("typing_failed", chat=self._chat_id)
+            log.debug("typing_failed")
 
     async def partial(self, markdown: str) -> None:
         now = self._monotonic()
@@ -70,7 +70,7 @@ class TelegramReply:
         try:
             await self._show_in_placeholder(preview)
         except DeliveryFailed:
-            log.info("preview_failed", chat=self._chat_id)
+            log.info("preview_failed")
 
     async def _draft(self, preview: Chunk) -> bool:
         """Show a draft; on the first refusal, switch this reply to placeholder edits."""
@@ -80,7 +80,7 @@ class TelegramReply:
             )
         except Exception as exc:  # noqa: BLE001 - any refusal: fall back to edits
             self._drafts_work = False
-            log.info("draft_fallback", chat=self._chat_id, error=type(exc).__name__)
+            log.info("draft_fallback", error=type(exc).__name__)
             return False
         return True
 
@@ -91,6 +91,7 @@ class TelegramReply:
                     self._chat_id, chunk.text, entities=list(chunk.entities)
                 ),
                 what="send_placeholder",
+                idempotent=False,
             )
             return
         placeholder = self._placeholder
@@ -128,6 +129,7 @@ class TelegramReply:
                 self._chat_id, chunk.text, entities=list(chunk.entities)
             ),
             what="send_message",
+            idempotent=False,
         )
 
 

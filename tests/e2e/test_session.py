@@ -162,13 +162,27 @@ async def test_a_photo_gets_a_kind_text_only_reply(
     llm: LlmProxy,
 ) -> None:
     await start_lumen(lumen_process, telegram)
-    await telegram_user.send_photo(caption="look at this")
+    await telegram_user.send_photo()
     [reply] = await telegram_user.wait_for_bot_messages(1, timeout=30)
     assert "only read text" in reply.text
     assert llm.requests == []
     await telegram_user.send_text("ok, in words then")
     [answer] = await telegram_user.wait_for_bot_messages(1, timeout=30)
     assert "MENTOR-MARKER" in answer.text, "the bot keeps working after a photo"
+
+
+async def test_a_photo_caption_is_screened_and_a_crisis_in_it_gets_resources(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    telegram_user: TelegramUser,
+    llm: LlmProxy,
+) -> None:
+    await start_lumen(lumen_process, telegram)
+    await telegram_user.send_photo(caption=CRISIS)
+    note, resources = await telegram_user.wait_for_bot_messages(2, timeout=30)
+    assert "only words" in note.text
+    assert "988" in resources.text or "112" in resources.text
+    assert llm.requests == [], "a crisis in a caption never reaches the LLM"
 
 
 async def test_a_mid_stream_error_asks_to_send_again_and_keeps_the_turn(

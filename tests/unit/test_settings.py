@@ -76,3 +76,14 @@ def test_lumen_run_without_settings_prints_one_line_and_no_traceback(tmp_path: P
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("lumen: LUMEN_TELEGRAM_TOKEN is missing")
     assert "Traceback" not in result.stderr
+
+
+def test_a_reserve_that_leaves_no_room_for_context_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LUMEN_TELEGRAM_TOKEN", "t")
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "k")
+    monkeypatch.setenv("LUMEN_CONTEXT_WINDOW", "50000")
+    monkeypatch.setenv("LUMEN_CONTEXT_RESERVE", "60000")
+    with pytest.raises(ConfigError, match="LUMEN_CONTEXT_RESERVE must leave"):
+        load_settings(_env_file=None)

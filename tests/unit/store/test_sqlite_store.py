@@ -163,3 +163,54 @@ async def test_export_holds_every_session_notebook_and_arc(store: SqliteStore) -
     assert [n.text for n in data.notebooks] == ["notes"]
     assert [a.prompt_version for a in data.arcs] == ["arc.v1"]
     assert await store.export(PersonKey("telegram", "404")) is None
+
+
+async def sealed_life(tmp_path: Path) -> tuple[int, int]:
+    """One person: two turns, a notebook, two Arc versions. Returns (person, session)."""
+    async with open_store(tmp_path) as store:
+        alice = await store.person(ALICE, AT)
+        session = await store.open_session(alice.id, AT)
+        await store.append_turn(alice.id, session.id, user_turn("first"))
+        await store.append_turn(alice.id, session.id, user_turn("second"))
+        job = await store.begin_closing(session.id, AT, "end")
+        job = await store.save_notebook(
+            alice.id, Notebook(session.id, 1, "notes", AT, "nb.v1", "m"), job
+        )
+        await store.save_arc(alice.id, Arc(1, "arc one", AT, "arc.v1", "m"), job)
+        await store.save_arc(alice.id, Arc(2, "arc two", AT, "arc.v1", "m"), job)
+        return alice.id, session.id
+
+
+@pytest.mark.parametrize(
+    "swap",
+    [
+        "UPDATE turns SET body = (SELECT body FROM turns WHERE id = 1) WHERE id = 2",
+        "UPDATE turns SET body = (SELECT body FROM notebooks) WHERE id = 2",
+        "UPDATE arcs SET body = (SELECT body FROM arcs WHERE version = 1) WHERE version = 2",
+        "UPDATE notebooks SET body = (SELECT body FROM arcs WHERE version = 1)",
+    ],
+    ids=["turn to turn", "notebook to turn", "arc version to arc version", "arc to notebook"],
+)
+async def test_a_body_moved_within_one_persons_records_does_not_open(
+    tmp_path: Path, swap: str
+) -> None:
+    """Same person, same key: only the associated data (table, record) can catch this."""
+    await sealed_life(tmp_path)
+    with sqlite3.connect(tmp_path / "lumen.db") as raw:
+        assert raw.execute(swap).rowcount == 1
+    async with open_store(tmp_path) as store:
+        with pytest.raises(DecryptionError):
+            await store.export(ALICE)  # reads every turn, notebook and Arc
+
+
+async def test_untouched_records_of_the_same_life_open(tmp_path: Path) -> None:
+    """The control for the swaps above: without a swap, everything opens."""
+    person_id, session_id = await sealed_life(tmp_path)
+    async with open_store(tmp_path) as store:
+        assert [t.text for t in await store.session_turns(person_id, session_id)] == [
+            "first",
+            "second",
+        ]
+        data = await store.export(ALICE)
+        assert data is not None
+        assert [a.text for a in data.arcs] == ["arc one", "arc two"]

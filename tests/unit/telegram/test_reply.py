@@ -133,3 +133,22 @@ async def test_a_failed_typing_hint_is_harmless(bot: Bot, api: OfflineBotApi) ->
     api.refuse("sendChatAction", Refusal(500, "Internal Server Error"))
     await reply_for(bot).typing()
     assert len(api.calls_of("sendChatAction")) == 1
+
+
+async def test_a_timed_out_message_is_not_sent_twice(bot: Bot, api: OfflineBotApi) -> None:
+    """It may have arrived: sending again could show the person the same answer twice."""
+    api.timeouts["sendMessage"] = 1
+    with pytest.raises(DeliveryFailed):
+        await reply_for(bot).final("An answer that may have arrived")
+    assert len(api.calls_of("sendMessage")) == 1
+
+
+async def test_a_timed_out_draft_is_retried(bot: Bot, api: OfflineBotApi) -> None:
+    api.refuse("sendMessageDraft", Refusal(400, "Bad Request: no drafts", times=99))
+    api.timeouts["editMessageText"] = 1
+    ticks = Ticks()
+    reply = reply_for(bot, ticks)
+    await reply.partial("one")
+    ticks.now += 2
+    await reply.partial("one two")
+    assert [e["text"] for e in api.calls_of("editMessageText")] == ["one two", "one two"]
