@@ -13,6 +13,7 @@ from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.ports import LLM, Clock, Notifier, Store
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
 from lumen_bot.harness.tasks import TaskGroup
+from lumen_bot.harness.tokens import estimate_tokens
 from lumen_bot.llm.anthropic_llm import AnthropicLLM
 from lumen_bot.settings import Settings
 from lumen_bot.store.crypto import Keyring
@@ -41,6 +42,17 @@ async def open_store(settings: Settings) -> AsyncIterator[SqliteStore]:
     keyring = load_keyring(settings)
     async with SqliteStore(settings.database_file, settings.keystore_file, keyring) as store:
         yield store
+
+
+def message_budget(settings: Settings, prompts: PromptBook) -> int:
+    """What the reserve leaves for a session's own messages: the reserve minus the reply
+    and the system prompt around the context (the addendum included)."""
+    system = estimate_tokens(
+        "\n\n".join(
+            (prompts.mentor.text, prompts.safety_policy.text, prompts.concern_addendum.text)
+        )
+    )
+    return max(1_000, settings.context_reserve - settings.max_tokens - system)
 
 
 def wire_harness(
@@ -109,11 +121,13 @@ async def open_core(
                     context_budget=settings.context_budget,
                     max_tokens=settings.max_tokens,
                     seed=settings.context_seed,
+                    message_budget=message_budget(settings, prompts),
                 ),
                 closing_policy=ClosingPolicy(
                     max_tokens=settings.closing_max_tokens,
                     retry_base_s=settings.closing_retry_base_s,
                     retry_max_s=settings.closing_retry_max_s,
+                    transcript_budget=settings.context_budget,
                 ),
             )
             try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from lumen_bot.errors import ClosingFailed, LLMEmptyAnswer
-from lumen_bot.harness.context import render_turn
+from lumen_bot.harness.context import newest_turns_within
 from lumen_bot.harness.model import Arc, Notebook, Turn
 from lumen_bot.harness.ports import (
     LLM,
@@ -41,6 +41,7 @@ class ClosingPolicy:
     max_tokens: int
     retry_base_s: float
     retry_max_s: float
+    transcript_budget: int = 100_000  # tokens of the session shown to the notebook and Arc
 
     def backoff(self, attempts: int) -> timedelta:
         return timedelta(seconds=min(self.retry_max_s, self.retry_base_s * 2 ** max(0, attempts)))
@@ -204,7 +205,9 @@ class Closer:
         parts = []
         if arc is not None:
             parts.append(f"<arc>\n{arc.text}\n</arc>")
-        parts.append(f"<transcript>\n{_transcript(turns)}\n</transcript>")
+        parts.append(
+            f"<transcript>\n{_transcript(turns, self._policy.transcript_budget)}\n</transcript>"
+        )
         return await self._ask("notebook", self._prompts.notebook.text, "\n\n".join(parts))
 
     async def _write_arc(
@@ -214,7 +217,9 @@ class Closer:
         if arc is not None:
             parts.append(f"<current_arc>\n{arc.text}\n</current_arc>")
         parts.append(f"<notebook>\n{notebook.text}\n</notebook>")
-        parts.append(f"<transcript>\n{_transcript(turns)}\n</transcript>")
+        parts.append(
+            f"<transcript>\n{_transcript(turns, self._policy.transcript_budget)}\n</transcript>"
+        )
         return await self._ask("arc", prompt, "\n\n".join(parts))
 
     async def _ask(self, purpose: str, system: str, content: str) -> tuple[str, str]:
@@ -231,5 +236,5 @@ class Closer:
         return text, completion.model
 
 
-def _transcript(turns: tuple[Turn, ...]) -> str:
-    return "\n\n".join(render_turn(turn) for turn in turns) or "(no messages)"
+def _transcript(turns: tuple[Turn, ...], budget: int) -> str:
+    return newest_turns_within(turns, budget) or "(no messages)"

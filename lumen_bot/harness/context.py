@@ -165,18 +165,28 @@ def render_turn(turn: Turn) -> str:
 def _clip_transcript(transcript: Transcript, budget: int) -> str:
     """Keep the newest turns of a transcript that fit: its ending matters most."""
     header = f"# Transcript: session {transcript.session_number} (end only)"
+    return newest_turns_within(transcript.turns, budget, header=header)
+
+
+def newest_turns_within(turns: Sequence[Turn], budget: int, *, header: str = "") -> str:
+    """The turns, rendered; if they exceed the budget, only the newest that fit."""
     kept: list[str] = []
     used = estimate_tokens(header) + 1
-    for turn in reversed(transcript.turns):
+    for turn in reversed(turns):
         line = render_turn(turn)
         cost = estimate_tokens(line) + 1
         if used + cost > budget:
             break
         kept.append(line)
         used += cost
+    if len(kept) < len(turns):
+        note = "(earlier messages of this session left out for length)"
+        header = f"{header}\n\n{note}" if header else note
+        if estimate_tokens(header) + sum(estimate_tokens(k) + 1 for k in kept) > budget and kept:
+            kept.pop()
     if not kept:
         return _clip(header, budget)
-    return "\n\n".join([header, *reversed(kept)])
+    return "\n\n".join([part for part in (header, *reversed(kept)) if part])
 
 
 def _clip(text: str, budget: int) -> str:

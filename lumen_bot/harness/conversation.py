@@ -8,6 +8,7 @@ from typing import Literal
 from lumen_bot.harness.context import UNSCREENED, WITHHELD
 from lumen_bot.harness.model import Turn, TurnKind
 from lumen_bot.harness.ports import ChatMessage
+from lumen_bot.harness.tokens import BYTES_PER_TOKEN, estimate_tokens
 
 CRISIS_REPLY_NOTE = "(Lumen answered that message with crisis resources.)"
 
@@ -35,3 +36,32 @@ def to_messages(turns: Iterable[Turn]) -> tuple[ChatMessage, ...]:
         elif messages or role == "user":
             messages.append(ChatMessage(role, text))
     return tuple(messages)
+
+
+CLIPPED = "\n\n(… the rest of this long message was not shown to the mentor)"
+
+
+def fit_messages(messages: tuple[ChatMessage, ...], budget: int) -> tuple[ChatMessage, ...]:
+    """Keep the newest messages that fit the budget, starting with the person's.
+
+    A session that runs very long forgets its own beginning (the context still
+    has the earlier sessions); a single message longer than the budget keeps its
+    start, with a note that the rest was not shown.
+    """
+    kept: list[ChatMessage] = []
+    used = 0
+    for message in reversed(messages):
+        cost = estimate_tokens(message.text)
+        if used + cost > budget:
+            break
+        kept.append(message)
+        used += cost
+    kept.reverse()
+    while kept and kept[0].role != "user":
+        kept.pop(0)
+    if kept:
+        return tuple(kept)
+    last = messages[-1]
+    room = max(0, budget - estimate_tokens(CLIPPED)) * BYTES_PER_TOKEN
+    head = last.text.encode("utf-8", "surrogatepass")[:room].decode("utf-8", "ignore")
+    return (ChatMessage(last.role, head + CLIPPED),)

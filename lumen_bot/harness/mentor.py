@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from lumen_bot.errors import LLMEmptyAnswer, LumenError
 from lumen_bot.harness.closing import Closer
 from lumen_bot.harness.context import SessionContext, build_context, session_seed
-from lumen_bot.harness.conversation import to_messages
+from lumen_bot.harness.conversation import fit_messages, to_messages
 from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import Inbound, Person, PersonKey, Session, Turn, TurnKind
 from lumen_bot.harness.ports import (
@@ -53,6 +53,7 @@ class MentorPolicy:
     context_budget: int
     max_tokens: int
     seed: int
+    message_budget: int = 50_000  # tokens for the session's own messages (see app.py)
     typing_every_s: float = 4.5  # a typing hint fades after about five seconds in Telegram
     cached_contexts: int = 256  # at most ~140K tokens (~0.5 MB) each
 
@@ -280,7 +281,7 @@ class Mentor:
         return LLMRequest(
             purpose="turn",
             system=tuple(system),
-            messages=to_messages(turns),
+            messages=fit_messages(to_messages(turns), self._policy.message_budget),
             max_tokens=self._policy.max_tokens,
             cache_last_message=True,
         )
