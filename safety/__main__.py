@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from safety.evaluate import evaluate
+from safety.evaluate import OUTCOMES, evaluate
 from safety.screen import screen
 from safety.screening import Screening
 
@@ -63,12 +63,19 @@ def run_screen(source: TextIO, sink: TextIO, *, evidence: bool = False) -> int:
     return 0
 
 
-def run_eval(path: Path, sink: TextIO, *, guess_lang: bool = False) -> int:
-    """Print miss rate, crisis recall, false-alarm and over-flag rates, pooled and by group."""
+def run_eval(
+    path: Path, sink: TextIO, *, guess_lang: bool = False, show: Sequence[str] = ()
+) -> int:
+    """Print miss rate, crisis recall, false-alarm and over-flag rates with counts, pooled,
+    per language and per source, and the screen's speed; `show` lists the ids (never the
+    texts) of the items with those outcomes."""
     with path.open(encoding="utf-8") as lines:
         report = evaluate(lines, screen, use_lang=not guess_lang)
     for row in report.lines():
         sink.write(row + "\n")
+    for outcome in show:
+        ids = report.wrong[outcome]
+        sink.write(f"{outcome} ({len(ids)}): {' '.join(ids)}\n")
     return 0
 
 
@@ -111,6 +118,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     eval_cmd.add_argument(
         "--guess-lang", action="store_true", help="ignore the items' lang field and guess it"
     )
+    eval_cmd.add_argument(
+        "--show",
+        action="append",
+        choices=OUTCOMES,
+        default=[],
+        help="also list the ids of items with this outcome (repeatable)",
+    )
     bench_cmd = commands.add_parser("bench", help="time the screen on the texts of a JSONL file")
     bench_cmd.add_argument("path", type=Path)
     bench_cmd.add_argument("--rounds", type=int, default=5)
@@ -119,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_screen(sys.stdin, sys.stdout, evidence=args.evidence)
     if args.command == "bench":
         return run_bench(args.path, sys.stdout, rounds=args.rounds)
-    return run_eval(args.path, sys.stdout, guess_lang=args.guess_lang)
+    return run_eval(args.path, sys.stdout, guess_lang=args.guess_lang, show=args.show)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from safety.evaluate import evaluate
+from safety.evaluate import Tally, evaluate
 from safety.screening import Level, Screening
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -110,17 +110,12 @@ def test_results_do_not_depend_on_the_hash_seed() -> None:
     assert runs[0] == runs[1] == runs[2]
 
 
-def test_eval_prints_every_metric_with_counts(tmp_path: Path) -> None:
-    labelled = tmp_path / "labelled.jsonl"
-    rows = [
-        {"text": "I want to kill myself", "label": "crisis", "lang": "en", "source": "a"},
-        {"text": "I want to die", "label": "risk", "lang": "en", "source": "a"},
-        {"text": "what a lovely day", "label": "risk", "lang": "en", "source": "b"},
-        {"text": "kill the process", "label": "none", "lang": "en", "source": "b"},
-    ]
-    labelled.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+TINY = Path(__file__).with_name("eval_tiny.jsonl")
+
+
+def _eval_stdout(*args: str) -> list[str]:
     done = subprocess.run(
-        [sys.executable, "-m", "safety", "eval", str(labelled)],
+        [sys.executable, "-m", "safety", "eval", str(TINY), *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -128,13 +123,56 @@ def test_eval_prints_every_metric_with_counts(tmp_path: Path) -> None:
         timeout=TIMEOUT_S,
         check=True,
     )
-    first = done.stdout.splitlines()[0]
-    assert first.startswith("all")
-    assert "miss rate: 0.333 (1/3)" in first
-    assert "crisis recall: 1.000 (1/1)" in first
-    assert "false-alarm rate: 0.000 (0/1)" in first
-    assert "over-flag rate: 0.000 (0/1)" in first
-    assert "source=b" in done.stdout
+    return done.stdout.splitlines()
+
+
+def _cells(lines: list[str], group: str) -> list[str]:
+    (row,) = [line for line in lines if line.split()[0] == group]
+    return row.split()
+
+
+def test_eval_prints_every_metric_with_counts_pooled_per_language_and_per_source() -> None:
+    lines = _eval_stdout()
+    assert lines[0].split()[:2] == ["group", "n"]
+    for name in ("miss rate", "crisis recall", "false-alarm rate", "over-flag rate", "p99 us"):
+        assert name in lines[0]
+    # n, then each rate followed by its count: miss, crisis recall, false alarm, over-flag
+    assert _cells(lines, "all")[1:10] == [
+        "8",
+        "0.250",
+        "(1/4)",
+        "1.000",
+        "(1/1)",
+        "0.250",
+        "(1/4)",
+        "0.500",
+        "(2/4)",
+    ]
+    assert _cells(lines, "lang=es")[1:10] == [
+        "2", "0.000", "(0/1)", "-", "(0/0)", "0.000", "(0/1)", "0.000", "(0/1)"
+    ]  # fmt: skip
+    assert _cells(lines, "source=b")[1:4] == ["3", "1.000", "(1/1)"]
+    assert {line.split()[0] for line in lines[1:-1]} == {
+        "all", "lang=en", "lang=es", "source=a", "source=b", "source=c"
+    }  # fmt: skip
+
+
+def test_eval_prints_throughput_and_latency_percentiles() -> None:
+    speed = _eval_stdout()[-1]
+    assert speed.startswith("speed: ")
+    assert "messages/s over 8 messages" in speed
+    assert " p50 " in speed
+    assert " p99 " in speed
+    for cell in _cells(_eval_stdout(), "all")[-2:]:  # p50 and p99 columns, in microseconds
+        assert float(cell) >= 0
+
+
+def test_eval_lists_ids_of_wrong_items_but_never_their_text() -> None:
+    lines = _eval_stdout("--show", "miss", "--show", "over_flag", "--show", "false_alarm")
+    assert "miss (1): t-3" in lines
+    assert "over_flag (2): t-5 t-8" in lines
+    assert "false_alarm (1): t-5" in lines
+    assert "lovely" not in "\n".join(lines)
 
 
 def test_evaluate_counts_each_metric_by_its_definition() -> None:
@@ -158,3 +196,17 @@ def test_evaluate_counts_each_metric_by_its_definition() -> None:
     assert (tally.missed, tally.risky) == (1, 4)
     assert (tally.caught, tally.crisis) == (1, 2)
     assert (tally.false_alarms, tally.over_flags, tally.benign) == (1, 2, 3)
+
+
+def test_evaluate_times_each_call_and_reports_throughput_and_percentiles() -> None:
+    tally = Tally()
+    for micros in range(1, 101):  # 1..100 us
+        tally.add("none", Level.NONE, micros * 1000)
+    assert tally.percentile_us(0.5) == 51
+    assert tally.percentile_us(0.99) == 100
+    assert round(tally.throughput()) == round(100 / (5050e-6))
+    report = evaluate(
+        [json.dumps({"text": "x", "label": "none"})], lambda text, lang: Screening(Level.NONE)
+    )
+    assert len(report.pooled.nanos) == 1
+    assert report.pooled.nanos[0] > 0
