@@ -9,15 +9,18 @@ from dataclasses import dataclass
 import safety
 from lumen_bot.harness.clock import SystemClock
 from lumen_bot.harness.closing import Closer, ClosingPolicy
+from lumen_bot.harness.crisis import CrisisDesk
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
-from lumen_bot.harness.ports import LLM, Clock, Notifier, Store
+from lumen_bot.harness.ports import LLM, Clock, Notifier, ReviewStore, Store
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
+from lumen_bot.harness.review import Reports, Review
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.harness.tokens import estimate_tokens
 from lumen_bot.llm.anthropic_llm import AnthropicLLM
 from lumen_bot.settings import Settings
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.sqlite import SqliteStore
+from safety.care import SafetyCare
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +29,16 @@ class Core:
 
     settings: Settings
     store: SqliteStore
-    mentor: Mentor
-    closer: Closer
+    services: Services
     tasks: TaskGroup
+
+    @property
+    def mentor(self) -> Mentor:
+        return self.services.mentor
+
+    @property
+    def closer(self) -> Closer:
+        return self.services.closer
 
 
 def load_keyring(settings: Settings) -> Keyring:
@@ -55,9 +65,20 @@ def message_budget(settings: Settings, prompts: PromptBook) -> int:
     return max(1_000, settings.context_reserve - settings.max_tokens - system)
 
 
+@dataclass(frozen=True, slots=True)
+class Services:
+    """The harness's services, wired: what adapters call."""
+
+    mentor: Mentor
+    closer: Closer
+    reports: Reports
+    review: Review
+
+
 def wire_harness(
     *,
     store: Store,
+    review: ReviewStore,
     llm: LLM,
     notifier: Notifier,
     clock: Clock,
@@ -65,8 +86,8 @@ def wire_harness(
     prompts: PromptBook,
     mentor_policy: MentorPolicy,
     closing_policy: ClosingPolicy,
-) -> tuple[Mentor, Closer]:
-    """The harness as production runs it: the real screen and crisis replies included.
+) -> Services:
+    """The harness as production runs it: the real screen and crisis care included.
 
     Tests call this too, with fakes for the store's files, the LLM and the platform.
     """
@@ -79,18 +100,26 @@ def wire_harness(
         policy=closing_policy,
         tasks=tasks,
     )
+    crisis = CrisisDesk(
+        store=store, review=review, screen=safety.screen, care=SafetyCare(), clock=clock
+    )
     mentor = Mentor(
         store=store,
+        review=review,
         llm=llm,
-        screen=safety.screen,
-        crisis_reply=safety.crisis_message,
+        crisis=crisis,
         concern_addendum=prompts.concern_addendum.text,
         prompts=prompts,
         clock=clock,
         closer=closer,
         policy=mentor_policy,
     )
-    return mentor, closer
+    return Services(
+        mentor=mentor,
+        closer=closer,
+        reports=Reports(store=store, review=review, clock=clock),
+        review=Review(review=review, clock=clock),
+    )
 
 
 @asynccontextmanager
@@ -110,8 +139,9 @@ async def open_core(
     tasks = TaskGroup()
     try:
         async with open_store(settings) as store:
-            mentor, closer = wire_harness(
+            services = wire_harness(
                 store=store,
+                review=store.review,
                 llm=llm,
                 notifier=notifier,
                 clock=clock,
@@ -131,7 +161,7 @@ async def open_core(
                 ),
             )
             try:
-                yield Core(settings, store, mentor, closer, tasks)
+                yield Core(settings, store, services, tasks)
             finally:
                 await tasks.aclose()
     finally:

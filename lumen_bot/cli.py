@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import os
+import pwd
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +28,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     export = commands.add_parser("export", help="write a person's data, decrypted, as JSON")
     export.add_argument("--user", required=True, help="the person's Telegram user id")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    flags = commands.add_parser("flags", help="review flags from the terminal (admins)")
+    flag_commands = flags.add_subparsers(dest="flags_command", required=True)
+    flag_commands.add_parser("list", help="the open queue, most severe and newest first")
+    for name, about in (
+        ("show", "one flag in full"),
+        ("resolve", "mark a flag resolved"),
+        ("dismiss", "dismiss a flag"),
+    ):
+        flag_commands.add_parser(name, help=about).add_argument("id", type=int)
+    flag_commands.add_parser("audit", help="the newest entries of the audit log")
     args = parser.parse_args(argv)
 
     try:
@@ -46,6 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ANTHROPIC_API_KEY=os.environ.get("ANTHROPIC_API_KEY") or "not-used",
             )
             return asyncio.run(_export(settings, args.user, args.out))
+        elif args.command == "flags":
+            settings = load_settings(
+                LUMEN_TELEGRAM_TOKEN=os.environ.get("LUMEN_TELEGRAM_TOKEN") or "not-used",
+                ANTHROPIC_API_KEY=os.environ.get("ANTHROPIC_API_KEY") or "not-used",
+            )
+            return asyncio.run(_flags(settings, args.flags_command, getattr(args, "id", None)))
     except ConfigError as exc:
         print(f"lumen: {exc}", file=sys.stderr)
         return 2
@@ -61,13 +78,17 @@ async def _run(settings: Settings) -> None:
     from telegram.error import InvalidToken, NetworkError
 
     from lumen_bot.app import open_core
+    from lumen_bot.telegram.admin import AdminHandlers
     from lumen_bot.telegram.bot import build_application, run_polling, stop_on_signals
     from lumen_bot.telegram.handlers import TelegramHandlers
     from lumen_bot.telegram.reply import TelegramNotifier
 
     app = build_application(settings.telegram_token.get_secret_value(), settings.telegram_api_url)
     async with open_core(settings, TelegramNotifier(app.bot)) as core:
-        TelegramHandlers(core.mentor, stream_interval_s=settings.stream_interval_s).register(app)
+        AdminHandlers(core.services.review, settings.admin_ids).register(app)
+        TelegramHandlers(
+            core.mentor, core.services.reports, stream_interval_s=settings.stream_interval_s
+        ).register(app)
         stop = asyncio.Event()
         stop_on_signals(stop)
         try:
@@ -102,6 +123,35 @@ async def _export(settings: Settings, user: str, out: Path | None) -> int:
     return 0
 
 
+async def _flags(settings: Settings, command: str, flag_id: int | None) -> int:
+    """`lumen flags ...`: the same review as in Telegram, audited as the local user."""
+    from lumen_bot.app import open_store
+    from lumen_bot.harness.clock import SystemClock
+    from lumen_bot.harness.review import Review
+    from lumen_bot.telegram.admin import render_flag
+
+    actor = f"cli:{pwd.getpwuid(os.getuid()).pw_name}"
+    async with open_store(settings) as store:
+        review = Review(review=store.review, clock=SystemClock())
+        if command == "list":
+            queue = await review.queue(limit=100)
+            for queued in queue:
+                print(render_flag(queued, full=False), end="\n\n")
+            print(f"{len(queue)} open flag(s)")
+            return 0
+        if command == "audit":
+            for entry in await review.audit_log():
+                print(" | ".join(part or "" for part in entry))
+            return 0
+        actions = {"show": review.show, "resolve": review.resolve, "dismiss": review.dismiss}
+        flag = await actions[command](flag_id or 0, actor=actor)
+        if flag is None:
+            print(f"lumen: no flag #{flag_id}", file=sys.stderr)
+            return 1
+        print(render_flag(flag, full=command == "show"))
+        return 0
+
+
 class TerminalReply:
     """ReplyChannel for `lumen chat`: prints the answer as it streams."""
 
@@ -122,6 +172,9 @@ class TerminalReply:
 
     async def plain(self, text: str) -> None:
         print(f"lumen> {text}", flush=True)
+
+    async def crisis(self, text: str, help_url: str) -> None:
+        await self.plain(f"{text}\n\n{help_url}")
 
     async def notice(self, key: str) -> None:
         await self.plain(texts.text(key))

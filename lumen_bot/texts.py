@@ -7,6 +7,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("end", "Close this session; I write my notes and say goodbye"),
     ("help", "The commands"),
     ("privacy", "How your words are kept"),
+    ("report", "Report something I said"),
+    ("country", "Set your country for crisis lines"),
 )
 
 _EN: dict[str, str] = {
@@ -25,6 +27,8 @@ _EN: dict[str, str] = {
     "help": (
         "Just write to me — that's the whole interface.\n\n"
         "/end — close this session; I write my notes and say goodbye\n"
+        "/report — tell the Lumen team something I said was wrong (reply to my message)\n"
+        "/country — where you are, so crisis lines fit\n"
         "/privacy — how your words are kept\n"
         "/start — what Lumen is\n"
         "/help — this list"
@@ -46,6 +50,37 @@ _EN: dict[str, str] = {
     ),
     "caption_only": (
         "I can't see attachments yet, only words — so I'll answer what you wrote with it."
+    ),
+    "talk_now_button": "📞 Talk to someone now",
+    "safe_now_button": "I'm safe for now",
+    "safe_now": (
+        "Thank you for telling me. I'm glad you're safe right now. The numbers above are "
+        "there whenever you need them. When you feel like it, we can pick up again — "
+        "just write. No rush."
+    ),
+    "blocked": (
+        "Lumen is not available to you for a while. If you are in danger, please call "
+        "your local emergency number."
+    ),
+    "report_reason": "Thank you for telling me. What was wrong with it?",
+    "report_thanks": (
+        "Thank you. A person on the Lumen team will look at this. Your report helps "
+        "make Lumen safer."
+    ),
+    "report_already": "This report is already with the team — thank you.",
+    "report_harmful": "Harmful",
+    "report_wrong": "Wrong or misleading",
+    "report_inappropriate": "Inappropriate",
+    "report_privacy": "Privacy",
+    "report_other": "Something else",
+    "country_set": "Thank you — I'll show crisis lines for {country} when they're needed.",
+    "country_ask": (
+        "Which country are you in? Send /country followed by its two-letter code, "
+        "for example /country GB, /country BR or /country DE."
+    ),
+    "country_unknown": (
+        "I don't know crisis lines for that code yet. I'll show the international list "
+        "(findahelpline.com) and your local emergency number instead."
     ),
     "mentor_unavailable": (
         "I can't reach my thoughts right now. Your message is saved — please send it "
@@ -71,7 +106,8 @@ _EN: dict[str, str] = {
 _TEXTS: dict[str, dict[str, str]] = {"en": _EN}
 
 
-def text(key: str, lang: str | None = None) -> str:
+def text(key: str, lang: str | None = None, **values: str) -> str:
     """The message for a key in the person's language, falling back to English."""
     table = _TEXTS.get((lang or "en")[:2], _EN)
-    return table.get(key) or _EN.get(key) or _EN["something_went_wrong"]
+    found = table.get(key) or _EN.get(key) or _EN["something_went_wrong"]
+    return found.format(**values) if values else found

@@ -69,6 +69,7 @@ class RecordingReply:
     events: list[tuple[str, str]] = field(default_factory=list)
     fail_final: bool = False
     fail_plain: bool = False
+    help_urls: list[str] = field(default_factory=list)
 
     async def typing(self) -> None:
         self.events.append(("typing", ""))
@@ -85,6 +86,12 @@ class RecordingReply:
         if self.fail_plain:
             raise DeliveryFailed("test")
         self.events.append(("plain", text))
+
+    async def crisis(self, text: str, help_url: str) -> None:
+        if self.fail_plain:
+            raise DeliveryFailed("test")
+        self.events.append(("crisis", text))
+        self.help_urls.append(help_url)
 
     async def notice(self, key: str) -> None:
         self.events.append(("notice", key))

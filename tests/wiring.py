@@ -9,6 +9,7 @@ from lumen_bot.app import wire_harness
 from lumen_bot.harness.closing import Closer, ClosingPolicy
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
+from lumen_bot.harness.review import Reports, Review
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.sqlite import SqliteStore
@@ -25,6 +26,8 @@ class Harness:
     mentor: Mentor
     tasks: TaskGroup
     prompts: PromptBook
+    reports: Reports
+    review: Review
 
 
 class make_harness:  # lower case: reads as a context-manager factory, like open()
@@ -50,8 +53,9 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
         clock = FakeClock()
         notifier = RecordingNotifier()
         prompts = PromptBook.load(default_prompts_dir())
-        mentor, closer = wire_harness(
+        services = wire_harness(
             store=store,
+            review=store.review,
             llm=self._llm,
             notifier=notifier,
             clock=clock,
@@ -62,7 +66,18 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
             ),
             closing_policy=ClosingPolicy(max_tokens=1000, retry_base_s=0.01, retry_max_s=0.05),
         )
-        return Harness(store, self._llm, clock, notifier, closer, mentor, self._tasks, prompts)
+        return Harness(
+            store,
+            self._llm,
+            clock,
+            notifier,
+            services.closer,
+            services.mentor,
+            self._tasks,
+            prompts,
+            services.reports,
+            services.review,
+        )
 
     async def __aexit__(self, *exc: object) -> None:
         await self._tasks.aclose(grace_s=1)

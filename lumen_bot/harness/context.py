@@ -152,14 +152,21 @@ def render_transcript(transcript: Transcript) -> str:
 
 
 def render_turn(turn: Turn) -> str:
+    speaker, text = speaker_and_text(turn)
+    return f"{speaker}: {text}"
+
+
+def speaker_and_text(turn: Turn) -> tuple[str, str]:
+    """Who spoke and what may be shown of it: a crisis or an unscreened message never."""
     if turn.kind is TurnKind.CRISIS:
-        return f"Them: {WITHHELD}"
+        return "Them", WITHHELD
     if turn.kind is TurnKind.UNSCREENED:
-        return f"Them: {UNSCREENED}"
+        return "Them", UNSCREENED
     if turn.kind is TurnKind.RESOURCES:
-        return "Lumen: (crisis resources)"
-    speaker = "Them" if turn.role == "user" else "Mentor"
-    return f"{speaker}: {turn.text.strip()}"
+        return "Lumen", "(crisis resources)"
+    if turn.kind is TurnKind.OFFER:
+        return "Lumen", "(support resources offered)"
+    return ("Them" if turn.role == "user" else "Mentor"), turn.text.strip()
 
 
 def _clip_transcript(transcript: Transcript, budget: int) -> str:

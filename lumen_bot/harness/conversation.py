@@ -11,6 +11,7 @@ from lumen_bot.harness.ports import ChatMessage
 from lumen_bot.harness.tokens import BYTES_PER_TOKEN, estimate_tokens
 
 CRISIS_REPLY_NOTE = "(Lumen answered that message with crisis resources.)"
+OFFER_NOTE = "(Lumen offered the person support resources.)"
 
 
 def to_messages(turns: Iterable[Turn]) -> tuple[ChatMessage, ...]:
@@ -29,6 +30,8 @@ def to_messages(turns: Iterable[Turn]) -> tuple[ChatMessage, ...]:
             text = UNSCREENED
         elif turn.kind is TurnKind.RESOURCES:
             text = CRISIS_REPLY_NOTE
+        elif turn.kind is TurnKind.OFFER:
+            text = OFFER_NOTE
         else:
             text = turn.text
         if messages and messages[-1].role == role:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from lumen_bot.errors import LLMEmptyAnswer, LumenError
 from lumen_bot.harness.closing import Closer
 from lumen_bot.harness.context import SessionContext, build_context, session_seed
 from lumen_bot.harness.conversation import fit_messages, to_messages
+from lumen_bot.harness.crisis import CrisisDesk
 from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import Inbound, Person, PersonKey, Session, Turn, TurnKind
 from lumen_bot.harness.ports import (
@@ -26,18 +26,17 @@ from lumen_bot.harness.ports import (
     LLMRequest,
     NewTurn,
     ReplyChannel,
-    Screener,
+    ReviewStore,
     Store,
     SystemBlock,
 )
 from lumen_bot.harness.prompts import PromptBook
 from lumen_bot.harness.tasks import cancel_and_wait
 from lumen_bot.logs import events
-from safety.screening import Level, Screening
+from safety.screening import Level
 
 log = events(__name__)
 
-RECENT_FOR_SCREEN = 3  # earlier messages the screen sees, for intent split across messages
 SETTLE_TIMEOUT_S = 45.0  # how long a new session waits for the last one's notebook
 
 
@@ -65,9 +64,9 @@ class Mentor:
         self,
         *,
         store: Store,
+        review: ReviewStore,
         llm: LLM,
-        screen: Screener,
-        crisis_reply: Callable[[Screening], str],
+        crisis: CrisisDesk,
         concern_addendum: str,
         prompts: PromptBook,
         clock: Clock,
@@ -75,9 +74,9 @@ class Mentor:
         policy: MentorPolicy,
     ) -> None:
         self._store = store
+        self._review = review
         self._llm = llm
-        self._screen = screen
-        self._crisis_reply = crisis_reply
+        self._crisis = crisis
         self._concern_addendum = concern_addendum
         self._prompts = prompts
         self._clock = clock
@@ -105,17 +104,29 @@ class Mentor:
         mentor is still answering are stored at once and answered together next.
         """
         async with self._intake.hold(inbound.person):
-            admitted = await self._admit(inbound)
+            person = await self._store.person(inbound.person, self._clock.now())
+            if await self._blocked(person, reply):
+                return
+            admitted = await self._admit(person, inbound)
         if admitted is None:
             return
-        person, session = admitted
         async with self._answering.hold(inbound.person):
-            await self._answer(person, session, reply)
+            await self._answer(person, admitted, reply, locale=inbound.locale)
 
-    async def _admit(self, inbound: Inbound) -> tuple[Person, Session] | None:
+    async def _blocked(self, person: Person, reply: ReplyChannel) -> bool:
+        """A person an admin blocked hears so once, and is otherwise ignored (nothing stored)."""
+        block = await self._review.blocked_until(person.id)
+        if block is None or block[0] <= self._clock.now():
+            return False
+        if not block[1]:
+            await reply.notice("blocked")
+            await self._review.mark_block_notified(person.id)
+        log.info("message_from_blocked_person", person=person.id)
+        return True
+
+    async def _admit(self, person: Person, inbound: Inbound) -> Session | None:
         """Store the message (encrypted, unscreened); None if it was answered before."""
         now = self._clock.now()
-        person = await self._store.person(inbound.person, now)
         session = await self._store.active_session(person.id)
         if session is None:
             session = await self._store.open_session(person.id, now)
@@ -126,22 +137,23 @@ class Mentor:
             NewTurn("user", TurnKind.UNSCREENED, inbound.text, inbound.at, inbound.source_key),
         )
         if turn is not None:
-            return person, session
+            return session
         # A redelivery. Answer it only if the first delivery was never answered.
         existing = await self._store.turn_by_source(inbound.source_key or "")
         if existing is None or existing.answered_at is not None:
             log.info("update_duplicate", person=person.id)
             return None
         log.info("update_redelivered_unanswered", person=person.id, turn=existing.id)
-        return person, await self._store.get_session(existing.session_id)
+        return await self._store.get_session(existing.session_id)
 
-    async def _answer(self, person: Person, session: Session, reply: ReplyChannel) -> None:
+    async def _answer(
+        self, person: Person, session: Session, reply: ReplyChannel, *, locale: str | None
+    ) -> None:
         """Screen what is unscreened, give crisis resources, then answer what waits."""
         started = time.perf_counter()
         turns = await self._store.session_turns(person.id, session.id)
-        screened, crises = await self._screen_unscreened(person, turns)
-        for turn, screening in crises:
-            await self._answer_crisis(person, session, turn, screening, reply)
+        screened, crises = await self._crisis.screen_unscreened(person, turns)
+        await self._crisis.answer(person, session, crises, reply, locale=locale)
         if crises:
             screened = await self._store.session_turns(person.id, session.id)
 
@@ -178,6 +190,8 @@ class Mentor:
         await reply.final(text)
         answered = [t.id for t in waiting] + ([mentor.id] if mentor else [])
         await self._store.mark_answered(answered, self._clock.now())
+        if concern:
+            await self._crisis.offer_once(person, session, screened, reply, locale=locale)
         log.info(
             "turn_answered",
             person=person.id,
@@ -185,62 +199,6 @@ class Mentor:
             messages=len(waiting),
             concern=concern,
             prep_ms=round(prep_ms, 2),
-        )
-
-    async def _screen_unscreened(
-        self, person: Person, turns: tuple[Turn, ...]
-    ) -> tuple[tuple[Turn, ...], list[tuple[Turn, Screening]]]:
-        """Screen every stored message the screen has not seen yet, oldest first.
-
-        Returns the turns with their verdicts, and the crises still unanswered:
-        those need resources before anything else happens (also ones whose
-        resources never arrived, say because the process died while sending).
-        """
-        result: list[Turn] = []
-        crises: list[tuple[Turn, Screening]] = []
-        for turn in turns:
-            unscreened = turn.kind is TurnKind.UNSCREENED
-            unanswered_crisis = turn.kind is TurnKind.CRISIS and turn.answered_at is None
-            if turn.role == "user" and (unscreened or unanswered_crisis):
-                recent = [t.text for t in result if t.kind is TurnKind.MESSAGE]
-                screening = self._screen(turn.text, recent=recent[-RECENT_FOR_SCREEN:])
-                if unscreened:
-                    kind = TurnKind.CRISIS if screening.is_crisis else TurnKind.MESSAGE
-                    turn = await self._store.screen_turn(
-                        person.id, turn, kind, screening.level.value
-                    )
-                if turn.kind is TurnKind.CRISIS and turn.answered_at is None:
-                    crises.append((turn, screening))
-            result.append(turn)
-        return tuple(result), crises
-
-    async def _answer_crisis(
-        self,
-        person: Person,
-        session: Session,
-        turn: Turn,
-        screening: Screening,
-        reply: ReplyChannel,
-    ) -> None:
-        """Resources at once, no LLM call. The crisis turn counts as answered only once
-        they were delivered; until then every next message sends them again."""
-        if not screening.is_crisis:
-            # Stored as a crisis, read again without the messages around it: still a crisis.
-            screening = replace(screening, level=Level.CRISIS)
-        text = self._crisis_reply(screening)
-        mentor = await self._store.append_turn(
-            person.id,
-            session.id,
-            NewTurn("mentor", TurnKind.RESOURCES, text, self._clock.now(), reply_to=turn.id),
-        )
-        await reply.plain(text)
-        ids = [turn.id] + ([mentor.id] if mentor else [])
-        await self._store.mark_answered(ids, self._clock.now())
-        log.info(
-            "crisis_answered",
-            person=person.id,
-            session=session.id,
-            categories=",".join(c.value for c in screening.categories),
         )
 
     async def _context(self, person: Person, session: Session) -> SessionContext:
@@ -305,6 +263,11 @@ class Mentor:
             raise LLMEmptyAnswer("the model returned no text")
         return text
 
+    async def set_country(self, person_key: PersonKey, code: str) -> str | None:
+        """`/country XX`: the code if Lumen has crisis lines there, else None."""
+        person = await self._store.person(person_key, self._clock.now())
+        return await self._crisis.set_country(person, code)
+
     async def end(self, person_key: PersonKey, reply: ReplyChannel, *, by: str = "end") -> bool:
         """Close the person's active session; the closing job runs in the background.
 
@@ -320,9 +283,8 @@ class Mentor:
                 return False
             # Nothing unscreened goes into the notebook, and no crisis goes unanswered.
             turns = await self._store.session_turns(person.id, session.id)
-            _, crises = await self._screen_unscreened(person, turns)
-            for turn, screening in crises:
-                await self._answer_crisis(person, session, turn, screening, reply)
+            _, crises = await self._crisis.screen_unscreened(person, turns)
+            await self._crisis.answer(person, session, crises, reply, locale=None)
             job = await self._store.begin_closing(session.id, self._clock.now(), by)
             self._contexts.pop(session.id, None)
             await reply.notice("session_closing")

@@ -24,6 +24,7 @@ class TurnKind(StrEnum):
     CRISIS = "crisis"  # a person's message screened as crisis: never shown to the LLM
     REPLY = "reply"  # the mentor's answer from the LLM
     RESOURCES = "resources"  # the crisis resources Lumen sent instead of an answer
+    OFFER = "offer"  # support offered once in a session, after a concern
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol
 
+from lumen_bot.harness.flags import AuditEntry, Flag, FlagDetail, FlagSource, FlagStatus
 from lumen_bot.harness.model import (
     Arc,
     History,
@@ -89,7 +90,11 @@ class ReplyChannel(Protocol):
         """Deliver the finished answer. Raises on failure: the turn stays unanswered."""
 
     async def plain(self, text: str) -> None:
-        """Deliver fixed text exactly as written (crisis resources)."""
+        """Deliver fixed text exactly as written."""
+
+    async def crisis(self, text: str, help_url: str) -> None:
+        """Deliver crisis resources with a way to reach a person now (`help_url`) and a
+        way to say "I'm safe for now"."""
 
     async def notice(self, key: str) -> None:
         """Deliver one of Lumen's own messages, by key (see `lumen_bot.texts`)."""
@@ -159,6 +164,10 @@ class Store(Protocol):
 
     async def open_session(self, person_id: int, at: datetime) -> Session: ...
 
+    async def latest_session(self, person_id: int) -> Session | None:
+        """The person's newest session, whatever its state."""
+        ...
+
     async def get_session(self, session_id: int) -> Session: ...
 
     async def begin_closing(self, session_id: int, at: datetime, closed_by: str) -> ClosingJob:
@@ -200,3 +209,64 @@ class Store(Protocol):
     async def export(self, key: PersonKey) -> PersonExport | None: ...
 
     async def sessions_in(self, state: SessionState) -> tuple[Session, ...]: ...
+
+
+class ReviewStore(Protocol):
+    """Flags for admins, blocks, the audit log and a person's own settings."""
+
+    async def add_flag(
+        self,
+        *,
+        person_id: int,
+        session_id: int | None,
+        source: FlagSource,
+        detail: FlagDetail,
+        at: datetime,
+        status: FlagStatus = FlagStatus.OPEN,
+    ) -> int: ...
+
+    async def flag(self, flag_id: int) -> Flag | None: ...
+
+    async def flags(self, status: FlagStatus = FlagStatus.OPEN, limit: int = 20) -> list[Flag]: ...
+
+    async def update_flag(
+        self, flag: Flag, *, status: FlagStatus, at: datetime, detail: FlagDetail | None = None
+    ) -> Flag: ...
+
+    async def audit(
+        self, *, at: datetime, actor: str, action: str, target: str, detail: str | None = None
+    ) -> None: ...
+
+    async def audit_entries(self, limit: int = 50) -> list[AuditEntry]: ...
+
+    async def block(self, person_id: int, until: datetime) -> None: ...
+
+    async def blocked_until(self, person_id: int) -> tuple[datetime, bool] | None: ...
+
+    async def mark_block_notified(self, person_id: int) -> None: ...
+
+    async def profile(self, person_id: int) -> dict[str, str]: ...
+
+    async def set_profile(self, person_id: int, profile: dict[str, str]) -> None: ...
+
+
+class CrisisCare(Protocol):
+    """Where a person in crisis is pointed: lines, words and links, by country and language."""
+
+    def country(self, chosen: str | None, locale: str | None) -> str | None:
+        """The person's chosen country, else a guess from their language; None if unsure."""
+        ...
+
+    def knows(self, country: str) -> bool:
+        """Whether Lumen has crisis lines for this country."""
+        ...
+
+    def crisis_message(self, screening: Screening, country: str | None) -> str: ...
+
+    def help_url(self, country: str | None) -> str:
+        """A page where the person can reach a crisis line now."""
+        ...
+
+    def concern_offer(self, country: str | None, lang: str | None) -> str:
+        """One short line offering support, sent once per session after a concern."""
+        ...

@@ -75,3 +75,43 @@ KEY_MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (person_id, version))""",
     ],
 ]
+
+# v2: safety review. Flag bodies (evidence, the reported message, context, the person's
+# note) are sealed under the flagged person's key; only what ordering and routing need
+# stays in clear. The audit log is append-only, enforced by triggers.
+CONTENT_MIGRATIONS.append(
+    [
+        """CREATE TABLE flags (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            session_id INTEGER REFERENCES sessions(id),
+            source TEXT NOT NULL CHECK (source IN ('crisis', 'report', 'output')),
+            severity INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('draft', 'open', 'resolved', 'dismissed')),
+            body BLOB NOT NULL,
+            key_version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL)""",
+        "CREATE INDEX flags_queue ON flags (status, severity DESC, id DESC)",
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL,
+            detail TEXT)""",
+        """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+        """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+        """CREATE TABLE blocks (
+            person_id INTEGER PRIMARY KEY REFERENCES people(id),
+            until TEXT NOT NULL,
+            notified INTEGER NOT NULL DEFAULT 0)""",
+        """CREATE TABLE profiles (
+            person_id INTEGER PRIMARY KEY REFERENCES people(id),
+            body BLOB NOT NULL,
+            key_version INTEGER NOT NULL)""",
+    ]
+)

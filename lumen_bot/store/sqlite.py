@@ -26,10 +26,12 @@ from lumen_bot.harness.model import (
     TurnKind,
 )
 from lumen_bot.harness.ports import ClosingJob, NewTurn, PersonExport
-from lumen_bot.store.crypto import Keyring, open_sealed, record_aad, seal
+from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.db import Database, from_text, require_time, to_text
 from lumen_bot.store.keys import KeyStore
+from lumen_bot.store.review import SqliteReviewStore
 from lumen_bot.store.schema import CONTENT_MIGRATIONS
+from lumen_bot.store.sealing import Sealer
 
 Stage = Literal["notebook", "arc", "deliver", "done"]
 
@@ -40,6 +42,8 @@ class SqliteStore:
     def __init__(self, database: Path, keystore: Path, keyring: Keyring) -> None:
         self._db = Database(database, CONTENT_MIGRATIONS)
         self._keys = KeyStore(keystore, keyring)
+        self._sealer = Sealer(self._keys)
+        self.review = SqliteReviewStore(self._db, self._sealer)
 
     async def __aenter__(self) -> Self:
         await self._keys.__aenter__()
@@ -58,51 +62,6 @@ class SqliteStore:
     ) -> None:
         await self._db.__aexit__(exc_type, exc, tb)
         await self._keys.__aexit__(exc_type, exc, tb)
-
-    # -- sealing -----------------------------------------------------------
-
-    async def _seal(
-        self, person_id: int, table: str, record: int, column: str, text: str
-    ) -> tuple[bytes, int]:
-        version, key = await self._keys.current(person_id)
-        aad = record_aad(
-            owner=person_id, table=table, record=record, column=column, key_version=version
-        )
-        return seal(key, text.encode("utf-8", "surrogatepass"), aad), version
-
-    async def _open(
-        self, person_id: int, table: str, record: int, column: str, blob: bytes, version: int
-    ) -> str:
-        key = await self._keys.key(person_id, version)
-        aad = record_aad(
-            owner=person_id, table=table, record=record, column=column, key_version=version
-        )
-        return open_sealed(key, blob, aad).decode("utf-8", "surrogatepass")
-
-    async def _insert_sealed(
-        self,
-        tx: aiosqlite.Connection,
-        person_id: int,
-        table: str,
-        columns: dict[str, object],
-        text: str,
-    ) -> int:
-        """Insert a row, then seal its body bound to the new row id, in one transaction."""
-        names = ", ".join([*columns, "body", "key_version"])
-        marks = ", ".join("?" * (len(columns) + 2))
-        cursor = await tx.execute(
-            f"INSERT INTO {table} ({names}) VALUES ({marks})",  # noqa: S608 - fixed names
-            (*columns.values(), b"", 0),
-        )
-        record = cursor.lastrowid
-        if record is None:
-            raise StoreError(f"insert into {table} returned no row id")
-        body, version = await self._seal(person_id, table, record, "body", text)
-        await tx.execute(
-            f"UPDATE {table} SET body = ?, key_version = ? WHERE rowid = ?",  # noqa: S608
-            (body, version, record),
-        )
-        return record
 
     # -- people and sessions ----------------------------------------------
 
@@ -158,6 +117,13 @@ class SqliteStore:
             raise StoreError("session insert returned no row id")
         return await self.get_session(session_id)
 
+    async def latest_session(self, person_id: int) -> Session | None:
+        row = await self._db.fetchone(
+            "SELECT * FROM sessions WHERE person_id = ? ORDER BY number DESC LIMIT 1",
+            (person_id,),
+        )
+        return None if row is None else _session(row)
+
     async def get_session(self, session_id: int) -> Session:
         row = await self._db.fetchone("SELECT * FROM sessions WHERE id = ?", (session_id,))
         if row is None:
@@ -199,7 +165,7 @@ class SqliteStore:
                 )
                 if list(seen):
                     return None
-            turn_id = await self._insert_sealed(
+            turn_id = await self._sealer.insert(
                 tx,
                 person_id,
                 "turns",
@@ -242,7 +208,7 @@ class SqliteStore:
     async def screen_turn(self, person_id: int, turn: Turn, kind: TurnKind, level: str) -> Turn:
         """Reseal the turn with the screen's verdict: the kind lives inside the ciphertext,
         so it is neither readable at rest nor changeable without the person's key."""
-        body, version = await self._seal(
+        body, version = await self._sealer.seal(
             person_id, "turns", turn.id, "body", _turn_payload(kind, level, turn.text)
         )
         async with self._db.transaction() as tx:
@@ -266,7 +232,7 @@ class SqliteStore:
             )
 
     async def _turn(self, row: aiosqlite.Row) -> Turn:
-        text = await self._open(
+        text = await self._sealer.open(
             int(row["person_id"]),
             "turns",
             int(row["id"]),
@@ -330,7 +296,7 @@ class SqliteStore:
         return tuple([await self._notebook(row) for row in rows])
 
     async def _notebook(self, row: aiosqlite.Row) -> Notebook:
-        text = await self._open(
+        text = await self._sealer.open(
             int(row["person_id"]),
             "notebooks",
             int(row["session_id"]),
@@ -366,7 +332,7 @@ class SqliteStore:
         rows = await self._db.fetchall(sql, (person_id,))
         arcs = []
         for row in rows:
-            text = await self._open(
+            text = await self._sealer.open(
                 person_id,
                 "arcs",
                 int(row["id"]),
@@ -401,7 +367,7 @@ class SqliteStore:
         self, tx: aiosqlite.Connection, person_id: int, notebook: Notebook
     ) -> None:
         # Notebooks are keyed by session id, so the record id is known before insert.
-        body, version = await self._seal(
+        body, version = await self._sealer.seal(
             person_id, "notebooks", notebook.session_id, "body", notebook.text
         )
         await tx.execute(
@@ -420,7 +386,7 @@ class SqliteStore:
 
     async def save_arc(self, person_id: int, arc: Arc, job: ClosingJob) -> ClosingJob:
         async with self._db.transaction() as tx:
-            await self._insert_sealed(
+            await self._sealer.insert(
                 tx,
                 person_id,
                 "arcs",

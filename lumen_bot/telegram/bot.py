@@ -60,22 +60,33 @@ async def run_polling(
     async with app:
         await publish_commands(app)
         await app.start()
-        await on_ready()
         updater = app.updater
         if updater is None:
             raise RuntimeError("application built without an updater")
-        await updater.start_polling(
-            allowed_updates=Update.ALL_TYPES,
-            timeout=20,
-            drop_pending_updates=False,
-        )
-        log.info("bot_started", bot_id=app.bot.id)
-        await stop.wait()
-        log.info("bot_stopping")
-        await updater.stop()
+        try:
+            await on_ready()
+            await updater.start_polling(
+                allowed_updates=Update.ALL_TYPES, timeout=20, drop_pending_updates=False
+            )
+            log.info("bot_started", bot_id=app.bot.id)
+            await stop.wait()
+        finally:
+            log.info("bot_stopping")
+            await _stop(app)
+            await on_stopping()
+            log.info("bot_stopped")
+
+
+async def _stop(app: TelegramApp) -> None:
+    """Stop polling, then the handlers; a failure in one must not keep the other running."""
+    updater = app.updater
+    if updater is not None and updater.running:
+        try:
+            await updater.stop()
+        except Exception as exc:  # noqa: BLE001 - shutting down whatever happened
+            log.warning("updater_stop_failed", error=type(exc).__name__)
+    if app.running:
         await app.stop()
-        await on_stopping()
-        log.info("bot_stopped")
 
 
 def stop_on_signals(stop: asyncio.Event) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
+    CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
@@ -16,26 +17,37 @@ import safety
 from lumen_bot import texts
 from lumen_bot.errors import DeliveryFailed
 from lumen_bot.harness.clock import SystemClock
+from lumen_bot.harness.flags import REPORT_REASONS
 from lumen_bot.harness.mentor import Mentor
 from lumen_bot.harness.model import Inbound, PersonKey
 from lumen_bot.harness.ports import Clock
+from lumen_bot.harness.review import Reports
 from lumen_bot.logs import events
 from lumen_bot.telegram.bot import TelegramApp
 from lumen_bot.telegram.delivery import deliver
-from lumen_bot.telegram.reply import PLATFORM, TelegramReply
+from lumen_bot.telegram.reply import PLATFORM, SAFE_NOW, TelegramReply
 
 log = events(__name__)
 
 Context = ContextTypes.DEFAULT_TYPE
 PRIVATE = filters.ChatType.PRIVATE
+REPORT = "report:"  # callback data prefix of the report reasons
 TOLD_GROUPS_MAX = 10_000  # groups we told "private chats only", remembered in memory only
 
 
 class TelegramHandlers:
     """Bound-method handlers: every dependency arrives through the constructor."""
 
-    def __init__(self, mentor: Mentor, *, stream_interval_s: float, clock: Clock | None = None):
+    def __init__(
+        self,
+        mentor: Mentor,
+        reports: Reports,
+        *,
+        stream_interval_s: float,
+        clock: Clock | None = None,
+    ) -> None:
         self._mentor = mentor
+        self._reports = reports
         self._interval_s = stream_interval_s
         self._clock = clock or SystemClock()
         self._told_groups: OrderedDict[int, None] = OrderedDict()
@@ -45,6 +57,11 @@ class TelegramHandlers:
         app.add_handler(CommandHandler("help", self.on_help, filters=PRIVATE))
         app.add_handler(CommandHandler("privacy", self.on_privacy, filters=PRIVATE))
         app.add_handler(CommandHandler("end", self.on_end, filters=PRIVATE))
+        app.add_handler(CommandHandler("report", self.on_report, filters=PRIVATE))
+        app.add_handler(CommandHandler("country", self.on_country, filters=PRIVATE))
+        app.add_handler(CallbackQueryHandler(self.on_safe_now, pattern=f"^{SAFE_NOW}$"))
+        app.add_handler(CallbackQueryHandler(self.on_report_reason, pattern=f"^{REPORT}"))
+        app.add_handler(CallbackQueryHandler(self.on_unknown_button))
         app.add_handler(
             MessageHandler(
                 PRIVATE & filters.TEXT & ~filters.COMMAND & ~filters.UpdateType.EDITED, self.on_text
@@ -99,6 +116,87 @@ class TelegramHandlers:
         if reply is None or user is None:
             return
         await self._mentor.end(PersonKey(PLATFORM, str(user.id)), reply)
+
+    async def on_report(self, update: Update, context: Context) -> None:
+        """`/report [a line]`, best as a reply to the message being reported."""
+        message = update.effective_message
+        user = update.effective_user
+        if message is None or user is None:
+            return
+        replied = message.reply_to_message
+        reported = (
+            replied.text if replied and replied.from_user and replied.from_user.is_bot else None
+        )
+        note = " ".join(context.args or []) or None
+        flag_id = await self._reports.start(
+            PersonKey(PLATFORM, str(user.id)), reported=reported, note=note
+        )
+        lang = user.language_code
+        buttons = [
+            [
+                InlineKeyboardButton(
+                    texts.text(f"report_{reason}", lang),
+                    callback_data=f"{REPORT}{flag_id}:{reason}",
+                )
+            ]
+            for reason in REPORT_REASONS
+        ]
+        bot = context.bot
+        await deliver(
+            lambda: bot.send_message(
+                message.chat_id,
+                texts.text("report_reason", lang),
+                reply_markup=InlineKeyboardMarkup(buttons),
+            ),
+            what="report_reason",
+        )
+
+    async def on_report_reason(self, update: Update, context: Context) -> None:
+        query = update.callback_query
+        user = update.effective_user
+        if query is None or user is None:
+            return
+        raw_id, _, reason = (query.data or "").removeprefix(REPORT).partition(":")
+        opened = raw_id.isdigit() and await self._reports.choose_reason(
+            PersonKey(PLATFORM, str(user.id)), int(raw_id), reason
+        )
+        lang = user.language_code
+        await query.answer()
+        key = "report_thanks" if opened else "report_already"
+        try:
+            await deliver(lambda: query.edit_message_text(texts.text(key, lang)), what="report")
+        except DeliveryFailed:
+            log.info("report_prompt_not_updated")
+
+    async def on_safe_now(self, update: Update, context: Context) -> None:
+        """ "I'm safe for now": a gentle word; the session goes on only when they write."""
+        query = update.callback_query
+        if query is None:
+            return
+        await query.answer()
+        await self._say(update, "safe_now")
+
+    async def on_unknown_button(self, update: Update, context: Context) -> None:
+        """Old or unknown buttons are acknowledged and otherwise ignored on purpose."""
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+
+    async def on_country(self, update: Update, context: Context) -> None:
+        user = update.effective_user
+        args = context.args or []
+        if user is None:
+            return
+        if len(args) != 1 or len(args[0]) != 2 or not args[0].isalpha():
+            await self._say(update, "country_ask")
+            return
+        known = await self._mentor.set_country(PersonKey(PLATFORM, str(user.id)), args[0])
+        reply = self._reply(update)
+        if reply is None:
+            return
+        if known is None:
+            await reply.plain(texts.text("country_unknown", user.language_code))
+        else:
+            await reply.plain(texts.text("country_set", user.language_code, country=known))
 
     async def on_text(self, update: Update, context: Context) -> None:
         message = update.effective_message

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from telegram import Bot, Message
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.constants import ChatAction
 from telegram.error import BadRequest
 
@@ -24,6 +24,7 @@ from lumen_bot.telegram.formatting import Chunk, draft_preview, plain_chunks, re
 
 log = events(__name__)
 PLATFORM = "telegram"
+SAFE_NOW = "safe"  # callback data of the "I'm safe for now" button
 
 
 class TelegramReply:
@@ -120,13 +121,30 @@ class TelegramReply:
         for part in plain_chunks(text):
             await self._send(Chunk(part, ()))
 
+    async def crisis(self, text: str, help_url: str) -> None:
+        """Resources with two buttons: reach someone now, or say "I'm safe for now"."""
+        keyboard = InlineKeyboardMarkup(
+            [
+                [InlineKeyboardButton(texts.text("talk_now_button", self._lang), url=help_url)],
+                [
+                    InlineKeyboardButton(
+                        texts.text("safe_now_button", self._lang), callback_data=SAFE_NOW
+                    )
+                ],
+            ]
+        )
+        parts = plain_chunks(text)
+        for index, part in enumerate(parts):
+            markup = keyboard if index == len(parts) - 1 else None
+            await self._send(Chunk(part, ()), markup=markup)
+
     async def notice(self, key: str) -> None:
         await self.plain(texts.text(key, self._lang))
 
-    async def _send(self, chunk: Chunk) -> None:
+    async def _send(self, chunk: Chunk, *, markup: InlineKeyboardMarkup | None = None) -> None:
         await deliver(
             lambda: self._bot.send_message(
-                self._chat_id, chunk.text, entities=list(chunk.entities)
+                self._chat_id, chunk.text, entities=list(chunk.entities), reply_markup=markup
             ),
             what="send_message",
             idempotent=False,

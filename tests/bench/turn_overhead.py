@@ -118,7 +118,7 @@ async def main() -> None:
                 .concurrent_updates(True)
                 .build()
             )
-            TelegramHandlers(h.mentor, stream_interval_s=0.5).register(app)
+            TelegramHandlers(h.mentor, h.reports, stream_interval_s=0.5).register(app)
             first_turns: list[float] = []
             later_turns: list[float] = []
             update_id = 1

@@ -120,12 +120,15 @@ class TelegramUser:
     async def send_text(self, text: str, *, entities: list[JSON] | None = None) -> None:
         await self.send_message({"text": text, **({"entities": entities} if entities else {})})
 
-    async def send_command(self, command: str) -> None:
-        """Sends "/name args" with its bot_command entity (what makes CommandHandler fire)."""
+    async def send_command(self, command: str, *, reply_to: BotMessage | None = None) -> None:
+        """Sends "/name args" with its bot_command entity (what makes CommandHandler fire),
+        optionally as a reply to one of the bot's messages."""
         name_length = len(command.split(" ", 1)[0])
         entity = {"type": "bot_command", "offset": 0, "length": name_length}
-        body = self._message({"text": command, "entities": [entity]}, None)
-        await self._post("/sendCommand", body)
+        fields: JSON = {"text": command, "entities": [entity]}
+        if reply_to is not None:
+            fields["reply_to_message"] = {**reply_to.raw, "message_id": reply_to.message_id}
+        await self._post("/sendCommand", self._message(fields, None))
 
     async def send_photo(self, caption: str | None = None) -> str:
         """Sends a photo (two sizes); the bot can getFile and download it. Returns its file_id."""

@@ -62,7 +62,7 @@ async def test_a_crisis_never_reaches_the_llm_and_gets_resources(harness: Harnes
     reply = RecordingReply()
     await harness.mentor.handle(inbound(harness, CRISIS), reply)
     assert harness.llm.requests == []
-    (resources,) = reply.of("plain")
+    (resources,) = reply.of("crisis")
     assert "988" in resources or "emergency" in resources.lower()
     kinds = [(role, kind) for role, kind, _ in await turns_of(harness)]
     assert kinds == [("user", "crisis"), ("mentor", "resources")]
@@ -255,8 +255,8 @@ async def test_a_crisis_left_unscreened_by_a_crash_gets_resources_on_the_next_me
     await leave_unscreened(harness, CRISIS)
     reply = RecordingReply()
     await harness.mentor.handle(inbound(harness, "are you there?"), reply)
-    assert len(reply.of("plain")) == 1, "resources for the crisis that was never screened"
-    assert reply.events.index(("plain", reply.of("plain")[0])) < reply.events.index(
+    assert len(reply.of("crisis")) == 1, "resources for the crisis that was never screened"
+    assert reply.events.index(("crisis", reply.of("crisis")[0])) < reply.events.index(
         ("final", reply.of("final")[0])
     ), "resources come before the mentor's answer"
     assert all("pills" not in all_request_text(r) for r in harness.llm.requests)
@@ -283,7 +283,7 @@ async def test_undelivered_crisis_resources_are_sent_again_on_the_next_message(
         await harness.mentor.handle(inbound(harness, CRISIS), failing)
     reply = RecordingReply()
     await harness.mentor.handle(inbound(harness, "hello?"), reply)
-    assert len(reply.of("plain")) == 1
+    assert len(reply.of("crisis")) == 1
     assert harness.llm.requests, "the new message is answered after the resources"
     assert all("pills" not in all_request_text(r) for r in harness.llm.requests)
 

@@ -1,0 +1,161 @@
+"""Screening stored messages and answering a crisis: resources at once, a flag for admins.
+
+No LLM is involved here. A message is screened once, when it is first answered
+(or, after a crash, on the person's next message); a crisis gets resources
+before anything else, and counts as answered only once they were delivered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lumen_bot.harness.flags import FlagDetail, FlagSource
+from lumen_bot.harness.model import Person, Session, Turn, TurnKind
+from lumen_bot.harness.ports import (
+    Clock,
+    CrisisCare,
+    NewTurn,
+    ReplyChannel,
+    ReviewStore,
+    Screener,
+    Store,
+)
+from lumen_bot.logs import events
+from safety.screening import Level, Screening
+
+log = events(__name__)
+
+RECENT_FOR_SCREEN = 3  # earlier messages the screen sees, for intent split across messages
+
+
+class CrisisDesk:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        review: ReviewStore,
+        screen: Screener,
+        care: CrisisCare,
+        clock: Clock,
+    ) -> None:
+        self._store = store
+        self._review = review
+        self._screen = screen
+        self._care = care
+        self._clock = clock
+
+    async def screen_unscreened(
+        self, person: Person, turns: tuple[Turn, ...]
+    ) -> tuple[tuple[Turn, ...], list[tuple[Turn, Screening]]]:
+        """Screen every stored message the screen has not seen yet, oldest first.
+
+        Returns the turns with their verdicts, and the crises still unanswered:
+        those need resources before anything else happens (also ones whose
+        resources never arrived, say because the process died while sending).
+        """
+        result: list[Turn] = []
+        crises: list[tuple[Turn, Screening]] = []
+        for turn in turns:
+            unscreened = turn.kind is TurnKind.UNSCREENED
+            unanswered_crisis = turn.kind is TurnKind.CRISIS and turn.answered_at is None
+            if turn.role == "user" and (unscreened or unanswered_crisis):
+                recent = [t.text for t in result if t.kind is TurnKind.MESSAGE]
+                screening = self._screen(turn.text, recent=recent[-RECENT_FOR_SCREEN:])
+                if unscreened:
+                    kind = TurnKind.CRISIS if screening.is_crisis else TurnKind.MESSAGE
+                    turn = await self._store.screen_turn(
+                        person.id, turn, kind, screening.level.value
+                    )
+                    if screening.is_crisis:
+                        await self._flag(person, turn, screening)
+                if turn.kind is TurnKind.CRISIS and turn.answered_at is None:
+                    crises.append((turn, screening))
+            result.append(turn)
+        return tuple(result), crises
+
+    async def answer(
+        self,
+        person: Person,
+        session: Session,
+        crises: list[tuple[Turn, Screening]],
+        reply: ReplyChannel,
+        *,
+        locale: str | None,
+    ) -> None:
+        """Resources at once, no LLM call. A crisis turn counts as answered only once they
+        were delivered; until then every next message sends them again."""
+        if not crises:
+            return
+        country = await self.country(person, locale)
+        for turn, screening in crises:
+            if not screening.is_crisis:
+                # Stored as a crisis, read again without the messages around it: still one.
+                screening = replace(screening, level=Level.CRISIS)
+            text = self._care.crisis_message(screening, country)
+            mentor = await self._store.append_turn(
+                person.id,
+                session.id,
+                NewTurn("mentor", TurnKind.RESOURCES, text, self._clock.now(), reply_to=turn.id),
+            )
+            await reply.crisis(text, self._care.help_url(country))
+            ids = [turn.id] + ([mentor.id] if mentor else [])
+            await self._store.mark_answered(ids, self._clock.now())
+            log.info(
+                "crisis_answered",
+                person=person.id,
+                session=session.id,
+                categories=",".join(c.value for c in screening.categories),
+            )
+
+    async def offer_once(
+        self,
+        person: Person,
+        session: Session,
+        turns: tuple[Turn, ...],
+        reply: ReplyChannel,
+        *,
+        locale: str | None,
+    ) -> None:
+        """After a concern, offer support once per session, not with every message."""
+        if any(t.kind in (TurnKind.RESOURCES, TurnKind.OFFER) for t in turns):
+            return
+        country = await self.country(person, locale)
+        text = self._care.concern_offer(country, locale)
+        offer = await self._store.append_turn(
+            person.id, session.id, NewTurn("mentor", TurnKind.OFFER, text, self._clock.now())
+        )
+        await reply.plain(text)
+        if offer is not None:
+            await self._store.mark_answered([offer.id], self._clock.now())
+        log.info("support_offered", person=person.id, session=session.id)
+
+    async def set_country(self, person: Person, code: str) -> str | None:
+        """Remember the person's country (sealed in their profile). Returns the code if
+        Lumen knows lines there, else None (the international list will be shown)."""
+        profile = await self._review.profile(person.id)
+        profile["country"] = code.strip().upper()[:2]
+        await self._review.set_profile(person.id, profile)
+        known = self._care.country(profile["country"], None)
+        return known if known and self._care.knows(known) else None
+
+    async def country(self, person: Person, locale: str | None) -> str | None:
+        chosen = (await self._review.profile(person.id)).get("country")
+        return self._care.country(chosen, locale)
+
+    async def _flag(self, person: Person, turn: Turn, screening: Screening) -> None:
+        """Every crisis raises a flag for admins: level, categories and evidence, sealed."""
+        evidence = tuple(
+            f"{item.rule}: «{turn.text[item.start : item.end]}»" for item in screening.evidence
+        )
+        await self._review.add_flag(
+            person_id=person.id,
+            session_id=turn.session_id,
+            source=FlagSource.CRISIS,
+            detail=FlagDetail(
+                reason=",".join(c.value for c in screening.categories) or "crisis",
+                level=screening.level.value,
+                evidence=evidence,
+            ),
+            at=self._clock.now(),
+        )
+        log.info("crisis_flagged", person=person.id, session=turn.session_id)

@@ -1,0 +1,210 @@
+"""Flags, blocks, person profiles and the append-only audit log, on the content database."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+import aiosqlite
+
+from lumen_bot.errors import StoreError
+from lumen_bot.harness.flags import (
+    AuditEntry,
+    Flag,
+    FlagDetail,
+    FlagSource,
+    FlagStatus,
+    Severity,
+)
+from lumen_bot.store.db import Database, from_text, require_time, to_text
+from lumen_bot.store.sealing import Sealer
+
+
+class SqliteReviewStore:
+    """Implements `harness.ports.ReviewStore`."""
+
+    def __init__(self, db: Database, sealer: Sealer) -> None:
+        self._db = db
+        self._sealer = sealer
+
+    # -- flags ---------------------------------------------------------------
+
+    async def add_flag(
+        self,
+        *,
+        person_id: int,
+        session_id: int | None,
+        source: FlagSource,
+        detail: FlagDetail,
+        at: datetime,
+        status: FlagStatus = FlagStatus.OPEN,
+    ) -> int:
+        async with self._db.transaction() as tx:
+            return await self._sealer.insert(
+                tx,
+                person_id,
+                "flags",
+                {
+                    "person_id": person_id,
+                    "session_id": session_id,
+                    "source": source.value,
+                    "severity": int(Severity[source.name]),
+                    "status": status.value,
+                    "created_at": to_text(at),
+                    "updated_at": to_text(at),
+                },
+                _detail_json(detail),
+            )
+
+    async def flag(self, flag_id: int) -> Flag | None:
+        row = await self._db.fetchone("SELECT * FROM flags WHERE id = ?", (flag_id,))
+        return None if row is None else await self._flag(row)
+
+    async def flags(self, status: FlagStatus = FlagStatus.OPEN, limit: int = 20) -> list[Flag]:
+        """The queue: most severe first, then newest."""
+        rows = await self._db.fetchall(
+            "SELECT * FROM flags WHERE status = ? ORDER BY severity DESC, id DESC LIMIT ?",
+            (status.value, limit),
+        )
+        return [await self._flag(row) for row in rows]
+
+    async def update_flag(
+        self,
+        flag: Flag,
+        *,
+        status: FlagStatus,
+        at: datetime,
+        detail: FlagDetail | None = None,
+    ) -> Flag:
+        async with self._db.transaction() as tx:
+            if detail is not None:
+                body, version = await self._sealer.seal(
+                    flag.person_id, "flags", flag.id, "body", _detail_json(detail)
+                )
+                await tx.execute(
+                    "UPDATE flags SET body = ?, key_version = ? WHERE id = ?",
+                    (body, version, flag.id),
+                )
+            await tx.execute(
+                "UPDATE flags SET status = ?, updated_at = ? WHERE id = ?",
+                (status.value, to_text(at), flag.id),
+            )
+        updated = await self.flag(flag.id)
+        if updated is None:
+            raise StoreError("flag vanished during update")
+        return updated
+
+    async def _flag(self, row: aiosqlite.Row) -> Flag:
+        text = await self._sealer.open(
+            int(row["person_id"]),
+            "flags",
+            int(row["id"]),
+            "body",
+            bytes(row["body"]),
+            int(row["key_version"]),
+        )
+        return Flag(
+            id=int(row["id"]),
+            person_id=int(row["person_id"]),
+            session_id=row["session_id"],
+            source=FlagSource(row["source"]),
+            severity=Severity(int(row["severity"])),
+            status=FlagStatus(row["status"]),
+            created_at=require_time(row["created_at"]),
+            updated_at=require_time(row["updated_at"]),
+            detail=_detail(json.loads(text)),
+        )
+
+    # -- the audit log ---------------------------------------------------------
+
+    async def audit(
+        self, *, at: datetime, actor: str, action: str, target: str, detail: str | None = None
+    ) -> None:
+        """Append one entry: who did what to which flag or person, and when. No content."""
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)",
+                (to_text(at), actor, action, target, detail),
+            )
+
+    async def audit_entries(self, limit: int = 50) -> list[AuditEntry]:
+        rows = await self._db.fetchall("SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", (limit,))
+        return [
+            AuditEntry(
+                int(r["id"]),
+                require_time(r["at"]),
+                r["actor"],
+                r["action"],
+                r["target"],
+                r["detail"],
+            )
+            for r in rows
+        ]
+
+    # -- blocks ----------------------------------------------------------------
+
+    async def block(self, person_id: int, until: datetime) -> None:
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO blocks (person_id, until, notified) VALUES (?, ?, 0)"
+                " ON CONFLICT (person_id) DO UPDATE SET until = excluded.until, notified = 0",
+                (person_id, to_text(until)),
+            )
+
+    async def blocked_until(self, person_id: int) -> tuple[datetime, bool] | None:
+        """Until when the person is blocked, and whether they were told; None if never."""
+        row = await self._db.fetchone(
+            "SELECT until, notified FROM blocks WHERE person_id = ?", (person_id,)
+        )
+        if row is None:
+            return None
+        until = from_text(row["until"])
+        return (until, bool(row["notified"])) if until else None
+
+    async def mark_block_notified(self, person_id: int) -> None:
+        async with self._db.transaction() as tx:
+            await tx.execute("UPDATE blocks SET notified = 1 WHERE person_id = ?", (person_id,))
+
+    # -- profiles ----------------------------------------------------------------
+
+    async def profile(self, person_id: int) -> dict[str, str]:
+        """A person's own settings (their country, ...), sealed like everything they say."""
+        row = await self._db.fetchone(
+            "SELECT body, key_version FROM profiles WHERE person_id = ?", (person_id,)
+        )
+        if row is None:
+            return {}
+        text = await self._sealer.open(
+            person_id, "profiles", person_id, "body", bytes(row["body"]), int(row["key_version"])
+        )
+        loaded: dict[str, str] = json.loads(text)
+        return loaded
+
+    async def set_profile(self, person_id: int, profile: dict[str, str]) -> None:
+        body, version = await self._sealer.seal(
+            person_id, "profiles", person_id, "body", json.dumps(profile, ensure_ascii=False)
+        )
+        async with self._db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO profiles (person_id, body, key_version) VALUES (?, ?, ?)"
+                " ON CONFLICT (person_id) DO UPDATE SET body = excluded.body,"
+                " key_version = excluded.key_version",
+                (person_id, body, version),
+            )
+
+
+def _detail_json(detail: FlagDetail) -> str:
+    return json.dumps(asdict(detail), ensure_ascii=False)
+
+
+def _detail(raw: dict[str, Any]) -> FlagDetail:
+    return FlagDetail(
+        reason=raw["reason"],
+        level=raw.get("level"),
+        evidence=tuple(raw.get("evidence", ())),
+        reported=raw.get("reported"),
+        note=raw.get("note"),
+        context=tuple((str(a), str(b)) for a, b in raw.get("context", ())),
+    )

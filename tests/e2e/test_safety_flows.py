@@ -1,0 +1,104 @@
+"""Crisis care, reports and the admins' review, through the real `lumen run` process."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .llm_proxy import LlmProxy
+from .processes import LumenFactory, ManagedProcess
+from .telegram_user import TelegramUser, TelegramWorld
+
+pytestmark = pytest.mark.e2e
+
+CRISIS = "I have the pills ready and I'm going to take them all tonight"
+ADMIN_ID = 900
+
+
+async def start_lumen(lumen_process: LumenFactory, telegram: TelegramWorld) -> ManagedProcess:
+    bot = lumen_process(env={"LUMEN_ADMIN_IDS": str(ADMIN_ID)})
+    await telegram.wait_until_polling(timeout=60)
+    return bot
+
+
+def lumen_flags(bot: ManagedProcess, *args: str) -> str:
+    """`lumen flags ...` with the bot's own settings, as an operator would run it."""
+    command = [str(Path(sys.executable).parent / "lumen"), "flags", *args]
+    result = subprocess.run(
+        command, env=bot.env, cwd=bot.cwd, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+async def test_a_crisis_gets_resources_with_buttons_and_a_flag_never_the_llm(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    telegram_user: TelegramUser,
+    llm: LlmProxy,
+) -> None:
+    bot = await start_lumen(lumen_process, telegram)
+    await telegram_user.send_text(CRISIS)
+    [resources] = await telegram_user.wait_for_bot_messages(1, timeout=30)
+    rows = (resources.reply_markup or {})["inline_keyboard"]
+    urls = [button["url"] for row in rows for button in row if "url" in button]
+    assert urls and urls[0].startswith("https://findahelpline.com")
+    assert ("I'm safe for now", "safe") in resources.buttons
+
+    await telegram_user.press_button(resources, "safe")
+    [gentle] = await telegram_user.wait_for_bot_messages(1, timeout=30)
+    assert "glad you're safe" in gentle.text
+    assert llm.requests == [], "neither the crisis nor the button reached the LLM"
+
+    queue = await asyncio.to_thread(lumen_flags, bot, "list")
+    assert "crisis · open" in queue and "suicide_self_harm" in queue
+    assert "1 open flag(s)" in queue
+
+
+async def test_a_report_with_a_reason_reaches_the_admin_who_resolves_it(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    telegram_user: TelegramUser,
+) -> None:
+    bot = await start_lumen(lumen_process, telegram)
+    await telegram_user.send_text("I keep waiting to feel ready")
+    [answer] = await telegram_user.wait_for_bot_messages(1, timeout=30)
+
+    await telegram_user.send_command("/report that felt dismissive", reply_to=answer)
+    [prompt] = await telegram_user.wait_for_bot_messages(1, timeout=30)
+    harmful = next(data for label, data in prompt.buttons if label == "Harmful")
+    await telegram_user.press_button(prompt, harmful)
+    [thanks] = await telegram_user.wait_for_edits(1, timeout=30)
+    assert "Thank you" in (thanks.text or "")
+    await telegram_user.press_button(prompt, harmful)
+    _, again = await telegram_user.wait_for_edits(2, timeout=30)
+    assert "already" in (again.text or ""), "a second press opens nothing new"
+
+    await telegram_user.send_command("/flags")
+    [help_text] = await telegram_user.wait_for_bot_messages(1, timeout=30)
+    assert "Flag #" not in help_text.text, "a non-admin learns nothing of the queue"
+    assert "/end" in help_text.text, "the same reply as any unknown command"
+
+    admin = telegram.user(ADMIN_ID, first_name="Grace")
+    await admin.send_command("/flags")
+    [queued] = await admin.wait_for_bot_messages(1, timeout=30)
+    assert "report · open" in queued.text and "harmful" in queued.text
+    assert "their note: «that felt dismissive»" in queued.text
+    await admin.press_button(
+        queued, next(d for label, d in queued.buttons if label == "View context")
+    )
+    [full] = await admin.wait_for_bot_messages(1, timeout=30)
+    assert "reported message: «" in full.text and "MENTOR-MARKER" in full.text
+    assert "Them: I keep waiting to feel ready" in full.text
+    await admin.press_button(queued, next(d for label, d in queued.buttons if label == "Resolve"))
+    [resolved] = await admin.wait_for_edits(1, timeout=30)
+    assert "resolved" in (resolved.text or "")
+
+    audit = await asyncio.to_thread(lumen_flags, bot, "audit")
+    assert f"telegram:{ADMIN_ID} | resolved | flag:" in audit
+    assert f"telegram:{ADMIN_ID} | view | flag:" in audit
+    assert "0 open flag(s)" in await asyncio.to_thread(lumen_flags, bot, "list")
