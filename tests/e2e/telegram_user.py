@@ -127,7 +127,11 @@ class TelegramUser:
         entity = {"type": "bot_command", "offset": 0, "length": name_length}
         fields: JSON = {"text": command, "entities": [entity]}
         if reply_to is not None:
-            fields["reply_to_message"] = {**reply_to.raw, "message_id": reply_to.message_id}
+            shown = self.records.messages.get((reply_to.chat_id, reply_to.message_id))
+            fields["reply_to_message"] = shown or {
+                **reply_to.raw,
+                "message_id": reply_to.message_id,
+            }
         await self._post("/sendCommand", self._message(fields, None))
 
     async def send_photo(self, caption: str | None = None) -> str:

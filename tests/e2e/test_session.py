@@ -53,7 +53,7 @@ async def test_start_welcomes_and_commands_are_in_the_menu(
     for promise in ("mentor", "not a therapist", "emergency", "encrypted", "never", "/end"):
         assert promise in welcome.text
     commands = {c["command"] for c in telegram_user.bot_commands()}
-    assert commands == {"start", "end", "help", "privacy"}
+    assert commands == {"start", "end", "help", "privacy", "report", "country"}
 
     await telegram_user.send_command("/help")
     [help_text] = await telegram_user.wait_for_bot_messages(1)
