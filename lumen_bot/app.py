@@ -11,6 +11,7 @@ from lumen_bot.harness.clock import SystemClock
 from lumen_bot.harness.closing import Closer, ClosingPolicy
 from lumen_bot.harness.crisis import CrisisDesk
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
+from lumen_bot.harness.model import PersonKey
 from lumen_bot.harness.ports import LLM, Clock, Notifier, ReviewStore, Store
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
 from lumen_bot.harness.review import Reports, Review
@@ -86,6 +87,7 @@ def wire_harness(
     prompts: PromptBook,
     mentor_policy: MentorPolicy,
     closing_policy: ClosingPolicy,
+    admins: tuple[PersonKey, ...] = (),
 ) -> Services:
     """The harness as production runs it: the real screen and crisis care included.
 
@@ -101,7 +103,13 @@ def wire_harness(
         tasks=tasks,
     )
     crisis = CrisisDesk(
-        store=store, review=review, screen=safety.screen, care=SafetyCare(), clock=clock
+        store=store,
+        review=review,
+        screen=safety.screen,
+        care=SafetyCare(),
+        clock=clock,
+        alerts=notifier,
+        admins=admins,
     )
     mentor = Mentor(
         store=store,
@@ -142,6 +150,11 @@ async def open_core(
             services = wire_harness(
                 store=store,
                 review=store.review,
+                admins=tuple(
+                    PersonKey("telegram", str(admin)) for admin in sorted(settings.admin_ids)
+                )
+                if settings.admin_crisis_alerts
+                else (),
                 llm=llm,
                 notifier=notifier,
                 clock=clock,

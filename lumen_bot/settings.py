@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     master_key: SecretStr | None = Field(None, alias="LUMEN_MASTER_KEY")
     admin_ids: Annotated[frozenset[int], NoDecode] = Field(frozenset(), alias="LUMEN_ADMIN_IDS")
 
+    admin_crisis_alerts: bool = Field(True, alias="LUMEN_ADMIN_CRISIS_ALERTS")
+
     # The model: context window and what is kept free for prompt, turns and reply.
     context_window: int = Field(200_000, alias="LUMEN_CONTEXT_WINDOW", gt=0)
     context_reserve: int = Field(60_000, alias="LUMEN_CONTEXT_RESERVE", ge=0)

@@ -8,6 +8,7 @@ from pathlib import Path
 from lumen_bot.app import wire_harness
 from lumen_bot.harness.closing import Closer, ClosingPolicy
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
+from lumen_bot.harness.model import PersonKey
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
 from lumen_bot.harness.review import Reports, Review
 from lumen_bot.harness.tasks import TaskGroup
@@ -31,7 +32,10 @@ class Harness:
 
 
 class make_harness:  # lower case: reads as a context-manager factory, like open()
-    def __init__(self, tmp_path: Path, llm: FakeLLM | None = None) -> None:
+    def __init__(
+        self, tmp_path: Path, llm: FakeLLM | None = None, admins: tuple[PersonKey, ...] = ()
+    ) -> None:
+        self._admins = admins
         self._tmp = tmp_path
         self._llm = llm or FakeLLM()
         self._store = SqliteStore(
@@ -56,6 +60,7 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
         services = wire_harness(
             store=store,
             review=store.review,
+            admins=self._admins,
             llm=self._llm,
             notifier=notifier,
             clock=clock,

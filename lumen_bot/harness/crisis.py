@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lumen_bot.harness.flags import FlagDetail, FlagSource
-from lumen_bot.harness.model import Person, Session, Turn, TurnKind
+from lumen_bot.harness.model import Person, PersonKey, Session, Turn, TurnKind
 from lumen_bot.harness.ports import (
     Clock,
     CrisisCare,
     NewTurn,
+    Notifier,
     ReplyChannel,
     ReviewStore,
     Screener,
@@ -37,12 +38,16 @@ class CrisisDesk:
         screen: Screener,
         care: CrisisCare,
         clock: Clock,
+        alerts: Notifier | None = None,
+        admins: tuple[PersonKey, ...] = (),
     ) -> None:
         self._store = store
         self._review = review
         self._screen = screen
         self._care = care
         self._clock = clock
+        self._alerts = alerts
+        self._admins = admins
 
     async def screen_unscreened(
         self, person: Person, turns: tuple[Turn, ...]
@@ -147,7 +152,7 @@ class CrisisDesk:
         evidence = tuple(
             f"{item.rule}: «{turn.text[item.start : item.end]}»" for item in screening.evidence
         )
-        await self._review.add_flag(
+        flag_id = await self._review.add_flag(
             person_id=person.id,
             session_id=turn.session_id,
             source=FlagSource.CRISIS,
@@ -158,4 +163,15 @@ class CrisisDesk:
             ),
             at=self._clock.now(),
         )
-        log.info("crisis_flagged", person=person.id, session=turn.session_id)
+        log.info("crisis_flagged", person=person.id, session=turn.session_id, flag=flag_id)
+        await self._alert_admins(flag_id)
+
+    async def _alert_admins(self, flag_id: int) -> None:
+        """An instant notice to each admin: a flag number, never what was said."""
+        if self._alerts is None:
+            return
+        for admin in self._admins:
+            try:
+                await self._alerts.send(admin, f"🚩 New crisis flag #{flag_id}: /flag {flag_id}")
+            except Exception as exc:  # noqa: BLE001 - an alert must never cost the person care
+                log.warning("admin_alert_failed", flag=flag_id, error=type(exc).__name__)

@@ -11,7 +11,7 @@ import pytest
 from lumen_bot.harness.flags import FlagSource, FlagStatus
 from lumen_bot.harness.model import Inbound, PersonKey
 from tests.fakes import RecordingReply
-from tests.wiring import Harness
+from tests.wiring import Harness, make_harness
 
 ALICE = PersonKey("telegram", "1001")
 BOB = PersonKey("telegram", "1002")
@@ -141,3 +141,13 @@ async def test_blocks_expire(harness: Harness) -> None:
     assert (await say(harness, "blocked now")).of("notice") == ["blocked"]
     harness.clock.advance(hours=2)
     assert (await say(harness, "free again")).of("final")
+
+
+async def test_admins_get_an_instant_notice_with_the_flag_number_and_no_content(
+    tmp_path: Path,
+) -> None:
+    admin = PersonKey("telegram", "900")
+    async with make_harness(tmp_path, admins=(admin,)) as h:
+        await say(h, CRISIS)
+        (flag,) = await h.review.queue()
+        assert h.notifier.sent == [(admin, f"🚩 New crisis flag #{flag.id}: /flag {flag.id}")]
