@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
 from safety import (
     Category,
@@ -17,43 +18,97 @@ from safety import (
     resources_for,
     screen,
 )
+from safety.lexicon import DATA_DIR
+from safety.resources import MESSAGE_LANGS, concern_resources, country_for, load_resources
 
-REQUIRED_SAYINGS = ("You matter", "AI mentor", "can't help in an emergency", "reach a person")
+TEXTS = yaml.safe_load((DATA_DIR / "messages.yaml").read_text(encoding="utf-8"))
+BOOK = load_resources()
+COUNTRIES = sorted(BOOK.countries)
+
+# Methods and means that safe-messaging guidance keeps out of crisis messages.
+METHOD_WORDS = {
+    "en": "pills overdose rope noose hang hanging jump bridge knife gun firearm razor blade "
+    "poison bleach cut cutting wrist suffocate",
+    "es": "pastillas sobredosis cuerda ahorcar saltar puente cuchillo pistola veneno cortar",
+}
+METHOD_RE = re.compile(
+    r"(?<!\w)(?:{})(?!\w)".format("|".join(w for ws in METHOD_WORDS.values() for w in ws.split())),
+    re.IGNORECASE,
+)
 
 
-def _crisis(category: Category, *, third_party: bool = False, lang: str = "en") -> Screening:
+def _crisis(
+    category: Category = Category.SUICIDE_SELF_HARM,
+    *,
+    third_party: bool = False,
+    lang: str = "en",
+    also: tuple[Category, ...] = (),
+) -> Screening:
     evidence = (Evidence("test.rule", Level.CRISIS, category, 0, 4),)
-    return Screening(Level.CRISIS, (category,), lang, evidence, third_party=third_party)
+    return Screening(Level.CRISIS, (category, *also), lang, evidence, third_party=third_party)
+
+
+def _all_messages() -> list[tuple[str, str, str]]:
+    """(label, lang, text) for every message kind, country (and fallback) and language."""
+    out = []
+    for lang in MESSAGE_LANGS:
+        for country in [None, *COUNTRIES]:
+            where = f"{country}/{lang}"
+            for category in Category:
+                text = crisis_message(_crisis(category), country=country, lang=lang)
+                out.append((f"crisis {category.value} {where}", lang, text))
+            text = crisis_message(_crisis(third_party=True), country=country, lang=lang)
+            out.append((f"third party {where}", lang, text))
+            out.append((f"helper {where}", lang, helper_message(country=country, lang=lang)))
+            out.append((f"concern {where}", lang, concern_resources(country=country, lang=lang)))
+    return out
+
+
+ALL_MESSAGES = _all_messages()
+
+
+# -- choosing the country ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("country", "emergency", "numbers"),
+    ("explicit", "language_code", "expected"),
     [
-        ("US", "911", ["988", "741741"]),
-        ("CA", "911", ["9-8-8"]),
-        ("GB", "999", ["116 123"]),
-        ("IE", "112 or 999", ["116 123"]),
-        ("AU", "000", ["13 11 14"]),
+        ("DE", "pt-br", "DE"),  # the person's choice wins
+        ("gb", None, "GB"),
+        ("UK", "uk", "GB"),  # an alias for the country, not the Ukrainian language
+        (" fr ", "en", "FR"),
+        ("NZ", None, "NZ"),
+        (None, "pt-br", "BR"),
+        (None, "en-gb", "GB"),
+        (None, "en-GB", "GB"),
+        (None, "es_MX", "MX"),
+        (None, "zh-hant-tw", "TW"),  # a script subtag is skipped, the region used
+        (None, "uk", "UA"),
+        (None, "id", "ID"),
+        (None, "tr", "TR"),
+        (None, "fa", "IR"),
+        (None, "de", "DE"),
+        (None, "hi", "IN"),
+        (None, "en", None),  # spoken as a first language in many countries
+        (None, "es", None),
+        (None, "fr", None),
+        (None, "ar", None),
+        (None, "pt", None),
+        (None, "ru", None),
+        (None, "es-419", None),  # a region of numbers is not a country
+        (None, None, None),
+        ("", "", None),
+        ("Narnia", "tr", "TR"),  # not a code: fall back to the guess
     ],
 )
-def test_known_countries_get_their_own_well_known_services(
-    country: str, emergency: str, numbers: list[str]
+def test_country_for_prefers_the_choice_then_the_telegram_language(
+    explicit: str | None, language_code: str | None, expected: str | None
 ) -> None:
-    found = resources_for(country)
-    assert (found.country, found.emergency) == (country, emergency)
-    contacts = " ".join(line.contact for line in found.lines)
-    for number in numbers:
-        assert number in contacts
-
-
-def test_us_lines_include_the_988_lifeline_and_crisis_text_line() -> None:
-    contacts = [line.contact for line in resources_for("us").lines]
-    assert "call or text 988" in contacts
-    assert "text HOME to 741741" in contacts
+    assert country_for(explicit, language_code) == expected
 
 
 @pytest.mark.parametrize(("country", "lang"), [("UK", None), (None, "en-GB"), ("gb", "es")])
-def test_country_aliases_and_locale_regions_are_understood(
+def test_resources_for_understands_aliases_and_locale_regions(
     country: str | None, lang: str | None
 ) -> None:
     assert resources_for(country, lang).country == "GB"
@@ -64,99 +119,165 @@ def test_unknown_country_gets_the_international_fallback(country: str | None) ->
     found = resources_for(country)
     assert found.is_fallback
     assert found.emergency == "your local emergency number"
-    assert found.directory.contact == "findahelpline.com"
+    assert found.directory.url == "https://findahelpline.com"
 
 
-def test_every_listed_service_has_a_name_a_contact_and_an_https_url() -> None:
-    for code in ["US", "CA", "GB", "IE", "AU", "NZ", "ES", "MX", "FR", "DE", "IN"]:
-        found = resources_for(code)
-        assert found.lines, code
-        for line in found.lines + found.danger_lines:
-            assert line.name
-            assert line.contact
-            assert line.url is None or line.url.startswith("https://")
+# -- what the messages say ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("country", [None, "US", "GB", "AU"])
-def test_crisis_message_says_you_matter_ai_mentor_and_reach_a_person_with_numbers(
-    country: str | None,
-) -> None:
+def test_gb_crisis_message_names_samaritans_with_hours_and_999() -> None:
+    text = crisis_message(screen("I'm going to kill myself tonight"), country="GB")
+    assert "Samaritans: call 116 123 (24/7)" in text
+    assert "Shout: text SHOUT to 85258 (24/7)" in text
+    assert "call 999" in text
+
+
+def test_lines_say_how_to_reach_them_call_text_and_chat() -> None:
+    text = crisis_message(_crisis(), country="US")
+    lifeline = "988 Suicide & Crisis Lifeline: call or text 988, chat: https://988lifeline.org/chat"
+    assert lifeline in text
+    assert "Crisis Text Line: text HOME to 741741 (24/7)" in text
+    au = crisis_message(_crisis(), country="AU")
+    assert "Lifeline: call 13 11 14, text 0477 13 11 14" in au
+
+
+def test_lines_with_limited_or_unknown_hours_say_so_or_claim_nothing() -> None:
+    text = crisis_message(_crisis(), country="IR")
+    assert "1480 (08:00\N{EN DASH}24:00)" in text
+    assert "call 123\n" in text  # no hours stated by any source: none claimed
+
+
+@pytest.mark.parametrize("country", [None, "", "ZZ"])
+def test_unknown_country_gets_the_fallback_message(country: str | None) -> None:
     text = crisis_message(screen("I'm going to kill myself tonight"), country=country)
-    for saying in REQUIRED_SAYINGS:
-        assert saying in text
-    assert re.search(r"\d{3}", text)
-
-
-def test_fallback_crisis_message_names_the_local_emergency_number_and_findahelpline() -> None:
-    text = crisis_message(screen("I'm going to kill myself tonight"))
-    assert "your local emergency number" in text
     assert "findahelpline.com" in text
-    assert "988" in text
-    assert "116 123" in text
-    assert "13 11 14" in text
+    assert "call your local emergency number" in text
+    assert "🇺🇸 988 Suicide & Crisis Lifeline" in text  # common examples, flagged
+    assert "🇬🇧 Samaritans: call 116 123 (24/7) · emergency 999" in text
+
+
+def test_a_country_without_a_verified_line_gets_the_directory_and_its_emergency_number() -> None:
+    text = crisis_message(_crisis(), country="TR")
+    assert "findahelpline.com" in text
+    assert "call 112" in text
+
+
+def test_a_spanish_screening_gets_a_spanish_message_with_spanish_services() -> None:
+    text = crisis_message(screen("hoy me voy a matar", lang="es"), country="ES")
+    assert "Tú importas" in text
+    assert "mentor de IA" in text
+    assert "Línea 024: llama al 024 (24 h)" in text
+    assert "llama al 112" in text
+
+
+def test_lang_overrides_the_screened_language_and_unknown_languages_get_english() -> None:
+    spanish = screen("hoy me voy a matar", lang="es")
+    assert "You matter" in crisis_message(spanish, country="US", lang="en-US")
+    assert "You matter" in crisis_message(_crisis(), country="US", lang="ja")
+
+
+@pytest.mark.parametrize("lang", MESSAGE_LANGS)
+@pytest.mark.parametrize("country", [None, "GB", "DE", "IN", "TR"])
+def test_every_crisis_message_says_you_matter_not_an_emergency_service_and_reach_a_person(
+    lang: str, country: str | None
+) -> None:
+    t = TEXTS[lang]
+    text = crisis_message(_crisis(), country=country, lang=lang)
+    for part in (t["matter_self"], t["not_service"], t["list_intro"]):
+        assert part in text
+    found = BOOK.get(country)  # the message functions take the country as chosen: no guess
+    if found is None:
+        assert t["fallback_emergency"] in text
+    else:
+        numbers = f" {t['or']} ".join(found.emergency_numbers)
+        assert t["emergency_numbers"].format(numbers=numbers) in text
 
 
 @pytest.mark.parametrize(
-    ("category", "first_line"),
+    ("category", "opening", "number"),
     [
-        (Category.DANGER_FROM_OTHERS, "Your safety comes first"),
-        (Category.HARM_TO_OTHERS, "If you feel you might hurt someone"),
-        (Category.MEDICAL_EMERGENCY, "This sounds like a medical emergency"),
+        (Category.DANGER_FROM_OTHERS, "Your safety comes first", "999"),
+        (Category.HARM_TO_OTHERS, "If you feel you might hurt someone", "999"),
+        (Category.MEDICAL_EMERGENCY, "This sounds like a medical emergency", "999"),
     ],
 )
 def test_danger_harm_and_medical_messages_put_the_emergency_number_first(
-    category: Category, first_line: str
+    category: Category, opening: str, number: str
 ) -> None:
-    text = crisis_message(_crisis(category), country="GB")
-    opening = text.split("\n\n")[0]
-    assert opening.startswith(first_line)
-    assert "999" in opening
-    for saying in REQUIRED_SAYINGS:
-        assert saying in text
+    text = crisis_message(_crisis(category, also=(Category.SUICIDE_SELF_HARM,)), country="GB")
+    first = text.split("\n\n")[0]
+    assert first.startswith(opening)
+    assert f"call {number}" in first
+    assert text.index(number) < text.index("Samaritans")
+    assert "You matter" in text
+    assert "not an emergency service" in text
 
 
-def test_danger_message_lists_the_domestic_abuse_line_before_others() -> None:
+def test_danger_and_medical_use_the_police_and_medical_numbers_where_they_differ() -> None:
+    br = crisis_message(_crisis(Category.DANGER_FROM_OTHERS), country="BR")
+    assert "call 190 now" in br.split("\n\n")[0]
+    fr = crisis_message(_crisis(Category.MEDICAL_EMERGENCY), country="FR")
+    assert "call 15 now" in fr.split("\n\n")[0]
+
+
+def test_danger_message_lists_the_domestic_abuse_line_before_crisis_lines() -> None:
     text = crisis_message(_crisis(Category.DANGER_FROM_OTHERS), country="US")
-    assert text.index("National Domestic Violence Hotline") < text.index("988")
+    assert text.index("National Domestic Violence Hotline") < text.index("988 Suicide")
+    assert "call 1-800-799-7233, text START to 88788" in text
+
+
+def test_a_medical_emergency_without_self_harm_is_only_the_emergency_number() -> None:
+    text = crisis_message(_crisis(Category.MEDICAL_EMERGENCY), country="GB")
+    assert "call 999 now" in text
+    assert "Samaritans" not in text
 
 
 def test_crisis_about_someone_else_speaks_to_the_helper() -> None:
     text = crisis_message(screen("my friend just took 40 pills"), country="US")
-    assert text.startswith("If they are in danger right now, call 911")
+    assert text.startswith("If they're in danger right now, call 911 now.")
     assert "you matter too" in text
+    assert "These services also guide people who are helping someone." in text
 
 
 def test_helper_message_tells_helpers_to_ask_directly_and_names_services() -> None:
     text = helper_message(country="AU")
     assert "Ask them directly" in text
-    assert "13 11 14" in text
-    assert "000" in text
+    assert "  - Lifeline: call 13 11 14" in text
+    assert "call 000" in text
 
 
-def test_spanish_screening_gets_a_spanish_message_with_spanish_services() -> None:
-    text = crisis_message(screen("hoy me voy a matar", lang="es"), country="ES")
-    assert "Tú importas" in text
-    assert "mentor de IA" in text
-    assert "024" in text
-    assert "112" in text
+def test_concern_resources_offer_one_line_and_the_emergency_number() -> None:
+    text = concern_resources(country="DE")
+    assert text.count("\n- ") == 1
+    assert "TelefonSeelsorge: call 0800 111 0 111 or 0800 111 0 222" in text
+    assert "In an emergency, call 112." in text
+    fallback = concern_resources(lang="es")
+    assert "findahelpline.com" in fallback
+    assert "número de emergencias local" in fallback
 
 
-def test_messages_are_plain_text_without_markup() -> None:
-    texts = [crisis_message(_crisis(c), country=k) for c in Category for k in (None, "US")]
-    texts.append(helper_message())
-    for text in texts:
-        assert not re.search(r"[*_`<>\[\]]", text), text
-        assert "{" not in text
-        assert "}" not in text
+def test_every_message_is_non_empty_plain_text_with_every_placeholder_filled() -> None:
+    kinds = len(Category) + 3  # each crisis category, third party, helper, concern
+    assert len(ALL_MESSAGES) == len(MESSAGE_LANGS) * (len(COUNTRIES) + 1) * kinds
+    for label, _, text in ALL_MESSAGES:
+        assert text.strip(), label
+        assert not re.search(r"[*_`<>\[\]{}]", text), label
+        assert len(text) < 1500, label  # short enough to read in a crisis
+
+
+def test_no_message_names_a_method_or_a_means() -> None:
+    for label, _, text in ALL_MESSAGES:
+        assert not METHOD_RE.search(text), (label, METHOD_RE.search(text))
+
+
+def test_the_method_word_check_would_catch_one() -> None:
+    assert METHOD_RE.search("take the pills")
+    assert METHOD_RE.search("un cuchillo")
+    assert not METHOD_RE.search("pilih salah satu")  # Indonesian "choose", not "pil"
 
 
 def test_concern_addendum_asks_about_safety_and_keeps_the_mentor_a_coach() -> None:
     text = concern_addendum()
-    for phrase in (
-        "Acknowledge",
-        "Ask directly",
-        "support is available",
-        "Never diagnose",
-        "coach",
-    ):
+    phrases = ("Acknowledge", "Ask directly", "support is available", "Never diagnose", "coach")
+    for phrase in phrases:
         assert phrase in text
