@@ -30,6 +30,16 @@ METHOD_WORDS = {
     "en": "pills overdose rope noose hang hanging jump bridge knife gun firearm razor blade "
     "poison bleach cut cutting wrist suffocate",
     "es": "pastillas sobredosis cuerda ahorcar saltar puente cuchillo pistola veneno cortar",
+    "pt": "comprimidos remédios overdose corda enforcar pular ponte faca arma veneno cortar",
+    "de": "Tabletten Überdosis Strick erhängen springen Brücke Messer Waffe Gift",
+    "fr": "médicaments surdose corde pendre sauter pont couteau arme poison",
+    "ru": "таблетки передозировка верёвка повеситься прыгнуть мост нож оружие яд",
+    "uk": "пігулки передозування мотузка повіситися стрибнути міст ніж зброя отрута",
+    "id": "pil overdosis tali gantung lompat jembatan pisau senjata racun",
+    "tr": "hap ip asmak atlamak köprü bıçak silah zehir",  # noqa: RUF001 Turkish dotless i
+    "ar": "حبوب حبل شنق قفز جسر سكين سلاح سم",
+    "fa": "قرص طناب پریدن پل چاقو اسلحه سم",
+    "hi": "गोलियाँ ओवरडोज़ रस्सी फाँसी कूद पुल चाकू बंदूक ज़हर",
 }
 METHOD_RE = re.compile(
     r"(?<!\w)(?:{})(?!\w)".format("|".join(w for ws in METHOD_WORDS.values() for w in ws.split())),
@@ -142,9 +152,9 @@ def test_lines_say_how_to_reach_them_call_text_and_chat() -> None:
 
 
 def test_lines_with_limited_or_unknown_hours_say_so_or_claim_nothing() -> None:
-    text = crisis_message(_crisis(), country="IR")
+    text = crisis_message(_crisis(), country="IR", lang="fa")
     assert "1480 (08:00\N{EN DASH}24:00)" in text
-    assert "call 123\n" in text  # no hours stated by any source: none claimed
+    assert "تلفن 123\n" in text + "\n"  # no hours stated by any source: none claimed
 
 
 @pytest.mark.parametrize("country", [None, "", "ZZ"])
@@ -157,9 +167,19 @@ def test_unknown_country_gets_the_fallback_message(country: str | None) -> None:
 
 
 def test_a_country_without_a_verified_line_gets_the_directory_and_its_emergency_number() -> None:
-    text = crisis_message(_crisis(), country="TR")
+    text = crisis_message(_crisis(), country="TR", lang="tr")
     assert "findahelpline.com" in text
-    assert "call 112" in text
+    assert "112 numaralı hattı arayın" in text  # noqa: RUF001 Turkish dotless i
+
+
+def test_a_portuguese_crisis_message_is_in_portuguese() -> None:
+    text = crisis_message(screen("I'm going to kill myself tonight"), country="BR", lang="pt-br")
+    assert text.startswith("Fico muito feliz que você tenha me contado. Você importa")
+    assert "não um serviço de emergência" in text
+    assert "CVV \N{EN DASH} Centro de Valorização da Vida: ligue 188" in text
+    assert "(24 horas)" in text
+    assert "ligue para o 192" in text
+    assert "call" not in text
 
 
 def test_a_spanish_screening_gets_a_spanish_message_with_spanish_services() -> None:
@@ -214,10 +234,10 @@ def test_danger_harm_and_medical_messages_put_the_emergency_number_first(
 
 
 def test_danger_and_medical_use_the_police_and_medical_numbers_where_they_differ() -> None:
-    br = crisis_message(_crisis(Category.DANGER_FROM_OTHERS), country="BR")
-    assert "call 190 now" in br.split("\n\n")[0]
-    fr = crisis_message(_crisis(Category.MEDICAL_EMERGENCY), country="FR")
-    assert "call 15 now" in fr.split("\n\n")[0]
+    br = crisis_message(_crisis(Category.DANGER_FROM_OTHERS), country="BR", lang="pt")
+    assert "ligue já para o 190" in br.split("\n\n")[0]
+    fr = crisis_message(_crisis(Category.MEDICAL_EMERGENCY), country="FR", lang="fr")
+    assert "Appelle le 15" in fr.split("\n\n")[0]
 
 
 def test_danger_message_lists_the_domestic_abuse_line_before_crisis_lines() -> None:
@@ -247,13 +267,13 @@ def test_helper_message_tells_helpers_to_ask_directly_and_names_services() -> No
 
 
 def test_concern_resources_offer_one_line_and_the_emergency_number() -> None:
-    text = concern_resources(country="DE")
+    text = concern_resources(country="DE", lang="de")
     assert text.count("\n- ") == 1
-    assert "TelefonSeelsorge: call 0800 111 0 111 or 0800 111 0 222" in text
-    assert "In an emergency, call 112." in text
-    fallback = concern_resources(lang="es")
+    assert "TelefonSeelsorge: Telefon 0800 111 0 111 oder 0800 111 0 222" in text
+    assert "Im Notfall wähle die 112." in text
+    fallback = concern_resources(lang="fa")
     assert "findahelpline.com" in fallback
-    assert "número de emergencias local" in fallback
+    assert "شماره اورژانس محلی" in fallback
 
 
 def test_every_message_is_non_empty_plain_text_with_every_placeholder_filled() -> None:
@@ -272,7 +292,7 @@ def test_no_message_names_a_method_or_a_means() -> None:
 
 def test_the_method_word_check_would_catch_one() -> None:
     assert METHOD_RE.search("take the pills")
-    assert METHOD_RE.search("un cuchillo")
+    assert METHOD_RE.search("нож")
     assert not METHOD_RE.search("pilih salah satu")  # Indonesian "choose", not "pil"
 
 

@@ -23,6 +23,7 @@ from safety.resources import (
 CONFIG = Path(__file__).parents[3] / "config" / "crisis_resources.yaml"
 REQUIRED: tuple[str, ...] = ("US", "GB", "IE", "CA", "AU", "IN", "BR", "MX", "ES", "DE")
 REQUIRED += ("FR", "RU", "UA", "ID", "TR", "IR", "EG", "PH", "NG")
+REQUIRED_LANGS = ("en", "es", "pt", "ru", "uk", "de", "fr", "id", "tr", "ar", "fa", "hi")
 
 
 def _raw() -> dict[str, Any]:
@@ -91,6 +92,10 @@ def test_people_are_only_sent_to_https_addresses() -> None:
         for key in ("url", "chat_url"):
             if entry.get(key):
                 assert entry[key].startswith("https://"), where
+
+
+def test_messages_exist_in_every_required_language() -> None:
+    assert set(REQUIRED_LANGS) <= set(MESSAGE_LANGS)
 
 
 def test_the_packaged_copy_is_the_config_file_in_a_checkout() -> None:
