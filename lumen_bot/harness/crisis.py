@@ -96,7 +96,7 @@ class CrisisDesk:
             if not screening.is_crisis:
                 # Stored as a crisis, read again without the messages around it: still one.
                 screening = replace(screening, level=Level.CRISIS)
-            text = self._care.crisis_message(screening, country)
+            text = self._care.crisis_message(screening, country, locale)
             mentor = await self._store.append_turn(
                 person.id,
                 session.id,

@@ -261,7 +261,9 @@ class CrisisCare(Protocol):
         """Whether Lumen has crisis lines for this country."""
         ...
 
-    def crisis_message(self, screening: Screening, country: str | None) -> str: ...
+    def crisis_message(self, screening: Screening, country: str | None, lang: str | None) -> str:
+        """Resources in the person's language (`lang`: their platform's language code)."""
+        ...
 
     def help_url(self, country: str | None) -> str:
         """A page where the person can reach a crisis line now."""
