@@ -11,6 +11,7 @@ from typing import Any, Final
 import yaml
 
 from safety.screening import Category, Level
+from safety.translit import Abugida, LetterMap, Respell, ScriptError, respells
 from safety.trie import trie_regex
 
 FACETS: Final = frozenset(
@@ -29,6 +30,7 @@ FACETS: Final = frozenset(
     }
 )
 CUES: Final = ("past", "resolved", "benign", "now", "joke")
+SCRIPTS: Final = frozenset({"latin", "cyrillic", "arabic", "devanagari"})
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _WORD = re.compile(r"[a-z]+")
 _SHARED_HEAD = re.compile(r"\(\?:\{[A-Z][A-Z0-9_]*\}\) ")
@@ -95,7 +97,8 @@ class Rule:
     facet: str | None = None
     about_other: bool = False
     shadows: bool = False  # cancels first-person hits inside its span ("he told me to kill myself")
-    examples: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()  # texts the rule must fire on
+    counter_examples: tuple[str, ...] = ()  # near misses it must not fire on (idioms, ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +127,7 @@ class Lexicon:
     lang: str
     rules: tuple[Rule, ...]
     anchor_index: Mapping[str, tuple[int, ...]]
-    anchor_regex: re.Pattern[str]  # any anchor word, in text that starts with a space
+    anchor_regex: re.Pattern[str]  # any anchor (group "a"), in text that starts with a space
     break_regex: re.Pattern[str]  # clause-breaking words ("but"), same convention
     substitutions: Mapping[str, tuple[str, ...]]
     compounds: Mapping[str, str]
@@ -140,11 +143,21 @@ class Lexicon:
     negation_words: frozenset[str]  # a window without any of these is not negated
     cues: Mapping[str, re.Pattern[str]]
     clause_cues: re.Pattern[str]  # every cue but "joke" at once: group names say which
+    scripts: frozenset[str] = frozenset({"latin"})  # scripts the language is written in
+    letters: frozenset[str] = frozenset()  # letters that point at this language in its script
+    letter_map: LetterMap | None = None  # e.g. Cyrillic to the Latin skeleton of the rules
+    abugida: Abugida | None = None  # Devanagari to the romanised skeleton of the rules
+    respell: tuple[Respell, ...] = ()  # spelling rewrites after the maps ("kh" -> "h")
+    benign_examples: tuple[str, ...] = ()  # whole messages that must screen as none
+
+
+# The C loader reads the big lexicons several times faster; PyYAML without libyaml still works.
+_LOADER: Final[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _read(name: str) -> dict[str, Any]:
     text = (DATA_DIR / name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader, C or Python
     if not isinstance(data, dict):
         raise LexiconError(f"{name}: top level must be a mapping")
     return data
@@ -220,13 +233,36 @@ def _factor(patterns: list[str]) -> list[str]:
     rest: list[str] = []
     for pattern in patterns:
         head = _SHARED_HEAD.match(pattern)
-        if head is None:
+        if head is None or _top_level_bar(pattern):
             rest.append(pattern)
         else:
             merged.setdefault(head.group(), []).append(pattern[head.end() :])
     for prefix, tails in merged.items():
         rest.append(prefix + "(?:" + "|".join(f"(?:{t})" for t in tails) + ")")
     return rest
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether `pattern` is an alternation at its top level ("a|b"): merging would attach
+    the shared head to the first alternative only."""
+    depth = 0
+    in_class = escaped = False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 def _category(value: object, where: str) -> Category:
@@ -273,6 +309,7 @@ def _rule(spec: Mapping[str, Any], macros: Mapping[str, str], common: Common) ->
         about_other=spec.get("about", "self") == "other",
         shadows=bool(spec.get("shadows", False)),
         examples=tuple(str(e) for e in spec.get("examples", ())),
+        counter_examples=tuple(str(e) for e in spec.get("counter_examples", ())),
     )
 
 
@@ -290,6 +327,50 @@ def compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
         return _compile_lexicon(data, common)
     except KeyError as exc:
         raise LexiconError(f"lexicon {data.get('lang')!r}: missing key {exc}") from None
+    except ScriptError as exc:
+        raise LexiconError(f"lexicon {data.get('lang')!r}: {exc}") from None
+
+
+def _anchors(
+    index: Mapping[str, list[int]], *, stems: bool, prefix: str | None
+) -> tuple[dict[str, tuple[int, ...]], re.Pattern[str]]:
+    """The anchor lookup and the one regex that finds every anchor (as group "a").
+
+    With `stems`, an anchor matches the start of a word ("intihar" in "intihara"), and the
+    longest anchor found stands for every shorter anchor it begins with. `prefix` is a
+    pattern for clitics written onto a word (Arabic "و", "ال") that the anchor may follow.
+    """
+    if stems:
+        table = {
+            word: tuple(
+                sorted({r for other, ids in index.items() if word.startswith(other) for r in ids})
+            )
+            for word in index
+        }
+    else:
+        table = {k: tuple(v) for k, v in index.items()}
+    head = f"(?:{prefix})?" if prefix else ""
+    tail = "" if stems else r"\b"
+    return table, _compile(rf" {head}(?P<a>{trie_regex(index)}){tail}", "anchors")
+
+
+def _scripts(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The optional script fields of a lexicon: scripts, letters, maps and respells."""
+    scripts = _words(data.get("scripts") or ["latin"], "scripts")
+    if not scripts <= SCRIPTS:
+        raise LexiconError(f"scripts: unknown {sorted(scripts - SCRIPTS)}")
+    letter_map = _strings(data.get("letter_map"), "letter_map")
+    abugida = data.get("abugida")
+    if abugida is not None and not isinstance(abugida, dict):
+        raise LexiconError("abugida: must be a mapping")
+    return {
+        "scripts": scripts,
+        "letters": frozenset(str(data.get("letters") or "")),
+        "letter_map": LetterMap.build(letter_map) if letter_map else None,
+        "abugida": Abugida.build(abugida) if abugida else None,
+        "respell": respells(data.get("respell")),
+        "benign_examples": tuple(str(e) for e in data.get("benign_examples") or ()),
+    }
 
 
 def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
@@ -322,11 +403,14 @@ def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
     cues = dict(data["cues"])
     if set(cues) != set(CUES):
         raise LexiconError(f"lexicon.{lang}.yaml: cues must be exactly {CUES}")
+    anchor_index, anchor_regex = _anchors(
+        index, stems=bool(data.get("anchor_stems", False)), prefix=data.get("anchor_prefix")
+    )
     return Lexicon(
         lang=lang,
         rules=rules,
-        anchor_index={k: tuple(v) for k, v in index.items()},
-        anchor_regex=_compile(rf" (?:{trie_regex(index)})\b", "anchors"),
+        anchor_index=anchor_index,
+        anchor_regex=anchor_regex,
         break_regex=_compile(break_source, "clause_breaks"),
         substitutions=substitutions,
         compounds=compounds,
@@ -345,4 +429,5 @@ def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
             " (?=" + "|".join(f"(?P<{k}>{cues[k]})" for k in CUES if k != "joke") + ")",
             "cues",
         ),
+        **_scripts(data),
     )

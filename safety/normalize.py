@@ -26,6 +26,9 @@ _REPEAT: Final = re.compile(r"([a-z])\1{2,}")
 _NUMBER_BEFORE: Final = re.compile(r"\d\s*$")
 _MAX_PIECE: Final = 20
 _IGNORABLE: Final = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\ufe0e\ufe0f"
+_OPENERS: Final = '"()[]{}'  # ASCII quotes and brackets, read as spaces
+_ASCII_OPENERS: Final = str.maketrans(_OPENERS, " " * len(_OPENERS))
+_QUOTE_OPEN: Final = re.compile(r"(?<![\w'])'")  # a single quote opening a quotation
 
 
 def _fold_table() -> dict[int, str]:
@@ -44,7 +47,10 @@ def _fold_table() -> dict[int, str]:
         if len(folded) == 1 and folded.isascii():
             table[code] = folded
     table.update({ord(q): "'" for q in "\u2018\u2019\u201b\u2032\u00b4`"})
-    table.update({ord(q): '"' for q in "\u201c\u201d\u201e\u2033"})
+    # quotation marks and brackets become spaces, so '"I want to die"' reads as words
+    table.update(
+        {ord(q): " " for q in _OPENERS + "\u201c\u201d\u201e\u2033\u00ab\u00bb\u00bf\u00a1"}
+    )
     table.update({ord("\u2026"): ".", ord("\u00df"): "s", ord("\u0131"): "i"})
     table.update({ord(d): "-" for d in "\u2010\u2011\u2012\u2013\u2014\u2015"})
     return table
@@ -54,9 +60,20 @@ _FOLD: Final = _fold_table()
 
 
 def fold(text: str) -> str:
-    """Lower-case and strip accents without changing the length of the text."""
+    """Lower-case, strip accents and blank out quotation marks and brackets, without
+    changing the length of the text."""
     if text.isascii():
-        return text.lower()
+        folded = text.lower()
+        if any(c in folded for c in _OPENERS):
+            folded = folded.translate(_ASCII_OPENERS)
+    else:
+        folded = _fold_other(text)
+    if folded[:1] == "'" or " '" in folded or "\n'" in folded:
+        folded = _QUOTE_OPEN.sub(" ", folded)
+    return folded
+
+
+def _fold_other(text: str) -> str:
     folded = text.translate(_FOLD).lower()
     if len(folded) != len(text):  # a rare character lower-cases to two ("İ")
         folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text.translate(_FOLD))
@@ -184,8 +201,15 @@ class Normalizer:
             if stage is not None:
                 stages.append(stage)
 
+        lexicon = self._lexicon
         if not text.isascii():
             apply(self._symbols, self._symbol)
+            if lexicon.letter_map is not None:
+                apply(lexicon.letter_map.words, lexicon.letter_map)
+            if lexicon.abugida is not None:
+                apply(lexicon.abugida.words, lexicon.abugida)
+        for respell in lexicon.respell:
+            apply(respell.regex, respell)
         if self._spaced_hint.search(" " + text):
             apply(self._spaced, self._join)
         if self._leet_hint.search(text) or _REPEAT.search(text):

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from safety.detect import Choice, LanguageGuesser
 from safety.lexicon import Common, Lexicon, Rule, load_common, load_lexicon
 from safety.normalize import Normalized, Normalizer, fold
 from safety.screening import Category, Evidence, Level, Screening
@@ -15,12 +16,12 @@ from safety.screening import Category, Evidence, Level, Screening
 SUPPORTED: Final = ("en", "es")
 DEFAULT_LANG: Final = "en"
 _NEGATION_WINDOW: Final = 6  # words looked at before a match for "not", "never", ...
-_GUESS_CHARS: Final = 600  # characters used to guess the language when none is given
 _LONG_CLAUSE: Final = 400  # longer clauses are searched in a window around each anchor
 _WINDOW_BEFORE: Final = 160
 _WINDOW_AFTER: Final = 240
-_WORDS: Final = re.compile(r"[a-z']+")
-_SENTENCE_END: Final = re.compile(r"[.!?;\n]+")
+# sentence ends, also the Arabic question mark and semicolon and the Devanagari danda
+_SENTENCE_END: Final = re.compile("[.!?;\n\u061f\u061b\u06d4\u0964\u0965]+")
+_COMMAS: Final = (",", "\u060c")
 
 
 @dataclass(slots=True)
@@ -30,6 +31,7 @@ class _Hit:
     start: int  # in the original text
     end: int
     eligible: bool  # may combine with other facets (not negated, hedged, past, joking, fiction)
+    lang: str  # the lexicon that found it
 
 
 def _cap(level: Level, cap: Level | None) -> Level:
@@ -78,7 +80,7 @@ def _negation(clause: _Clause, start: int, end: int, lexicon: Lexicon) -> tuple[
     window: list[str] = []
     conditional = False
     for word in reversed(clause.text[:start].split()[-_NEGATION_WINDOW:]):
-        if word.endswith(","):
+        if word.endswith(_COMMAS):
             break
         if word in lexicon.scope_stops:
             conditional = word in lexicon.conditionals
@@ -158,7 +160,7 @@ def _clause(padded: str, lo: int, hi: int) -> _Clause:
 def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
     """Every rule match near an anchor word, judged in its clause, spans in the original."""
     padded = " " + norm.text
-    anchors = [(m.start(), m.group()[1:]) for m in lexicon.anchor_regex.finditer(padded)]
+    anchors = [(m.start(), m.group("a")) for m in lexicon.anchor_regex.finditer(padded)]
     if not anchors:
         return []
     starts, ends = _clauses(padded, lexicon)
@@ -189,7 +191,7 @@ def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
                 judged = _judge(rule, clause, start, end, lexicon, joke)
                 if judged is not None:
                     span = norm.span(key[1] - 1, key[2] - 1)
-                    hits.append(_Hit(rule, judged[0], span[0], span[1], judged[1]))
+                    hits.append(_Hit(rule, judged[0], span[0], span[1], judged[1], lexicon.lang))
     return hits
 
 
@@ -235,14 +237,7 @@ class Screen:
         self._common = common
         self._lexicons = dict(lexicons)
         self._normalizers = {k: Normalizer(common, v) for k, v in self._lexicons.items()}
-
-        # words that point at one language only ("me" is English and Spanish)
-        self._markers = {
-            code: lexicon.stopwords.difference(
-                *(other.stopwords for o, other in self._lexicons.items() if o != code)
-            )
-            for code, lexicon in self._lexicons.items()
-        }
+        self._guess = LanguageGuesser(self._lexicons, DEFAULT_LANG)
 
     def languages(self) -> tuple[str, ...]:
         return tuple(self._lexicons)
@@ -253,22 +248,12 @@ class Screen:
     def rules_fired(self, text: str, *, lang: str | None = None) -> frozenset[str]:
         """Names of the rules that matched `text`, whatever their level (for review and tests)."""
         folded = fold(text)
-        return frozenset(h.rule.name for h in self._hits(folded, self._pick(lang, folded)))
+        langs = self._guess.choose(folded, lang).langs
+        return frozenset(h.rule.name for h in self._hits(folded, langs))
 
-    def _pick(self, lang: str | None, folded: str) -> list[str]:
-        primary = DEFAULT_LANG
-        if lang:
-            base = lang.lower().replace("_", "-").split("-")[0]
-            primary = base if base in self._lexicons else DEFAULT_LANG
-        elif len(self._lexicons) > 1:
-            words = set(_WORDS.findall(folded, 0, _GUESS_CHARS))
-            best = 0
-            for code, markers in self._markers.items():
-                score = len(markers & words)
-                if score > best:
-                    primary, best = code, score
-        # people mix English slang ("kms") into any language
-        return [primary] if primary == DEFAULT_LANG else [primary, DEFAULT_LANG]
+    def choose(self, text: str, *, lang: str | None = None) -> Choice:
+        """The lexicons `screen` runs on `text`, most likely language first."""
+        return self._guess.choose(fold(text), lang)
 
     def _hits(self, folded: str, langs: Sequence[str]) -> list[_Hit]:
         hits: list[_Hit] = []
@@ -280,15 +265,19 @@ class Screen:
         self, text: str, *, lang: str | None = None, recent: Sequence[str] = ()
     ) -> Screening:
         folded = fold(text)
-        langs = self._pick(lang, folded)
+        choice = self._guess.choose(folded, lang)
+        langs = choice.langs
         hits = self._hits(folded, langs)
+        reportable = _reportable(hits)
         evidence = [
-            Evidence(h.rule.name, h.level, h.rule.category, h.start, h.end)
-            for h in _reportable(hits)
+            Evidence(h.rule.name, h.level, h.rule.category, h.start, h.end) for h in reportable
         ]
         evidence.extend(self._escalate(hits, langs, recent))
         evidence.sort(key=lambda e: (e.start, e.end, e.rule))
-        return _result(evidence, langs[0], hits)
+        said_in = langs[0]
+        if not choice.sure and reportable:  # a guess: the language whose rule fired first
+            said_in = min(reportable, key=lambda h: (-h.level.rank, langs.index(h.lang))).lang
+        return _result(evidence, said_in, hits)
 
     def _escalate(
         self, hits: list[_Hit], langs: Sequence[str], recent: Sequence[str]

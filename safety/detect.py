@@ -1,0 +1,127 @@
+"""Guess a message's language locally and cheaply: its script first, then function words."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from safety.lexicon import Lexicon
+
+GUESS_CHARS: Final = 600  # characters looked at; enough for function words to show
+_WORDS: Final = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_SCRIPT_CHARS: Final = {
+    "cyrillic": re.compile("[\u0400-\u04ff]"),
+    "arabic": re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"),
+    "devanagari": re.compile("[\u0900-\u097f]"),
+}
+_LATIN: Final = re.compile("[a-z]")
+# When nothing points at one language of a script, assume its most used one.
+SCRIPT_DEFAULTS: Final = {"latin": "en", "cyrillic": "ru", "arabic": "ar", "devanagari": "hi"}
+_MAX_LETTER_VOTES: Final = 3  # a distinctive letter is strong evidence, but not unbounded
+# Below two votes, or without a clear lead, every language of the script runs: one stray
+# word ("as", "die") must not decide which lexicon reads a short message.
+_SURE_VOTES: Final = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The lexicons to run on a message, most likely language first.
+
+    `sure` is false when too little pointed at one language (a short "kms", "tomei 30
+    comprimidos"): then every language of the script runs, the most likely first, and
+    the screening reports the language whose rule fired.
+    """
+
+    langs: tuple[str, ...]
+    sure: bool
+
+
+def script_of(sample: str) -> str:
+    """The script with the most letters in `sample` ("latin" for plain ASCII)."""
+    if sample.isascii():
+        return "latin"
+    counts = {name: len(regex.findall(sample)) for name, regex in _SCRIPT_CHARS.items()}
+    counts["latin"] = len(_LATIN.findall(sample))
+    return max(counts, key=lambda name: counts[name])
+
+
+class LanguageGuesser:
+    """Pick one of the lexicons' languages for a (folded) message.
+
+    The script narrows the choice (Cyrillic: ru or uk; Arabic script: ar or fa). Within a
+    script, each occurrence of a function word that only one language of that script
+    lists among its `stopwords` is a vote, and so is each of a language's distinctive
+    `letters` (Ukrainian "ї", "є", "ґ"; Persian "پ", "چ", "گ"). No votes: the script's
+    default language.
+    """
+
+    def __init__(self, lexicons: Mapping[str, Lexicon], fallback: str) -> None:
+        self._order = list(lexicons)
+        self._fallback = fallback
+        self._scripts = {code: lexicon.scripts for code, lexicon in lexicons.items()}
+        self._by_script: dict[str, list[str]] = {}
+        for code, lexicon in lexicons.items():
+            for script in sorted(lexicon.scripts):
+                self._by_script.setdefault(script, []).append(code)
+        self._markers: dict[str, dict[str, str]] = {}
+        self._letters: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
+        for script, codes in self._by_script.items():
+            owners: dict[str, set[str]] = {}
+            for code in codes:
+                for word in lexicons[code].stopwords:
+                    owners.setdefault(word, set()).add(code)
+            self._markers[script] = {w: next(iter(c)) for w, c in owners.items() if len(c) == 1}
+            letters = {ch: code for code in codes for ch in lexicons[code].letters}
+            if letters:
+                regex = re.compile(f"[{re.escape(''.join(sorted(letters)))}]")
+                self._letters[script] = (regex, letters)
+
+    def choose(self, folded: str, lang: str | None = None) -> Choice:
+        """The lexicons for a (folded) message: `lang` if given, else the guess; then the
+        fallback language, whose slang ("kms") people mix into every language.
+
+        A given `lang` overrides the guess, except that a message in a script that
+        language is not written in (a Cyrillic message with lang="en") is also read in
+        the language guessed from it: a wrong setting must not hide a crisis.
+        """
+        if lang:
+            base = lang.lower().replace("_", "-").split("-")[0]
+            primary = base if base in self._scripts else self._fallback
+            choice = Choice((primary,), sure=True)
+            if script_of(folded[:GUESS_CHARS]) not in self._scripts[primary]:
+                choice = Choice((primary, *self(folded).langs), sure=True)
+        else:
+            choice = self(folded)
+        return Choice(tuple(dict.fromkeys((*choice.langs, self._fallback))), choice.sure)
+
+    def __call__(self, folded: str) -> Choice:
+        sample = folded[:GUESS_CHARS]
+        script = script_of(sample)
+        codes = self._by_script.get(script)
+        if not codes:
+            return Choice((self._fallback,), sure=False)
+        default = SCRIPT_DEFAULTS.get(script, codes[0])
+        if default not in codes:
+            default = codes[0]
+        if len(codes) == 1:
+            return Choice((codes[0],), sure=True)
+        others = tuple(code for code in codes if code != default)
+        votes: Counter[str] = Counter()
+        markers = self._markers[script]
+        for word in _WORDS.findall(sample):
+            code = markers.get(word)
+            if code is not None:
+                votes[code] += 1
+        if script in self._letters:
+            regex, owner = self._letters[script]
+            letter_votes = Counter(owner[ch] for ch in regex.findall(sample))
+            for code, count in letter_votes.items():
+                votes[code] += min(count, _MAX_LETTER_VOTES)
+        ranked = sorted((default, *others), key=lambda code: -votes[code])  # stable on ties
+        best, second = votes[ranked[0]], votes[ranked[1]]
+        if best >= _SURE_VOTES and best >= 2 * second:
+            return Choice((ranked[0],), sure=True)
+        return Choice(tuple(ranked), sure=False)
