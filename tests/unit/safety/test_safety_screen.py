@@ -130,7 +130,8 @@ def test_empty_and_whitespace_messages_are_none() -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "expected"), [("en-GB", "en"), ("es_MX", "es"), ("fr", "en"), (None, "en")]
+    ("lang", "expected"),
+    [("en-GB", "en"), ("es_MX", "es"), ("fr", "fr"), ("pt-BR", "pt"), ("it", "en"), (None, "en")],
 )
 def test_lang_picks_a_lexicon_or_falls_back_to_english(lang: str | None, expected: str) -> None:
     assert screen("hello there", lang=lang).lang == expected
