@@ -324,11 +324,44 @@ def load_lexicon(lang: str, common: Common) -> Lexicon:
 def compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
     """Compile one language's lexicon from its parsed YAML (see lexicon.en.yaml)."""
     try:
-        return _compile_lexicon(data, common)
+        return _compile_lexicon(_in_rule_spelling(data), common)
     except KeyError as exc:
         raise LexiconError(f"lexicon {data.get('lang')!r}: missing key {exc}") from None
     except ScriptError as exc:
         raise LexiconError(f"lexicon {data.get('lang')!r}: {exc}") from None
+
+
+# The parts of a lexicon that match normalised text, so are written in its letters.
+_SPELLED: Final = ("macros", "cues", "negation", "clause_breaks", "scope_stops", "conditionals")
+
+
+def _in_rule_spelling(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Apply a lexicon's `letter_map` to its own patterns and words, so rules may be written
+    as people write ("أريد أن أموت") and still match the mapped text ("اريد ان اموت").
+    Stopwords and examples stay as written: they are read before the map."""
+    mapping = data.get("letter_map")
+    if not mapping or not isinstance(mapping, dict):
+        return data
+    table = str.maketrans({str(k): str(v) for k, v in mapping.items()})
+
+    def spell(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.translate(table)
+        if isinstance(value, list):
+            return [spell(v) for v in value]
+        if isinstance(value, dict):
+            return {k: spell(v) for k, v in value.items()}
+        return value
+
+    out = dict(data)
+    for key in _SPELLED:
+        if key in out:
+            out[key] = spell(out[key])
+    out["rules"] = [
+        {k: spell(v) if k in ("pattern", "patterns", "any") else v for k, v in dict(rule).items()}
+        for rule in data.get("rules") or ()
+    ]
+    return out
 
 
 def _anchors(
@@ -338,7 +371,8 @@ def _anchors(
 
     With `stems`, an anchor matches the start of a word ("intihar" in "intihara"), and the
     longest anchor found stands for every shorter anchor it begins with. `prefix` is a
-    pattern for clitics written onto a word (Arabic "و", "ال") that the anchor may follow.
+    pattern for clitics written onto a word (Arabic "و", "ال") that the anchor may follow;
+    the shortest clitic that leaves an anchor wins, so "ساقتل" is found as itself.
     """
     if stems:
         table = {
@@ -349,7 +383,7 @@ def _anchors(
         }
     else:
         table = {k: tuple(v) for k, v in index.items()}
-    head = f"(?:{prefix})?" if prefix else ""
+    head = f"(?:{prefix})??" if prefix else ""  # lazy: the word as written comes first
     tail = "" if stems else r"\b"
     return table, _compile(rf" {head}(?P<a>{trie_regex(index)}){tail}", "anchors")
 
