@@ -8,6 +8,7 @@ from safety.resources import (
     helper_message,
     resources_for,
 )
+from safety.review import OutputReview, review_output
 from safety.screen import screen
 from safety.screening import Category, Evidence, Level, Screening
 
@@ -17,10 +18,12 @@ __all__ = [
     "Evidence",
     "Level",
     "Line",
+    "OutputReview",
     "Screening",
     "concern_addendum",
     "crisis_message",
     "helper_message",
     "resources_for",
+    "review_output",
     "screen",
 ]
