@@ -13,7 +13,7 @@ from safety.lexicon import Common, Lexicon, Rule, load_common, load_lexicon
 from safety.normalize import Normalized, Normalizer, fold
 from safety.screening import Category, Evidence, Level, Screening
 
-SUPPORTED: Final = ("en", "es", "pt", "de", "fr", "id", "tr", "ru", "uk", "ar", "fa")
+SUPPORTED: Final = ("en", "es", "pt", "de", "fr", "id", "tr", "ru", "uk", "ar", "fa", "hi")
 DEFAULT_LANG: Final = "en"
 _NEGATION_WINDOW: Final = 6  # words looked at before a match for "not", "never", ...
 _LONG_CLAUSE: Final = 400  # longer clauses are searched in a window around each anchor
