@@ -116,6 +116,7 @@ def wire_harness(
         review=review,
         llm=llm,
         crisis=crisis,
+        review_output=safety.review_output,
         concern_addendum=prompts.concern_addendum.text,
         prompts=prompts,
         clock=clock,

@@ -15,9 +15,15 @@ from dataclasses import dataclass
 
 from lumen_bot.errors import LLMEmptyAnswer, LumenError
 from lumen_bot.harness.closing import Closer
-from lumen_bot.harness.context import SessionContext, build_context, session_seed
+from lumen_bot.harness.context import (
+    SessionContext,
+    build_context,
+    session_seed,
+    speaker_and_text,
+)
 from lumen_bot.harness.conversation import fit_messages, to_messages
 from lumen_bot.harness.crisis import CrisisDesk
+from lumen_bot.harness.flags import FlagDetail, FlagSource
 from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import Inbound, Person, PersonKey, Session, Turn, TurnKind
 from lumen_bot.harness.ports import (
@@ -25,12 +31,14 @@ from lumen_bot.harness.ports import (
     Clock,
     LLMRequest,
     NewTurn,
+    OutputReviewer,
     ReplyChannel,
     ReviewStore,
     Store,
     SystemBlock,
 )
 from lumen_bot.harness.prompts import PromptBook
+from lumen_bot.harness.review import CONTEXT_TURNS
 from lumen_bot.harness.tasks import cancel_and_wait
 from lumen_bot.logs import events
 from safety.screening import Level
@@ -38,6 +46,11 @@ from safety.screening import Level
 log = events(__name__)
 
 SETTLE_TIMEOUT_S = 45.0  # how long a new session waits for the last one's notebook
+PREVIEW_STEP = 120  # characters a reply grows between two reviewed previews
+SAFE_REPLACEMENT = (
+    "I'd rather not answer that the way I started to. Can you tell me a little more "
+    "about what you need right now?"
+)
 
 
 async def _keep_typing(reply: ReplyChannel, every_s: float) -> None:
@@ -67,6 +80,7 @@ class Mentor:
         review: ReviewStore,
         llm: LLM,
         crisis: CrisisDesk,
+        review_output: OutputReviewer,
         concern_addendum: str,
         prompts: PromptBook,
         clock: Clock,
@@ -77,6 +91,7 @@ class Mentor:
         self._review = review
         self._llm = llm
         self._crisis = crisis
+        self._review_output = review_output
         self._concern_addendum = concern_addendum
         self._prompts = prompts
         self._clock = clock
@@ -169,11 +184,12 @@ class Mentor:
         request = self._turn_request(context, screened, concern=concern)
         prep_ms = (time.perf_counter() - started) * 1000
         try:
-            text = await self._stream(request, reply)
+            text = await self._stream(request, reply, locale=locale)
         except LumenError as exc:
             log.warning("turn_failed", session=session.id, error=type(exc).__name__)
             await reply.notice(exc.user_message)
             return
+        text = await self._reviewed(person, session, screened, text, locale=locale)
 
         mentor = await self._store.append_turn(
             person.id,
@@ -200,6 +216,37 @@ class Mentor:
             concern=concern,
             prep_ms=round(prep_ms, 2),
         )
+
+    async def _reviewed(
+        self,
+        person: Person,
+        session: Session,
+        turns: tuple[Turn, ...],
+        text: str,
+        *,
+        locale: str | None,
+    ) -> str:
+        """The reply the person may see: the mentor's own, or a safe replacement (flagged,
+        with the original sealed in the flag for admins)."""
+        verdict = self._review_output(text, lang=locale)
+        if verdict.ok:
+            return text
+        replacement = verdict.replacement or SAFE_REPLACEMENT
+        evidence = tuple(f"{rule}: «{text[start:end]}»" for rule, start, end in verdict.evidence)
+        await self._review.add_flag(
+            person_id=person.id,
+            session_id=session.id,
+            source=FlagSource.OUTPUT,
+            detail=FlagDetail(
+                reason=",".join(verdict.reasons),
+                evidence=evidence,
+                reported=text,
+                context=tuple(speaker_and_text(t) for t in turns[-CONTEXT_TURNS:]),
+            ),
+            at=self._clock.now(),
+        )
+        log.warning("reply_replaced", session=session.id, reasons=",".join(verdict.reasons))
+        return replacement
 
     async def _context(self, person: Person, session: Session) -> SessionContext:
         """The session's context, built once and reused byte for byte (prompt caching)."""
@@ -244,9 +291,15 @@ class Mentor:
             cache_last_message=True,
         )
 
-    async def _stream(self, request: LLMRequest, reply: ReplyChannel) -> str:
-        """Collect the answer, showing it as it grows; typing stays visible until it does."""
+    async def _stream(self, request: LLMRequest, reply: ReplyChannel, *, locale: str | None) -> str:
+        """Collect the answer, showing it as it grows; typing stays visible until it does.
+
+        A preview is shown only after the output review passed on it, every
+        PREVIEW_STEP characters; once a preview fails, no more are shown.
+        """
         text = ""
+        shown = 0
+        previews = True
         await reply.typing()
         typing = asyncio.get_running_loop().create_task(
             _keep_typing(reply, self._policy.typing_every_s)
@@ -254,9 +307,14 @@ class Mentor:
         try:
             async for delta in self._llm.stream(request):
                 text += delta
-                if text.strip():
-                    typing.cancel()
+                if not previews or not text.strip() or (shown and len(text) - shown < PREVIEW_STEP):
+                    continue
+                typing.cancel()
+                if self._review_output(text, lang=locale).ok:
                     await reply.partial(text)
+                    shown = len(text)
+                else:
+                    previews = False
         finally:
             await cancel_and_wait(typing)
         if not text.strip():

@@ -20,6 +20,7 @@ from lumen_bot.harness.model import (
     Turn,
     TurnKind,
 )
+from safety.review import OutputReview
 from safety.screening import Screening
 
 
@@ -27,6 +28,10 @@ class Clock(Protocol):
     def now(self) -> datetime:
         """An aware UTC datetime."""
         ...
+
+
+class OutputReviewer(Protocol):
+    def __call__(self, text: str, *, lang: str | None = None) -> OutputReview: ...
 
 
 class Screener(Protocol):

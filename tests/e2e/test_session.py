@@ -132,7 +132,7 @@ async def test_a_crisis_gets_resources_at_once_and_never_reaches_the_llm(
     await telegram_user.send_text(CRISIS)
     [resources] = await telegram_user.wait_for_bot_messages(1, timeout=30)
     assert "988" in resources.text or "112" in resources.text
-    assert llm.requests_containing("pills") == []
+    assert llm.requests_containing(CRISIS) == []
     assert llm.requests == [], "no LLM call at all for a crisis message"
     kinds = [t["kind"] for t in (await export(bot, telegram_user.user_id))["sessions"][0]["turns"]]
     assert kinds == ["crisis", "resources"]

@@ -38,7 +38,7 @@ async def test_a_message_is_streamed_then_delivered_and_both_turns_stored(harnes
     reply = RecordingReply()
     await harness.mentor.handle(inbound(harness, "I want to change jobs", "tg:1:1"), reply)
     assert reply.events[0] == ("typing", "")
-    assert reply.of("partial")[-1] == "Thank you for telling me. What matters most here?"
+    assert reply.of("partial") == ["Thank you "], "a preview, then one every 120 characters"
     assert reply.of("final") == ["Thank you for telling me. What matters most here?"]
     assert await turns_of(harness) == [
         ("user", "message", "I want to change jobs"),
@@ -69,7 +69,7 @@ async def test_a_crisis_never_reaches_the_llm_and_gets_resources(harness: Harnes
 
     await harness.mentor.handle(inbound(harness, "thank you, I called them"), RecordingReply())
     (request,) = harness.llm.requests
-    assert "pills" not in all_request_text(request)
+    assert CRISIS not in all_request_text(request)
     assert "withheld" in all_request_text(request)
 
 
@@ -214,7 +214,7 @@ async def test_crisis_turn_text_never_goes_to_the_closing_calls(harness: Harness
     person = await harness.store.person(ALICE, harness.clock.now())
     await harness.closer.settle(person.id, wait_s=5)
     assert harness.llm.requests, "closing called the LLM"
-    assert all("pills" not in all_request_text(r) for r in harness.llm.requests)
+    assert all(CRISIS not in all_request_text(r) for r in harness.llm.requests)
     kinds = [k for _, k, _ in await turns_of(harness)]
     assert kinds == ["crisis", "resources"]
     notebook_input = next(r for r in harness.llm.requests if r.purpose == "notebook")
@@ -259,7 +259,7 @@ async def test_a_crisis_left_unscreened_by_a_crash_gets_resources_on_the_next_me
     assert reply.events.index(("crisis", reply.of("crisis")[0])) < reply.events.index(
         ("final", reply.of("final")[0])
     ), "resources come before the mentor's answer"
-    assert all("pills" not in all_request_text(r) for r in harness.llm.requests)
+    assert all(CRISIS not in all_request_text(r) for r in harness.llm.requests)
 
 
 async def test_a_message_left_unscreened_is_screened_and_answered_with_the_next(
@@ -285,7 +285,7 @@ async def test_undelivered_crisis_resources_are_sent_again_on_the_next_message(
     await harness.mentor.handle(inbound(harness, "hello?"), reply)
     assert len(reply.of("crisis")) == 1
     assert harness.llm.requests, "the new message is answered after the resources"
-    assert all("pills" not in all_request_text(r) for r in harness.llm.requests)
+    assert all(CRISIS not in all_request_text(r) for r in harness.llm.requests)
 
 
 async def test_a_restarted_mentor_rebuilds_the_same_context_bytes(tmp_path: Path) -> None:

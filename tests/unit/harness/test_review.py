@@ -10,7 +10,7 @@ import pytest
 
 from lumen_bot.harness.flags import FlagSource, FlagStatus
 from lumen_bot.harness.model import Inbound, PersonKey
-from tests.fakes import RecordingReply
+from tests.fakes import FakeLLM, RecordingReply
 from tests.wiring import Harness, make_harness
 
 ALICE = PersonKey("telegram", "1001")
@@ -151,3 +151,28 @@ async def test_admins_get_an_instant_notice_with_the_flag_number_and_no_content(
         await say(h, CRISIS)
         (flag,) = await h.review.queue()
         assert h.notifier.sent == [(admin, f"🚩 New crisis flag #{flag.id}: /flag {flag.id}")]
+
+
+BAD_REPLY = [
+    "That sounds so hard. ",
+    "Honestly, you have clinical depression, ",
+    "and you should double your sertraline dose tonight.",
+]
+
+
+async def test_a_reply_that_fails_review_is_replaced_flagged_and_never_previewed(
+    tmp_path: Path,
+) -> None:
+    llm = FakeLLM(script=lambda request: list(BAD_REPLY))
+    async with make_harness(tmp_path, llm) as h:
+        reply = await say(h, "I feel low")
+        (shown,) = reply.of("final")
+        assert "sertraline" not in shown and "clinical depression" not in shown
+        assert all("sertraline" not in p and "depression" not in p for p in reply.of("partial"))
+        (flag,) = await h.review.queue()
+        assert flag.source is FlagSource.OUTPUT
+        assert flag.detail.reported == "".join(BAD_REPLY), "admins see what was withheld"
+        assert "diagnosis" in flag.detail.reason or "medication" in flag.detail.reason
+        data = await h.store.export(ALICE)
+        assert data is not None
+        assert [t.text for t in data.sessions[0][1] if t.role == "mentor"] == [shown]
