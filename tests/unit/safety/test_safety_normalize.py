@@ -105,3 +105,18 @@ def test_trie_regex_matches_exactly_its_words(words: set[str]) -> None:
 def test_trie_regex_rejects_an_empty_word() -> None:
     with pytest.raises(ValueError, match="empty"):
         trie_regex(["ok", ""])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"I want to die"', "\u201cI want to die\u201d", "'I want to die'", "(I want to die)",
+     "\u00abI want to die\u00bb", "\u00bfI want to die?"],
+)  # fmt: skip
+def test_quotation_marks_and_brackets_do_not_hide_the_words_inside(text: str) -> None:
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert " i want to die" in " " + folded
+
+
+def test_apostrophes_inside_words_are_kept() -> None:
+    assert fold("I'm sure it's John's") == "i'm sure it's john's"
