@@ -4,151 +4,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Final
 
 import yaml
 
+from safety.rules import (
+    CUES,
+    DATA_DIR,
+    FACETS,
+    SCRIPTS,
+    Common,
+    Escalation,
+    Lexicon,
+    LexiconError,
+    Profile,
+    Rule,
+    word_start_regex,
+)
 from safety.screening import Category, Level
-from safety.translit import Abugida, LetterMap, Respell, ScriptError, respells
+from safety.translit import Abugida, LetterMap, ScriptError, respells
 from safety.trie import trie_regex
 
-FACETS: Final = frozenset(
-    {
-        "ideation",  # a wish or thought of dying / killing oneself
-        "distress",  # hopelessness, feeling a burden, can't go on
-        "plan",  # preparation: notes, goodbyes, giving things away
-        "means",  # access to a method: pills, rope, a weapon, a high place
-        "act",  # an ambiguous act report: "I took them all", "it's done"
-        "time",  # a finality/time phrase: "tonight is the night"
-        "intox",  # drunk or high right now
-        "harm",  # intent or wish to harm another person
-        "serious",  # "I mean it", "without getting caught"
-        "danger",  # a threat from another person
-        "presence",  # that person is here / outside / coming
-    }
-)
-CUES: Final = ("past", "resolved", "benign", "now", "joke")
-SCRIPTS: Final = frozenset({"latin", "cyrillic", "arabic", "devanagari"})
+__all__ = [
+    "DATA_DIR",
+    "Common",
+    "Lexicon",
+    "LexiconError",
+    "Rule",
+    "compile_lexicon",
+    "load_common",
+    "load_lexicon",
+    "word_start_regex",
+]
+
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 _WORD = re.compile(r"[a-z]+")
 _SHARED_HEAD = re.compile(r"\(\?:\{[A-Z][A-Z0-9_]*\}\) ")
-DATA_DIR: Final = Path(__file__).with_name("data")
-
-
-def word_start_regex(source: str) -> re.Pattern[str]:
-    """Compile a rule to run on text that starts with a space, trying word starts only.
-
-    `re` scans fast for a literal first character, so the rule becomes " (?=(?P<m>...))":
-    the space is the literal, the real match is group `m`. `^` (clause start) is rewritten
-    to "right after the leading space".
-    """
-    return re.compile(rf" (?=(?P<m>\b(?:{_clause_start(source)})))")
-
-
-def _clause_start(source: str) -> str:
-    """Replace each `^` anchor (not a `[^...]` negation) with `(?<=^ )`."""
-    out: list[str] = []
-    in_class = escaped = False
-    for i, ch in enumerate(source):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "^" and (i == 0 or source[i - 1] in "(|:"):
-            out.append("(?<=^ )")
-            continue
-        out.append(ch)
-    return "".join(out)
-
-
-class LexiconError(ValueError):
-    """A lexicon file is malformed; raised at import, never at screening time."""
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    """How a rule's level moves with context: caps (lower it) and a floor (raise it)."""
-
-    negated: Level | None = None
-    hedged: Level | None = None
-    past: Level | None = None
-    resolved: Level | None = None
-    benign: Level | None = None
-    joke: Level | None = None
-    now: Level | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One compiled pattern: what it means (level, category, facet) and when it may run."""
-
-    name: str
-    level: Level
-    category: Category
-    regex: re.Pattern[str]
-    anchors: frozenset[str]
-    profile: Profile
-    facet: str | None = None
-    about_other: bool = False
-    shadows: bool = False  # cancels first-person hits inside its span ("he told me to kill myself")
-    examples: tuple[str, ...] = ()  # texts the rule must fire on
-    counter_examples: tuple[str, ...] = ()  # near misses it must not fire on (idioms, ...)
-
-
-@dataclass(frozen=True, slots=True)
-class Escalation:
-    """Two facets that together make a crisis of `category`."""
-
-    first: str
-    second: str
-    category: Category
-
-
-@dataclass(frozen=True, slots=True)
-class Common:
-    """Language-independent data: emoji words, leetspeak, profiles, escalations."""
-
-    emoji: Mapping[str, str]
-    leet: Mapping[str, str]
-    profiles: Mapping[str, Profile]
-    escalations: tuple[Escalation, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Everything the screen needs for one language, compiled once at import."""
-
-    lang: str
-    rules: tuple[Rule, ...]
-    anchor_index: Mapping[str, tuple[int, ...]]
-    anchor_regex: re.Pattern[str]  # any anchor (group "a"), in text that starts with a space
-    break_regex: re.Pattern[str]  # clause-breaking words ("but"), same convention
-    substitutions: Mapping[str, tuple[str, ...]]
-    compounds: Mapping[str, str]
-    numeric_units: frozenset[str]
-    clause_breaks: frozenset[str]
-    scope_stops: frozenset[str]
-    conditionals: frozenset[str]
-    stopwords: frozenset[str]
-    vocab: frozenset[str]
-    negation_strong: re.Pattern[str]
-    negation_hedge: re.Pattern[str]
-    negation_after: re.Pattern[str]
-    negation_words: frozenset[str]  # a window without any of these is not negated
-    cues: Mapping[str, re.Pattern[str]]
-    clause_cues: re.Pattern[str]  # every cue but "joke" at once: group names say which
-    scripts: frozenset[str] = frozenset({"latin"})  # scripts the language is written in
-    letters: frozenset[str] = frozenset()  # letters that point at this language in its script
-    letter_map: LetterMap | None = None  # e.g. Cyrillic to the Latin skeleton of the rules
-    abugida: Abugida | None = None  # Devanagari to the romanised skeleton of the rules
-    respell: tuple[Respell, ...] = ()  # spelling rewrites after the maps ("kh" -> "h")
-    benign_examples: tuple[str, ...] = ()  # whole messages that must screen as none
 
 
 # The C loader reads the big lexicons several times faster; PyYAML without libyaml still works.
