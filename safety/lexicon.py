@@ -8,6 +8,7 @@ from typing import Any, Final
 
 import yaml
 
+from safety.accumulate import Accumulator
 from safety.rules import (
     CUES,
     DATA_DIR,
@@ -298,6 +299,32 @@ def _scripts(data: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _accumulated(
+    data: Mapping[str, Any], common: Common, negation_words: frozenset[str]
+) -> dict[str, Any]:
+    """The optional `accumulate` section: an Accumulator and the rule it reports under."""
+    spec = data.get("accumulate")
+    if spec is None:
+        return {}
+    if not isinstance(spec, dict):
+        raise LexiconError("accumulate: must be a mapping")
+    try:
+        accumulator = Accumulator.build(spec, negation_words)
+    except ValueError as exc:
+        raise LexiconError(str(exc)) from None
+    rule = Rule(
+        name=str(spec.get("name", "distress.accumulated")),
+        level=Level.CONCERN,
+        category=Category.SUICIDE_SELF_HARM,
+        regex=accumulator.cues,
+        anchors=frozenset(),
+        profile=common.profiles["fixed"],
+        examples=tuple(str(e) for e in spec.get("examples", ())),
+        counter_examples=tuple(str(e) for e in spec.get("counter_examples", ())),
+    )
+    return {"accumulator": accumulator, "accumulated": rule}
+
+
 def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
     lang = str(data["lang"])
     macros = {str(k): f"(?:{v})" for k, v in dict(data.get("macros") or {}).items()}
@@ -355,4 +382,5 @@ def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
             "cues",
         ),
         **_scripts(data),
+        **_accumulated(data, common, _words(negation["words"], "negation.words")),
     )

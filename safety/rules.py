@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from safety.accumulate import Accumulator
 from safety.screening import Category, Level
 from safety.translit import Abugida, LetterMap, Respell
 
@@ -143,3 +144,5 @@ class Lexicon:
     abugida: Abugida | None = None  # Devanagari to the romanised skeleton of the rules
     respell: tuple[Respell, ...] = ()  # spelling rewrites after the maps ("kh" -> "h")
     benign_examples: tuple[str, ...] = ()  # whole messages that must screen as none
+    accumulator: Accumulator | None = None  # weak signals that add up (safety/accumulate.py)
+    accumulated: Rule | None = None  # the rule its evidence is reported under

@@ -195,6 +195,17 @@ def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
     return hits
 
 
+def _accumulated(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
+    """Concern from weak signals that add up (see safety/accumulate.py); never escalates."""
+    if lexicon.accumulator is None or lexicon.accumulated is None:
+        return []
+    rule = lexicon.accumulated
+    return [
+        _Hit(rule, rule.level, *norm.span(start, end), eligible=False, lang=lexicon.lang)
+        for start, end in lexicon.accumulator.spans(norm.text)
+    ]
+
+
 def _overlaps(a: _Hit, b: _Hit) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -258,7 +269,12 @@ class Screen:
     def _hits(self, folded: str, langs: Sequence[str]) -> list[_Hit]:
         hits: list[_Hit] = []
         for lang in langs:
-            hits.extend(_analyse(self._normalizers[lang](folded), self._lexicons[lang]))
+            lexicon = self._lexicons[lang]
+            norm = self._normalizers[lang](folded)
+            found = _analyse(norm, lexicon)
+            if not any(h.level is not Level.NONE for h in found):
+                found.extend(_accumulated(norm, lexicon))
+            hits.extend(found)
         return _unshadowed(hits)
 
     def __call__(

@@ -137,3 +137,42 @@ def test_rules_compile_to_word_start_form_keeping_character_class_negations() ->
     match = regex.search(" ab x")
     assert match is not None
     assert match.span(1) == (1, 5)
+
+
+ACCUMULATED = [
+    (lang, example, True)
+    for lang, lexicon in LEXICONS.items()
+    if lexicon.accumulated is not None
+    for example in lexicon.accumulated.examples
+] + [
+    (lang, example, False)
+    for lang, lexicon in LEXICONS.items()
+    if lexicon.accumulated is not None
+    for example in lexicon.accumulated.counter_examples
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "fires"), ACCUMULATED)
+def test_weak_signals_add_up_on_their_examples_and_not_on_counter_examples(
+    lang: str, text: str, fires: bool
+) -> None:
+    rule = LEXICONS[lang].accumulated
+    assert rule is not None
+    assert (rule.name in SCREEN.rules_fired(text, lang=lang)) is fires
+
+
+def test_weak_signals_need_several_families_the_writer_and_no_negation() -> None:
+    two_families = "I cry a lot and I feel so alone with it, I think."
+    not_about_me = "She cried, felt hopeless and lonely, and went to therapy."
+    negated = "I am not depressed, not lonely and not crying, I just wanted to say."
+    for text in (two_families, not_about_me, negated):
+        assert "distress.accumulated" not in SCREEN.rules_fired(text, lang="en"), text
+    result = SCREEN(
+        "I cried again. My therapist is away and I feel hopeless, I have no friends.", lang="en"
+    )
+    assert result.level is Level.CONCERN
+
+
+def test_weak_signals_do_not_run_when_a_rule_already_found_concern() -> None:
+    result = SCREEN("I hate myself. I cried. My therapist is away. I feel hopeless.", lang="en")
+    assert "distress.accumulated" not in {e.rule for e in result.evidence}

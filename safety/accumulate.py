@@ -1,0 +1,70 @@
+"""Weak signals that add up: distress spread over a long post, none of it a rule on its own.
+
+People who write at length about depression often never use one of the phrases the rules
+look for, yet their words lean the same way: low mood, worthlessness, loneliness,
+exhaustion, tears, care for their mental health, death. Studies of such writing find
+more negative-emotion words, more first-person singular and more absolutist words than
+in other writing (Rude, Gortner and Pennebaker 2004; Al-Mosaiwi and Johnstone 2018). The
+accumulator counts *families* of such words, not words: a message speaks of distress
+when several different families occur in it, none negated, and the writer speaks about
+themselves. It only ever yields concern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+_NEGATION_REACH = 3  # words before a cue that may negate it ("not depressed")
+
+
+@dataclass(frozen=True, slots=True)
+class Accumulator:
+    """Families of weak cues and how many must meet (from a lexicon's `accumulate`)."""
+
+    cues: re.Pattern[str]  # word-start form: one named group per family
+    self_words: re.Pattern[str]
+    min_families: int
+    min_self: int
+    negation_words: frozenset[str]
+
+    @classmethod
+    def build(cls, spec: Mapping[str, Any], negation_words: frozenset[str]) -> Accumulator:
+        families = spec.get("families")
+        if not isinstance(families, dict) or not families:
+            raise ValueError("accumulate.families must map family names to patterns")
+        for name in families:
+            if not str(name).isidentifier():
+                raise ValueError(f"accumulate.families: {name!r} is not a plain name")
+        body = "|".join(f"(?P<{name}>(?:{pattern})\\b)" for name, pattern in families.items())
+        try:
+            return cls(
+                cues=re.compile(f" (?=(?:{body}))"),
+                self_words=re.compile(str(spec["self"])),
+                min_families=int(spec["min_families"]),
+                min_self=int(spec["min_self"]),
+                negation_words=negation_words,
+            )
+        except (KeyError, re.error) as exc:
+            raise ValueError(f"accumulate: {exc}") from None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans (in `text`) of the first cue of each family, if enough families meet in a
+        message about oneself; otherwise none."""
+        padded = " " + text
+        first: dict[str, tuple[int, int]] = {}
+        for match in self.cues.finditer(padded):
+            family = match.lastgroup
+            if family is None or family in first:
+                continue
+            start, end = match.span(family)
+            before = padded[max(0, start - 40) : start].split()[-_NEGATION_REACH:]
+            if self.negation_words.isdisjoint(before):
+                first[family] = (start - 1, end - 1)
+        if len(first) < self.min_families:
+            return []
+        if len(self.self_words.findall(text)) < self.min_self:
+            return []
+        return sorted(first.values())
