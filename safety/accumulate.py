@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from safety.trie import trie_regex
+
 _NEGATION_REACH = 3  # words before a cue that may negate it ("not depressed")
 
 
@@ -24,7 +26,8 @@ _NEGATION_REACH = 3  # words before a cue that may negate it ("not depressed")
 class Accumulator:
     """Families of weak cues and how many must meet (from a lexicon's `accumulate`)."""
 
-    cues: re.Pattern[str]  # word-start form: one named group per family
+    cues: re.Pattern[str]  # any cue phrase, after a space (one trie: cheap on long posts)
+    family_of: Mapping[str, str]  # cue phrase -> family
     self_words: re.Pattern[str]
     min_families: int
     min_self: int
@@ -34,14 +37,16 @@ class Accumulator:
     def build(cls, spec: Mapping[str, Any], negation_words: frozenset[str]) -> Accumulator:
         families = spec.get("families")
         if not isinstance(families, dict) or not families:
-            raise ValueError("accumulate.families must map family names to patterns")
-        for name in families:
-            if not str(name).isidentifier():
-                raise ValueError(f"accumulate.families: {name!r} is not a plain name")
-        body = "|".join(f"(?P<{name}>(?:{pattern})\\b)" for name, pattern in families.items())
+            raise ValueError("accumulate.families must map family names to lists of phrases")
+        family_of: dict[str, str] = {}
+        for name, phrases in families.items():
+            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+                raise ValueError(f"accumulate.families.{name}: a list of phrases (quote no/on)")
+            family_of.update((phrase, str(name)) for phrase in phrases)
         try:
             return cls(
-                cues=re.compile(f" (?=(?:{body}))"),
+                cues=re.compile(rf" ({trie_regex(family_of)})\b"),
+                family_of=family_of,
                 self_words=re.compile(str(spec["self"])),
                 min_families=int(spec["min_families"]),
                 min_self=int(spec["min_self"]),
@@ -56,10 +61,10 @@ class Accumulator:
         padded = " " + text
         first: dict[str, tuple[int, int]] = {}
         for match in self.cues.finditer(padded):
-            family = match.lastgroup
-            if family is None or family in first:
+            family = self.family_of[match.group(1)]
+            if family in first:
                 continue
-            start, end = match.span(family)
+            start, end = match.span(1)
             before = padded[max(0, start - 40) : start].split()[-_NEGATION_REACH:]
             if self.negation_words.isdisjoint(before):
                 first[family] = (start - 1, end - 1)

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from typing import Final
 
 from safety.lexicon import Lexicon
+from safety.trie import trie_regex
 
-GUESS_CHARS: Final = 600  # characters looked at; enough for function words to show
+GUESS_CHARS: Final = 300  # characters looked at; enough for function words to show
 _WORDS: Final = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_ASCII_WORDS: Final = re.compile(r"[a-z]+(?:'[a-z]+)?")  # the same, faster, for ASCII text
 _SCRIPT_CHARS: Final = {
     "cyrillic": re.compile("[\u0400-\u04ff]"),
     "arabic": re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"),
@@ -24,6 +26,9 @@ _MAX_LETTER_VOTES: Final = 3  # a distinctive letter is strong evidence, but not
 # Below two votes, or without a clear lead, every language of the script runs: one stray
 # word ("as", "die") must not decide which lexicon reads a short message.
 _SURE_VOTES: Final = 2
+# Digits or symbols inside words, or letters spaced out: the raw text hides its words, so
+# an unsure guess keeps every language of the script.
+_HIDDEN: Final = re.compile(r"[a-z][\d$@!|*]|[\d$@!|*][a-z]|(?<![^\W_])[a-z] [a-z] [a-z](?![^\W_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +72,7 @@ class LanguageGuesser:
             for script in sorted(lexicon.scripts):
                 self._by_script.setdefault(script, []).append(code)
         self._markers: dict[str, dict[str, str]] = {}
+        self._raw: dict[str, re.Pattern[str]] = {}
         self._letters: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
         for script, codes in self._by_script.items():
             owners: dict[str, set[str]] = {}
@@ -75,6 +81,10 @@ class LanguageGuesser:
                     owners.setdefault(word, set()).add(code)
             self._markers[script] = {w: next(iter(c)) for w, c in owners.items() if len(c) == 1}
             letters = {ch: code for code in codes for ch in lexicons[code].letters}
+            for code in codes:
+                raw = _raw_words(lexicons[code])
+                if raw is not None:
+                    self._raw[code] = raw
             if letters:
                 regex = re.compile(f"[{re.escape(''.join(sorted(letters)))}]")
                 self._letters[script] = (regex, letters)
@@ -111,10 +121,9 @@ class LanguageGuesser:
         others = tuple(code for code in codes if code != default)
         votes: Counter[str] = Counter()
         markers = self._markers[script]
-        for word in _WORDS.findall(sample):
-            code = markers.get(word)
-            if code is not None:
-                votes[code] += 1
+        words = Counter((_ASCII_WORDS if sample.isascii() else _WORDS).findall(sample))
+        for word in words.keys() & markers.keys():
+            votes[markers[word]] += words[word]
         if script in self._letters:
             regex, owner = self._letters[script]
             letter_votes = Counter(owner[ch] for ch in regex.findall(sample))
@@ -124,4 +133,28 @@ class LanguageGuesser:
         best, second = votes[ranked[0]], votes[ranked[1]]
         if best >= _SURE_VOTES and best >= 2 * second:
             return Choice((ranked[0],), sure=True)
-        return Choice(tuple(ranked), sure=False)
+        return Choice(self._could_fire(ranked, folded), sure=False)
+
+    def _could_fire(self, ranked: list[str], folded: str) -> tuple[str, ...]:
+        """The most likely language, and each other one unless none of its anchor or slang
+        words occurs in the raw text (cheap; languages that respell always stay)."""
+        if _HIDDEN.search(folded):
+            return tuple(ranked)
+        return tuple(
+            code
+            for i, code in enumerate(ranked)
+            if i == 0 or code not in self._raw or self._raw[code].search(folded)
+        )
+
+
+def _raw_words(lexicon: Lexicon) -> re.Pattern[str] | None:
+    """A regex for the words a lexicon could fire on, read in the raw (folded) text: its
+    anchors and slang. None when the lexicon rewrites letters first (maps, respells), as
+    its anchors are then spelled differently from the raw text."""
+    if lexicon.letter_map is not None or lexicon.abugida is not None or lexicon.respell:
+        return None
+    words = set(lexicon.anchor_index) | set(lexicon.substitutions) | set(lexicon.compounds)
+    if not words:
+        return None
+    stems = not lexicon.anchor_regex.pattern.endswith(r"\b")  # see lexicon._anchors
+    return re.compile(rf"(?<![^\W_])(?:{trie_regex(words)})" + ("" if stems else r"\b"))

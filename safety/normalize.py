@@ -138,6 +138,23 @@ def _rewrite(
     return result, _Stage(tuple(changes), tuple(c[2] for c in changes))
 
 
+def _splice(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, _Stage | None]:
+    """Replace the given stretches (sorted, not overlapping) and log each change."""
+    if not edits:
+        return text, None
+    pieces: list[str] = []
+    changes: list[Change] = []
+    at = shift = 0
+    for start, end, new in edits:
+        pieces.append(text[at:start])
+        pieces.append(new)
+        changes.append((start, end, start + shift, start + shift + len(new)))
+        shift += len(new) - (end - start)
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces), _Stage(tuple(changes), tuple(c[2] for c in changes))
+
+
 def _one_space(match: re.Match[str]) -> str:
     return " "
 
@@ -187,9 +204,11 @@ class Normalizer:
             rf"(?<!{word})(?={word}*?(?:\d|[{symbols}]\w|(?P<r>[a-z])(?P=r)(?P=r)))"
             rf"(?={word}*[a-z]){word}*[\w$]"
         )
+        self._word_chars = frozenset("'" + "".join(c for c in common.leet if not c.isalnum()))
         self._spaces = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")
         keys = [*lexicon.substitutions, *lexicon.compounds]
-        self._slang = re.compile(rf"(?<![\w'])(?:{trie_regex(keys)})(?![\w'])")
+        # a separator, then a slang word: `re` skips quickly to separators (text gets a " ")
+        self._slang = re.compile(rf"[ \n\t,.!?;:/+&-](?P<w>{trie_regex(keys)})(?![\w'])")
 
     def __call__(self, folded: str) -> Normalized:
         stages: list[_Stage] = []
@@ -209,15 +228,51 @@ class Normalizer:
             if lexicon.abugida is not None:
                 apply(lexicon.abugida.words, lexicon.abugida)
         for respell in lexicon.respell:
-            apply(respell.regex, respell)
+            if respell.applies(text):
+                apply(respell.regex, respell)
         if self._spaced_hint.search(" " + text):
             apply(self._spaced, self._join)
-        if self._leet_hint.search(text) or _REPEAT.search(text):
-            apply(self._word, self._unmask)
+        text, stage = _splice(text, self._unmasked(text))
+        if stage is not None:
+            stages.append(stage)
         if "  " in text or "\t" in text or "\r" in text:
             apply(self._spaces, _one_space)
-        apply(self._slang, self._expand_match)
+        text, stage = _splice(text, self._slang_edits(text))
+        if stage is not None:
+            stages.append(stage)
         return Normalized(text, tuple(stages))
+
+    def _token_start(self, text: str, at: int) -> int:
+        chars = self._word_chars
+        while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_" or text[at - 1] in chars):
+            at -= 1
+        return at
+
+    def _unmasked(self, text: str) -> list[tuple[int, int, str]]:
+        """Words with digits or symbols inside ("k1ll") or stretched letters ("diiie"),
+        found from cheap hints and rewritten one by one (most messages have none)."""
+        starts = {self._token_start(text, m.start()) for m in self._leet_hint.finditer(text)}
+        starts.update(self._token_start(text, m.start()) for m in _REPEAT.finditer(text))
+        edits: list[tuple[int, int, str]] = []
+        done = -1
+        for start in sorted(starts):
+            match = self._word.match(text, start) if start >= done else None
+            if match is not None:
+                new = self._unmask(match)
+                if new != match.group():
+                    edits.append((match.start(), match.end(), new))
+                done = match.end()
+        return edits
+
+    def _slang_edits(self, text: str) -> list[tuple[int, int, str]]:
+        edits = []
+        for match in self._slang.finditer(" " + text):
+            start, end = match.span("w")
+            token = match.group("w")
+            new = self._expand(token, text, start - 1)
+            if new != token:
+                edits.append((start - 1, end - 1, new))
+        return edits
 
     def _symbol(self, match: re.Match[str]) -> str:
         token = match.group()
@@ -235,11 +290,8 @@ class Normalizer:
     def _unmask(self, match: re.Match[str]) -> str:
         return self._collapse(self._deleet(match.group()))
 
-    def _expand_match(self, match: re.Match[str]) -> str:
-        token = match.group()
-        if token in self._lexicon.numeric_units and _NUMBER_BEFORE.search(
-            match.string, max(0, match.start() - 8), match.start()
-        ):
+    def _expand(self, token: str, text: str, at: int) -> str:
+        if token in self._lexicon.numeric_units and _NUMBER_BEFORE.search(text, max(0, at - 8), at):
             return token  # "10 kms" is a distance
         token = self._lexicon.compounds.get(token, token)
         expansion = self._lexicon.substitutions.get(token)

@@ -133,24 +133,43 @@ class Abugida:
 
 @dataclass(frozen=True, slots=True)
 class Respell:
-    """One ordered spelling rewrite on the (partly) romanised text: "kh" -> "h"."""
+    """One ordered spelling rewrite on the (partly) romanised text: "kh" -> "h".
+
+    `needs` lists strings of which one must occur for the rewrite to apply at all, so a
+    message without any of them skips the regex (most rewrites touch few messages).
+    """
 
     regex: re.Pattern[str]
     replacement: str
+    needs: tuple[str, ...] = ()
+
+    def applies(self, text: str) -> bool:
+        return not self.needs or any(n in text for n in self.needs)
 
     def __call__(self, match: re.Match[str]) -> str:
         return match.expand(self.replacement)
 
 
 def respells(specs: object) -> tuple[Respell, ...]:
-    """Compile `respell: [[pattern, replacement], ...]` from a lexicon."""
+    """Compile `respell: [[pattern, replacement, needs?], ...]` from a lexicon."""
     if specs is None:
         return ()
-    if not isinstance(specs, list) or not all(
-        isinstance(s, list) and len(s) == 2 and all(isinstance(x, str) for x in s) for s in specs
-    ):
-        raise ScriptError("respell must be a list of [pattern, replacement] pairs")
+    if not isinstance(specs, list) or not all(_respell_spec(s) for s in specs):
+        raise ScriptError("respell must be a list of [pattern, replacement, needs?] entries")
     try:
-        return tuple(Respell(re.compile(p), r) for p, r in specs)
+        return tuple(
+            Respell(re.compile(s[0]), s[1], tuple(s[2]) if len(s) > 2 else ()) for s in specs
+        )
     except re.error as exc:
         raise ScriptError(f"respell: bad pattern: {exc}") from None
+
+
+def _respell_spec(spec: object) -> bool:
+    if not isinstance(spec, list) or len(spec) not in (2, 3):
+        return False
+    pattern, replacement, *needs = spec
+    return (
+        isinstance(pattern, str)
+        and isinstance(replacement, str)
+        and all(isinstance(n, list) and all(isinstance(x, str) for x in n) for n in needs)
+    )

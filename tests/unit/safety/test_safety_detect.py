@@ -57,12 +57,17 @@ def test_a_sentence_is_guessed_in_its_language(text: str, lang: str) -> None:
     assert "en" in choice.langs  # English slang is read in every language
 
 
-def test_a_short_message_with_no_clear_language_is_read_by_every_language_of_its_script() -> None:
+def test_a_short_message_with_no_clear_language_is_read_by_every_language_that_could_fire() -> None:
     choice = SCREEN.choose("tomei 30 comprimidos")
     assert not choice.sure
-    assert set(choice.langs) == {"en", "es", "pt", "de", "fr", "id", "tr", "ru", "hi"}
+    assert {"en", "pt", "ru", "hi"} <= set(choice.langs)  # ru and hi respell: always read
+    assert "tr" not in choice.langs  # no Turkish anchor or slang word in it
     result = screen("tomei 30 comprimidos")
     assert (result.level, result.lang) == (Level.CRISIS, "pt")
+
+
+def test_hidden_words_keep_every_language_of_the_script() -> None:
+    assert len(SCREEN.choose("m3 qu1ero mor1r").langs) == 9
 
 
 def test_a_given_language_overrides_the_guess_within_its_script() -> None:
