@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
@@ -119,14 +118,17 @@ class LanguageGuesser:
         if len(codes) == 1:
             return Choice((codes[0],), sure=True)
         others = tuple(code for code in codes if code != default)
-        votes: Counter[str] = Counter()
+        votes: dict[str, int] = dict.fromkeys(codes, 0)
         markers = self._markers[script]
-        words = Counter((_ASCII_WORDS if sample.isascii() else _WORDS).findall(sample))
-        for word in words.keys() & markers.keys():
-            votes[markers[word]] += words[word]
+        for word in (_ASCII_WORDS if sample.isascii() else _WORDS).findall(sample):
+            code = markers.get(word)
+            if code is not None:
+                votes[code] += 1
         if script in self._letters:
             regex, owner = self._letters[script]
-            letter_votes = Counter(owner[ch] for ch in regex.findall(sample))
+            letter_votes = dict.fromkeys(codes, 0)
+            for ch in regex.findall(sample):
+                letter_votes[owner[ch]] += 1
             for code, count in letter_votes.items():
                 votes[code] += min(count, _MAX_LETTER_VOTES)
         ranked = sorted((default, *others), key=lambda code: -votes[code])  # stable on ties
@@ -140,10 +142,11 @@ class LanguageGuesser:
         words occurs in the raw text (cheap; languages that respell always stay)."""
         if _HIDDEN.search(folded):
             return tuple(ranked)
+        padded = " " + folded
         return tuple(
             code
             for i, code in enumerate(ranked)
-            if i == 0 or code not in self._raw or self._raw[code].search(folded)
+            if i == 0 or code not in self._raw or self._raw[code].search(padded)
         )
 
 
@@ -157,4 +160,6 @@ def _raw_words(lexicon: Lexicon) -> re.Pattern[str] | None:
     if not words:
         return None
     stems = not lexicon.anchor_regex.pattern.endswith(r"\b")  # see lexicon._anchors
-    return re.compile(rf"(?<![^\W_])(?:{trie_regex(words)})" + ("" if stems else r"\b"))
+    # a separator, then a word (`re` skips fast to separators; the text gets a leading " ")
+    head = r"[\s,.!?;:/+&-]"
+    return re.compile(rf"{head}(?:{trie_regex(words)})" + ("" if stems else r"\b"))

@@ -160,7 +160,9 @@ def _clause(padded: str, lo: int, hi: int) -> _Clause:
 def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
     """Every rule match near an anchor word, judged in its clause, spans in the original."""
     padded = " " + norm.text
-    anchors = [(m.start(), m.group("a")) for m in lexicon.anchor_regex.finditer(padded)]
+    # anchors follow a space; a word that opens a line follows a newline (same length)
+    scan = padded.replace("\n", " ") if "\n" in padded else padded
+    anchors = [(m.start(), m.group("a")) for m in lexicon.anchor_regex.finditer(scan)]
     if not anchors:
         return []
     starts, ends = _clauses(padded, lexicon)
