@@ -210,3 +210,21 @@ def test_evaluate_times_each_call_and_reports_throughput_and_percentiles() -> No
     )
     assert len(report.pooled.nanos) == 1
     assert report.pooled.nanos[0] > 0
+
+
+def test_bench_prints_percentiles_by_message_length() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "safety", "bench", str(TINY), "--rounds", "2"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_env(),
+        timeout=TIMEOUT_S,
+        check=True,
+    )
+    lines = done.stdout.splitlines()
+    assert lines[0] == "per message, fastest of 2 rounds (us)"
+    assert lines[1].split() == ["messages", "n", "p50", "p90", "p99", "max", "msg/s"]
+    chat = lines[2].split()
+    assert chat[:3] == ["chat", "<=300", "8"]  # every tiny message is chat-length
+    assert lines[-1].split()[:2] == ["all", "8"]
