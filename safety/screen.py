@@ -44,17 +44,25 @@ class _Clause:
     Index j of `text` is index `offset + j` of the padded message (" " + normal form).
     """
 
-    __slots__ = ("_cues", "offset", "text")
+    __slots__ = ("_cues", "after", "offset", "text")
 
-    def __init__(self, text: str, offset: int) -> None:
+    def __init__(self, text: str, offset: int, after: str | None = None) -> None:
         self.text = text
         self.offset = offset
+        self.after = after  # the next clause, when only a "but" separates them
         self._cues: set[str | None] | None = None
 
     def cue(self, name: str, lexicon: Lexicon) -> bool:
         if self._cues is None:  # one scan finds every cue of the clause
             self._cues = {m.lastgroup for m in lexicon.clause_cues.finditer(self.text)}
-        return name in self._cues
+        if name in self._cues:
+            return True
+        # "I used to cut, but I've been clean for two years": resolution may follow a "but"
+        return (
+            name == "resolved"
+            and self.after is not None
+            and lexicon.cues["resolved"].search(self.after) is not None
+        )
 
 
 class _Laugh:
@@ -126,17 +134,20 @@ def _judge(
     return level, eligible
 
 
-def _clauses(padded: str, lexicon: Lexicon) -> tuple[list[int], list[int]]:
-    """Starts and ends (in `padded`) of the clauses between sentence ends and "but"s."""
-    cuts = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(padded)]
-    cuts += [(m.start(), m.end()) for m in lexicon.break_regex.finditer(padded)]
+def _clauses(padded: str, lexicon: Lexicon) -> tuple[list[int], list[int], list[bool]]:
+    """Starts and ends (in `padded`) of the clauses between sentence ends and "but"s, and
+    for each clause whether a "but" (not a sentence end) closes it."""
+    cuts = [(m.start(), m.end(), False) for m in _SENTENCE_END.finditer(padded)]
+    cuts += [(m.start(), m.end(), True) for m in lexicon.break_regex.finditer(padded)]
     cuts.sort()
-    starts, ends = [0], []
-    for cut_start, cut_end in cuts:
+    starts, ends, soft = [0], [], []
+    for cut_start, cut_end, is_break in cuts:
         ends.append(cut_start)
+        soft.append(is_break)
         starts.append(cut_end)
     ends.append(len(padded))
-    return starts, ends
+    soft.append(False)
+    return starts, ends, soft
 
 
 def _window(text: str, start: int, end: int, at: int) -> tuple[int, int]:
@@ -150,11 +161,11 @@ def _window(text: str, start: int, end: int, at: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _clause(padded: str, lo: int, hi: int) -> _Clause:
+def _clause(padded: str, lo: int, hi: int, after: str | None = None) -> _Clause:
     """The clause padded[lo:hi], re-padded with one leading space for the rules."""
     body = padded[lo:hi]
     stripped = body.lstrip(" ")
-    return _Clause(" " + stripped, lo + len(body) - len(stripped) - 1)
+    return _Clause(" " + stripped, lo + len(body) - len(stripped) - 1, after)
 
 
 def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
@@ -165,7 +176,7 @@ def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
     anchors = [(m.start(), m.group("a")) for m in lexicon.anchor_regex.finditer(scan)]
     if not anchors:
         return []
-    starts, ends = _clauses(padded, lexicon)
+    starts, ends, soft = _clauses(padded, lexicon)
     joke = _Laugh(padded, lexicon)
     clauses: dict[tuple[int, int], _Clause] = {}
     tried: set[tuple[int, int, int]] = set()
@@ -178,7 +189,8 @@ def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
             lo, hi = _window(padded, lo, hi, at)
         clause = clauses.get((lo, hi))
         if clause is None:
-            clause = clauses[(lo, hi)] = _clause(padded, lo, hi)
+            after = " " + padded[starts[k + 1] : ends[k + 1]].strip(" ") if soft[k] else None
+            clause = clauses[(lo, hi)] = _clause(padded, lo, hi, after)
         for rid in lexicon.anchor_index[word]:
             if (lo, hi, rid) in tried:
                 continue
