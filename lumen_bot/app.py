@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 import safety
 from lumen_bot.harness.clock import SystemClock
@@ -32,6 +33,12 @@ class Core:
     store: SqliteStore
     services: Services
     tasks: TaskGroup
+    notifier: Notifier
+
+    async def resume(self) -> None:
+        """At start: finish interrupted closings, answer messages left unanswered."""
+        await self.closer.resume()
+        await self.mentor.resume(self.notifier.channel)
 
     @property
     def mentor(self) -> Mentor:
@@ -166,6 +173,7 @@ async def open_core(
                     max_tokens=settings.max_tokens,
                     seed=settings.context_seed,
                     message_budget=message_budget(settings, prompts),
+                    resume_max_age=timedelta(hours=settings.resume_max_age_h),
                 ),
                 closing_policy=ClosingPolicy(
                     max_tokens=settings.closing_max_tokens,
@@ -175,7 +183,7 @@ async def open_core(
                 ),
             )
             try:
-                yield Core(settings, store, services, tasks)
+                yield Core(settings, store, services, tasks, notifier)
             finally:
                 await tasks.aclose()
     finally:

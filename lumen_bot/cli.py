@@ -92,7 +92,7 @@ async def _run(settings: Settings) -> None:
         stop = asyncio.Event()
         stop_on_signals(stop)
         try:
-            await run_polling(app, stop, on_ready=core.closer.resume, on_stopping=core.tasks.aclose)
+            await run_polling(app, stop, on_ready=core.resume, on_stopping=core.tasks.aclose)
         except InvalidToken:
             raise ConfigError(
                 "LUMEN_TELEGRAM_TOKEN was refused by Telegram: copy the token from @BotFather"
@@ -192,6 +192,9 @@ class _TerminalNotifier:
     async def notice(self, person: PersonKey, key: str) -> None:
         await self._reply.notice(key)
 
+    def channel(self, person: PersonKey) -> TerminalReply:
+        return self._reply
+
 
 async def _chat(settings: Settings) -> None:
     from lumen_bot.app import open_core
@@ -201,7 +204,7 @@ async def _chat(settings: Settings) -> None:
     person = PersonKey("cli", "local")
     clock = SystemClock()
     async with open_core(settings, _TerminalNotifier(reply)) as core:
-        await core.closer.resume()
+        await core.resume()
         print(texts.text("start"))
         print("(type /end to close the session, /quit or Ctrl-D to leave)\n")
         while True:

@@ -56,6 +56,9 @@ class Settings(BaseSettings):
     closing_retry_base_s: float = Field(5.0, alias="LUMEN_CLOSING_RETRY_BASE", gt=0)
     closing_retry_max_s: float = Field(600.0, alias="LUMEN_CLOSING_RETRY_MAX", gt=0)
 
+    # After a restart, unanswered messages older than this get "I lost the thread".
+    resume_max_age_h: float = Field(6.0, alias="LUMEN_RESUME_MAX_AGE_HOURS", gt=0)
+
     # Telegram streaming: the least time between two visible updates of a reply.
     stream_interval_s: float = Field(0.6, alias="LUMEN_STREAM_INTERVAL", ge=0)
     log_level: str = Field("INFO", alias="LUMEN_LOG_LEVEL")

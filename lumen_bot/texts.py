@@ -86,6 +86,10 @@ _EN: dict[str, str] = {
         "I can't reach my thoughts right now. Your message is saved — please send it "
         "again in a minute."
     ),
+    "lost_thread": (
+        "I'm sorry — I was away, and I lost the thread of what you wrote before. "
+        "Could you tell me again, or go on from where you are now?"
+    ),
     "mentor_busy": "I need a moment — please send that again in a minute.",
     "send_again": (
         "Sorry, I lost my words halfway. Your message is saved — please send that again."

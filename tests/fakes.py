@@ -104,6 +104,10 @@ class RecordingReply:
 class RecordingNotifier:
     sent: list[tuple[PersonKey, str]] = field(default_factory=list)
     notices: list[tuple[PersonKey, str]] = field(default_factory=list)
+    channels: dict[PersonKey, RecordingReply] = field(default_factory=dict)
+
+    def channel(self, person: PersonKey) -> RecordingReply:
+        return self.channels.setdefault(person, RecordingReply())
 
     async def send(self, person: PersonKey, markdown: str) -> None:
         self.sent.append((person, markdown))

@@ -11,7 +11,9 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from lumen_bot.errors import LLMEmptyAnswer, LumenError
 from lumen_bot.harness.closing import Closer
@@ -68,6 +70,7 @@ class MentorPolicy:
     message_budget: int = 50_000  # tokens for the session's own messages (see app.py)
     typing_every_s: float = 4.5  # a typing hint fades after about five seconds in Telegram
     cached_contexts: int = 256  # at most ~140K tokens (~0.5 MB) each
+    resume_max_age: timedelta = timedelta(hours=6)  # older unanswered messages: "lost the thread"
 
 
 class Mentor:
@@ -171,6 +174,8 @@ class Mentor:
         await self._crisis.answer(person, session, crises, reply, locale=locale)
         if crises:
             screened = await self._store.session_turns(person.id, session.id)
+        if await self._deliver_stored_reply(screened, reply):
+            screened = await self._store.session_turns(person.id, session.id)
 
         waiting = [
             t
@@ -216,6 +221,66 @@ class Mentor:
             concern=concern,
             prep_ms=round(prep_ms, 2),
         )
+
+    async def _deliver_stored_reply(self, turns: tuple[Turn, ...], reply: ReplyChannel) -> bool:
+        """A reply stored but never delivered (the process died in between) is delivered
+        now, once, instead of asking the LLM again; it answers the messages up to the one
+        it replied to."""
+        stored = next(
+            (
+                t
+                for t in turns
+                if t.role == "mentor" and t.kind is TurnKind.REPLY and t.answered_at is None
+            ),
+            None,
+        )
+        if stored is None:
+            return False
+        await reply.final(stored.text)
+        covered = [
+            t.id
+            for t in turns
+            if t.role == "user"
+            and t.answered_at is None
+            and t.kind is TurnKind.MESSAGE
+            and stored.reply_to is not None
+            and t.id <= stored.reply_to
+        ]
+        await self._store.mark_answered([*covered, stored.id], self._clock.now())
+        log.info("stored_reply_delivered", session=stored.session_id, turn=stored.id)
+        return True
+
+    async def resume(self, channel: Callable[[PersonKey], ReplyChannel]) -> int:
+        """After a restart: answer every stored message that was never answered, once.
+
+        Messages older than `resume_max_age` are not answered out of the blue: the
+        person is told the thread was lost and asked to go on. A crisis among them
+        still gets its resources. Returns how many sessions were resumed.
+        """
+        pending = await self._store.unanswered()
+        for session, newest in pending:
+            key = await self._store.person_key(session.person_id)
+            person = await self._store.person(key, self._clock.now())
+            reply = channel(key)
+            async with self._answering.hold(key):
+                try:
+                    if self._clock.now() - newest > self._policy.resume_max_age:
+                        await self._lost_thread(person, session, reply)
+                    else:
+                        await self._answer(person, session, reply, locale=None)
+                except LumenError as exc:
+                    log.warning("resume_failed", session=session.id, error=type(exc).__name__)
+            log.info("session_resumed", person=person.id, session=session.id)
+        return len(pending)
+
+    async def _lost_thread(self, person: Person, session: Session, reply: ReplyChannel) -> None:
+        turns = await self._store.session_turns(person.id, session.id)
+        screened, crises = await self._crisis.screen_unscreened(person, turns)
+        await self._crisis.answer(person, session, crises, reply, locale=None)
+        stale = [t.id for t in screened if t.answered_at is None and t.kind is not TurnKind.CRISIS]
+        if stale:
+            await reply.notice("lost_thread")
+            await self._store.mark_answered(stale, self._clock.now())
 
     async def _reviewed(
         self,

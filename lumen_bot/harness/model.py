@@ -65,6 +65,7 @@ class Turn:
     prompt_version: str | None = None
     answered_at: datetime | None = None
     level: str | None = None  # the screen's level for a person's message: none|concern|crisis
+    reply_to: int | None = None  # for the mentor's turns: the message they answer
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,6 +112,10 @@ class Notifier(Protocol):
 
     async def notice(self, person: PersonKey, key: str) -> None: ...
 
+    def channel(self, person: PersonKey) -> ReplyChannel:
+        """A reply channel to the person outside any update (answers resumed at start)."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class ClosingJob:
@@ -174,6 +178,10 @@ class Store(Protocol):
         ...
 
     async def get_session(self, session_id: int) -> Session: ...
+
+    async def unanswered(self) -> tuple[tuple[Session, datetime], ...]:
+        """Active sessions with turns not yet answered or delivered (after a crash)."""
+        ...
 
     async def begin_closing(self, session_id: int, at: datetime, closed_by: str) -> ClosingJob:
         """Move a session to `closing` and create its durable closing job, atomically."""

@@ -121,6 +121,14 @@ class SqliteStore(ClosingRecords):
         )
         return None if row is None else _session(row)
 
+    async def unanswered(self) -> tuple[tuple[Session, datetime], ...]:
+        """Active sessions with messages or replies not yet delivered, and the newest time."""
+        rows = await self._db.fetchall(
+            "SELECT s.*, MAX(t.at) AS newest FROM sessions s JOIN turns t ON t.session_id = s.id"
+            " WHERE s.state = 'active' AND t.answered_at IS NULL GROUP BY s.id ORDER BY s.id"
+        )
+        return tuple((_session(row), require_time(row["newest"])) for row in rows)
+
     async def get_session(self, session_id: int) -> Session:
         row = await self._db.fetchone("SELECT * FROM sessions WHERE id = ?", (session_id,))
         if row is None:
@@ -190,6 +198,7 @@ class SqliteStore(ClosingRecords):
             at=turn.at,
             prompt_version=turn.prompt_version,
             level=turn.level,
+            reply_to=turn.reply_to,
         )
 
     async def session_turns(self, person_id: int, session_id: int) -> tuple[Turn, ...]:
@@ -248,6 +257,7 @@ class SqliteStore(ClosingRecords):
             prompt_version=row["prompt_version"],
             answered_at=from_text(row["answered_at"]),
             level=payload.get("level"),
+            reply_to=row["reply_to"],
         )
 
     # -- notebooks and the Arc ---------------------------------------------

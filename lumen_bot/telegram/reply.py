@@ -158,12 +158,12 @@ class TelegramNotifier:
         self._bot = bot
 
     async def send(self, person: PersonKey, markdown: str) -> None:
-        await self._reply(person).final(markdown)
+        await self.channel(person).final(markdown)
 
     async def notice(self, person: PersonKey, key: str) -> None:
-        await self._reply(person).notice(key)
+        await self.channel(person).notice(key)
 
-    def _reply(self, person: PersonKey) -> TelegramReply:
+    def channel(self, person: PersonKey) -> TelegramReply:
         if person.platform != PLATFORM:
             raise DeliveryFailed("not a telegram person")
         return TelegramReply(self._bot, int(person.external_id), draft_id=1, interval_s=0)
