@@ -174,6 +174,7 @@ async def open_core(
                     seed=settings.context_seed,
                     message_budget=message_budget(settings, prompts),
                     resume_max_age=timedelta(hours=settings.resume_max_age_h),
+                    fallback_model=settings.fallback_model,
                 ),
                 closing_policy=ClosingPolicy(
                     max_tokens=settings.closing_max_tokens,

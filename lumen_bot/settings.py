@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     anthropic_api_key: SecretStr = Field(alias="ANTHROPIC_API_KEY", min_length=1)
     anthropic_base_url: str | None = Field(None, alias="ANTHROPIC_BASE_URL")
     model: str = Field("claude-sonnet-4-5", alias="LUMEN_MODEL")
+    fallback_model: str | None = Field(None, alias="LUMEN_FALLBACK_MODEL")
     data_dir: Path = Field(Path(".lumen"), alias="LUMEN_DATA_DIR")
     keyring_file: Path | None = Field(None, alias="LUMEN_KEYRING_FILE")
     master_key: SecretStr | None = Field(None, alias="LUMEN_MASTER_KEY")

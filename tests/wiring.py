@@ -33,9 +33,15 @@ class Harness:
 
 class make_harness:  # lower case: reads as a context-manager factory, like open()
     def __init__(
-        self, tmp_path: Path, llm: FakeLLM | None = None, admins: tuple[PersonKey, ...] = ()
+        self,
+        tmp_path: Path,
+        llm: FakeLLM | None = None,
+        admins: tuple[PersonKey, ...] = (),
+        *,
+        fallback_model: str | None = None,
     ) -> None:
         self._admins = admins
+        self._fallback_model = fallback_model
         self._tmp = tmp_path
         self._llm = llm or FakeLLM()
         self._store = SqliteStore(
@@ -67,7 +73,11 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
             tasks=self._tasks,
             prompts=prompts,
             mentor_policy=MentorPolicy(
-                context_budget=140_000, max_tokens=500, seed=1, typing_every_s=0.01
+                context_budget=140_000,
+                max_tokens=500,
+                seed=1,
+                typing_every_s=0.01,
+                fallback_model=self._fallback_model,
             ),
             closing_policy=ClosingPolicy(max_tokens=1000, retry_base_s=0.01, retry_max_s=0.05),
         )

@@ -12,7 +12,7 @@ import asyncio
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from lumen_bot.errors import LLMEmptyAnswer, LumenError
@@ -40,6 +40,7 @@ from lumen_bot.harness.ports import (
     SystemBlock,
 )
 from lumen_bot.harness.prompts import PromptBook
+from lumen_bot.harness.quality import better, judge, visible
 from lumen_bot.harness.review import CONTEXT_TURNS
 from lumen_bot.harness.tasks import cancel_and_wait
 from lumen_bot.logs import events
@@ -71,6 +72,7 @@ class MentorPolicy:
     typing_every_s: float = 4.5  # a typing hint fades after about five seconds in Telegram
     cached_contexts: int = 256  # at most ~140K tokens (~0.5 MB) each
     resume_max_age: timedelta = timedelta(hours=6)  # older unanswered messages: "lost the thread"
+    fallback_model: str | None = None  # asked once when an answer is useless (None: same model)
 
 
 class Mentor:
@@ -189,7 +191,7 @@ class Mentor:
         request = self._turn_request(context, screened, concern=concern)
         prep_ms = (time.perf_counter() - started) * 1000
         try:
-            text = await self._stream(request, reply, locale=locale)
+            text = await self._useful_answer(request, reply, waiting, locale=locale)
         except LumenError as exc:
             log.warning("turn_failed", session=session.id, error=type(exc).__name__)
             await reply.notice(exc.user_message)
@@ -356,6 +358,24 @@ class Mentor:
             cache_last_message=True,
         )
 
+    async def _useful_answer(
+        self, request: LLMRequest, reply: ReplyChannel, waiting: list[Turn], *, locale: str | None
+    ) -> str:
+        """The answer without thinking blocks; a useless one (empty, one character, an echo)
+        is asked for once more from the fallback model, and the better of the two kept."""
+        said = "\n\n".join(t.text for t in waiting)
+        first = visible(await self._stream(request, reply, locale=locale), final=True)
+        verdict = judge(first, said=said)
+        if verdict.useful:
+            return first
+        log.warning("answer_useless", reasons=",".join(verdict.reasons))
+        retry = replace(request, model=self._policy.fallback_model)
+        second = visible(await self._stream(retry, reply, locale=locale), final=True)
+        chosen = better(first, second, said=said)
+        if not judge(chosen, said=said).useful:
+            raise LLMEmptyAnswer("no useful answer from either model")
+        return chosen
+
     async def _stream(self, request: LLMRequest, reply: ReplyChannel, *, locale: str | None) -> str:
         """Collect the answer, showing it as it grows; typing stays visible until it does.
 
@@ -372,18 +392,17 @@ class Mentor:
         try:
             async for delta in self._llm.stream(request):
                 text += delta
-                if not previews or not text.strip() or (shown and len(text) - shown < PREVIEW_STEP):
+                preview = visible(text, final=False)
+                if not previews or not preview or (shown and len(preview) - shown < PREVIEW_STEP):
                     continue
                 typing.cancel()
-                if self._review_output(text, lang=locale).ok:
-                    await reply.partial(text)
-                    shown = len(text)
+                if self._review_output(preview, lang=locale).ok:
+                    await reply.partial(preview)
+                    shown = len(preview)
                 else:
                     previews = False
         finally:
             await cancel_and_wait(typing)
-        if not text.strip():
-            raise LLMEmptyAnswer("the model returned no text")
         return text
 
     async def set_country(self, person_key: PersonKey, code: str) -> str | None:

@@ -59,6 +59,7 @@ class LLMRequest:
     messages: tuple[ChatMessage, ...]
     max_tokens: int
     cache_last_message: bool = False
+    model: str | None = None  # another model than the adapter's own (the fallback)
 
 
 @dataclass(frozen=True, slots=True)

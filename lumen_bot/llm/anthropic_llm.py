@@ -67,7 +67,7 @@ class AnthropicLLM:
                 content["cache_control"] = EPHEMERAL
             messages.append({"role": message.role, "content": [content]})
         return {
-            "model": self._model,
+            "model": request.model or self._model,
             "max_tokens": request.max_tokens,
             "system": system,
             "messages": messages,
@@ -92,7 +92,7 @@ class AnthropicLLM:
         parts: list[str] = []
         async for text in self.stream(request):
             parts.append(text)
-        return Completion(text="".join(parts), model=self._model)
+        return Completion(text="".join(parts), model=request.model or self._model)
 
 
 def translate(exc: anthropic.AnthropicError) -> LLMError:

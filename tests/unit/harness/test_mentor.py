@@ -38,7 +38,7 @@ async def test_a_message_is_streamed_then_delivered_and_both_turns_stored(harnes
     reply = RecordingReply()
     await harness.mentor.handle(inbound(harness, "I want to change jobs", "tg:1:1"), reply)
     assert reply.events[0] == ("typing", "")
-    assert reply.of("partial") == ["Thank you "], "a preview, then one every 120 characters"
+    assert reply.of("partial") == ["Thank you"], "a preview, then one every 120 characters"
     assert reply.of("final") == ["Thank you for telling me. What matters most here?"]
     assert await turns_of(harness) == [
         ("user", "message", "I want to change jobs"),
