@@ -57,10 +57,7 @@ async def test_a_useless_answer_is_retried_once_with_the_fallback_model(tmp_path
         return ["<think>I should echo</think>", SAID]
 
     llm = FakeLLM(script=script)
-    async with make_harness(tmp_path, llm) as h:
-        h.mentor._policy = type(h.mentor._policy)(
-            context_budget=140_000, max_tokens=500, seed=1, fallback_model="fallback-model"
-        )
+    async with make_harness(tmp_path, llm, fallback_model="fallback-model") as h:
         reply = RecordingReply()
         await h.mentor.handle(Inbound(ALICE, SAID, h.clock.now()), reply)
         assert [r.model for r in llm.requests] == [None, "fallback-model"]
