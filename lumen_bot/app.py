@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ import safety
 from lumen_bot.harness.clock import SystemClock
 from lumen_bot.harness.closing import Closer, ClosingPolicy
 from lumen_bot.harness.crisis import CrisisDesk
+from lumen_bot.harness.limits import LimitPolicy
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.model import PersonKey
 from lumen_bot.harness.ports import LLM, Clock, Notifier, ReviewStore, Store
@@ -95,6 +97,7 @@ def wire_harness(
     mentor_policy: MentorPolicy,
     closing_policy: ClosingPolicy,
     admins: tuple[PersonKey, ...] = (),
+    limits: LimitPolicy | None = None,
 ) -> Services:
     """The harness as production runs it: the real screen and crisis care included.
 
@@ -109,6 +112,7 @@ def wire_harness(
         policy=closing_policy,
         tasks=tasks,
     )
+    limits = limits or LimitPolicy()
     crisis = CrisisDesk(
         store=store,
         review=review,
@@ -124,6 +128,7 @@ def wire_harness(
         llm=llm,
         crisis=crisis,
         review_output=safety.review_output,
+        limits=limits,
         concern_addendum=prompts.concern_addendum.text,
         prompts=prompts,
         clock=clock,
@@ -176,6 +181,12 @@ async def open_core(
                     resume_max_age=timedelta(hours=settings.resume_max_age_h),
                     fallback_model=settings.fallback_model,
                 ),
+                limits=LimitPolicy(
+                    burst=settings.rate_burst,
+                    per_minute=settings.rate_per_minute,
+                    daily_llm_calls=settings.daily_llm_calls,
+                    max_input_chars=settings.max_input_chars,
+                ),
                 closing_policy=ClosingPolicy(
                     max_tokens=settings.closing_max_tokens,
                     retry_base_s=settings.closing_retry_base_s,
@@ -183,6 +194,11 @@ async def open_core(
                     transcript_budget=settings.context_budget,
                 ),
             )
+            # What is built at start lives as long as the process (compiled safety rules,
+            # prompts, the libraries): take it out of the collector's sight, so a full
+            # collection never walks it (a 100 ms pause otherwise; docs/performance.md).
+            gc.collect()
+            gc.freeze()
             try:
                 yield Core(settings, store, services, tasks, notifier)
             finally:

@@ -60,6 +60,13 @@ class Settings(BaseSettings):
     # After a restart, unanswered messages older than this get "I lost the thread".
     resume_max_age_h: float = Field(6.0, alias="LUMEN_RESUME_MAX_AGE_HOURS", gt=0)
 
+    # Per-person limits: answers back to back, then per minute; LLM calls a day;
+    # characters of one message shown to the mentor (all of it is stored).
+    rate_burst: int = Field(8, alias="LUMEN_RATE_BURST", ge=1)
+    rate_per_minute: float = Field(6.0, alias="LUMEN_RATE_PER_MINUTE", gt=0)
+    daily_llm_calls: int = Field(300, alias="LUMEN_DAILY_LLM_CALLS", ge=1)
+    max_input_chars: int = Field(8_000, alias="LUMEN_MAX_INPUT_CHARS", ge=100)
+
     # Telegram streaming: the least time between two visible updates of a reply.
     stream_interval_s: float = Field(0.6, alias="LUMEN_STREAM_INTERVAL", ge=0)
     log_level: str = Field("INFO", alias="LUMEN_LOG_LEVEL")

@@ -90,6 +90,18 @@ _EN: dict[str, str] = {
         "I'm sorry — I was away, and I lost the thread of what you wrote before. "
         "Could you tell me again, or go on from where you are now?"
     ),
+    "slow_down": (
+        "You're writing faster than I can think 🙂 I've kept every word — "
+        "give me a moment, and I'll answer them together with your next message."
+    ),
+    "daily_limit": (
+        "We've talked a lot today, and I've reached my limit for the day. Everything "
+        "you wrote is kept; I'll answer it when you write again tomorrow."
+    ),
+    "long_message": (
+        "That's a long message — I've kept all of it. I'll respond to the first part; "
+        "feel free to send the rest in smaller pieces."
+    ),
     "mentor_busy": "I need a moment — please send that again in a minute.",
     "send_again": (
         "Sorry, I lost my words halfway. Your message is saved — please send that again."

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from lumen_bot.app import wire_harness
 from lumen_bot.harness.closing import Closer, ClosingPolicy
+from lumen_bot.harness.limits import LimitPolicy
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.model import PersonKey
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
@@ -39,7 +40,9 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
         admins: tuple[PersonKey, ...] = (),
         *,
         fallback_model: str | None = None,
+        limits: LimitPolicy | None = None,
     ) -> None:
+        self._limits = limits
         self._admins = admins
         self._fallback_model = fallback_model
         self._tmp = tmp_path
@@ -67,6 +70,7 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
             store=store,
             review=store.review,
             admins=self._admins,
+            limits=self._limits,
             llm=self._llm,
             notifier=notifier,
             clock=clock,

@@ -11,10 +11,11 @@ from lumen_bot.harness.ports import ChatMessage
 from lumen_bot.harness.tokens import BYTES_PER_TOKEN, estimate_tokens
 
 CRISIS_REPLY_NOTE = "(Lumen answered that message with crisis resources.)"
+LONG_NOTE = "\n\n(… this long message goes on; the person was told you saw only this part)"
 OFFER_NOTE = "(Lumen offered the person support resources.)"
 
 
-def to_messages(turns: Iterable[Turn]) -> tuple[ChatMessage, ...]:
+def to_messages(turns: Iterable[Turn], *, max_chars: int | None = None) -> tuple[ChatMessage, ...]:
     """Alternate user/assistant as the API requires: consecutive turns of one side
     are joined; a crisis message and its resources appear only as notes, so the
     text of a crisis never reaches the LLM, nor does a message the screen has not seen
@@ -32,6 +33,8 @@ def to_messages(turns: Iterable[Turn]) -> tuple[ChatMessage, ...]:
             text = CRISIS_REPLY_NOTE
         elif turn.kind is TurnKind.OFFER:
             text = OFFER_NOTE
+        elif max_chars is not None and turn.role == "user" and len(turn.text) > max_chars:
+            text = turn.text[:max_chars] + LONG_NOTE
         else:
             text = turn.text
         if messages and messages[-1].role == role:

@@ -26,6 +26,7 @@ from lumen_bot.harness.context import (
 from lumen_bot.harness.conversation import fit_messages, to_messages
 from lumen_bot.harness.crisis import CrisisDesk
 from lumen_bot.harness.flags import FlagDetail, FlagSource
+from lumen_bot.harness.limits import LimitPolicy, PersonLimits
 from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import Inbound, Person, PersonKey, Session, Turn, TurnKind
 from lumen_bot.harness.ports import (
@@ -86,6 +87,7 @@ class Mentor:
         llm: LLM,
         crisis: CrisisDesk,
         review_output: OutputReviewer,
+        limits: LimitPolicy,
         concern_addendum: str,
         prompts: PromptBook,
         clock: Clock,
@@ -97,6 +99,8 @@ class Mentor:
         self._llm = llm
         self._crisis = crisis
         self._review_output = review_output
+        self._limits_policy = limits
+        self._limits = PersonLimits(limits)
         self._concern_addendum = concern_addendum
         self._prompts = prompts
         self._clock = clock
@@ -186,6 +190,8 @@ class Mentor:
         ]
         if not waiting:
             return  # answered together with an earlier message, or only a crisis
+        if not await self._within_limits(person, waiting, reply):
+            return
         concern = any(t.level == Level.CONCERN.value for t in waiting)
         context = await self._context(person, session)
         request = self._turn_request(context, screened, concern=concern)
@@ -353,10 +359,30 @@ class Mentor:
         return LLMRequest(
             purpose="turn",
             system=tuple(system),
-            messages=fit_messages(to_messages(turns), self._policy.message_budget),
+            messages=fit_messages(
+                to_messages(turns, max_chars=self._limits_policy.max_input_chars),
+                self._policy.message_budget,
+            ),
             max_tokens=self._policy.max_tokens,
             cache_last_message=True,
         )
+
+    async def _within_limits(
+        self, person: Person, waiting: list[Turn], reply: ReplyChannel
+    ) -> bool:
+        """Held back by a limit, messages stay stored and are answered with the next one."""
+        now = self._clock.now()
+        if not self._limits.allow_answer(person.id, now):
+            log.info("rate_limited", person=person.id)
+            await reply.notice("slow_down")
+            return False
+        if not self._limits.allow_llm_call(person.id, now):
+            log.info("daily_cap_reached", person=person.id)
+            await reply.notice("daily_limit")
+            return False
+        if any(len(t.text) > self._limits_policy.max_input_chars for t in waiting):
+            await reply.notice("long_message")
+        return True
 
     async def _useful_answer(
         self, request: LLMRequest, reply: ReplyChannel, waiting: list[Turn], *, locale: str | None
