@@ -16,6 +16,7 @@ never escape it.
     │   ├── LLMStreamBroken      an error event arrived mid-stream
     │   ├── LLMBadRequest        we sent something the API refused (4xx)
     │   └── LLMEmptyAnswer       the answer came back 200 but empty
+    ├── AnswerCancelled          /end arrived while the mentor was still answering
     ├── DeliveryFailed           the platform would not take our message
     └── ClosingFailed            the notebook or Arc could not be written yet
 """
@@ -69,6 +70,12 @@ class LLMBadRequest(LLMError):
 
 class LLMEmptyAnswer(LLMError):
     user_message = "send_again"
+
+
+class AnswerCancelled(LumenError):
+    """The person closed the session while the answer was streaming; it is dropped."""
+
+    user_message = "session_closing"
 
 
 class DeliveryFailed(LumenError):

@@ -46,16 +46,21 @@ class FakeLLM:
     requests: list[LLMRequest] = field(default_factory=list)
     model: str = "fake-model"
     gate: asyncio.Event | None = None  # when set, streaming waits for it
+    cancelled: int = 0  # streams closed before they finished (an aborted request)
 
     async def stream(self, request: LLMRequest) -> AsyncIterator[str]:
         self.requests.append(request)
         answer = self.script(request)
         if isinstance(answer, LLMError):
             raise answer
-        for index, piece in enumerate(answer):
-            if self.gate is not None and index == 1:
-                await self.gate.wait()
-            yield piece
+        try:
+            for index, piece in enumerate(answer):
+                if self.gate is not None and index == 1:
+                    await self.gate.wait()
+                yield piece
+        except (asyncio.CancelledError, GeneratorExit):
+            self.cancelled += 1
+            raise
 
     async def complete(self, request: LLMRequest) -> Completion:
         parts = [piece async for piece in self.stream(request)]

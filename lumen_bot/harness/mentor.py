@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from lumen_bot.errors import LLMEmptyAnswer, LumenError
+from lumen_bot.errors import AnswerCancelled, LLMEmptyAnswer, LumenError
 from lumen_bot.harness.closing import Closer
 from lumen_bot.harness.context import (
     SessionContext,
@@ -106,6 +106,7 @@ class Mentor:
         self._clock = clock
         self._closer = closer
         self._policy = policy
+        self._inflight: dict[int, asyncio.Task[str]] = {}  # session id -> answer streaming
         self._intake = KeyedLocks()
         self._answering = KeyedLocks()
         # Contexts of recently active sessions. Rebuilding one gives the same bytes, so
@@ -198,6 +199,9 @@ class Mentor:
         prep_ms = (time.perf_counter() - started) * 1000
         try:
             text = await self._useful_answer(request, reply, waiting, locale=locale)
+        except AnswerCancelled:
+            log.info("turn_dropped_for_end", session=session.id)
+            return  # the waiting messages go into the closing notebook unanswered
         except LumenError as exc:
             log.warning("turn_failed", session=session.id, error=type(exc).__name__)
             await reply.notice(exc.user_message)
@@ -390,17 +394,37 @@ class Mentor:
         """The answer without thinking blocks; a useless one (empty, one character, an echo)
         is asked for once more from the fallback model, and the better of the two kept."""
         said = "\n\n".join(t.text for t in waiting)
-        first = visible(await self._stream(request, reply, locale=locale), final=True)
+        session_id = waiting[0].session_id
+        first = visible(await self._cancellable(session_id, request, reply, locale), final=True)
         verdict = judge(first, said=said)
         if verdict.useful:
             return first
         log.warning("answer_useless", reasons=",".join(verdict.reasons))
         retry = replace(request, model=self._policy.fallback_model)
-        second = visible(await self._stream(retry, reply, locale=locale), final=True)
+        second = visible(await self._cancellable(session_id, retry, reply, locale), final=True)
         chosen = better(first, second, said=said)
         if not judge(chosen, said=said).useful:
             raise LLMEmptyAnswer("no useful answer from either model")
         return chosen
+
+    async def _cancellable(
+        self, session_id: int, request: LLMRequest, reply: ReplyChannel, locale: str | None
+    ) -> str:
+        """Stream in a task of its own, so `/end` can cancel it: cancelling the task closes
+        the HTTP stream, which aborts the request upstream."""
+        task = asyncio.get_running_loop().create_task(
+            self._stream(request, reply, locale=locale), name=f"answer-{session_id}"
+        )
+        self._inflight[session_id] = task
+        try:
+            return await task
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if current is not None and current.cancelling():
+                raise  # we were cancelled ourselves (shutdown), not the answer
+            raise AnswerCancelled("closed while answering") from None
+        finally:
+            self._inflight.pop(session_id, None)
 
     async def _stream(self, request: LLMRequest, reply: ReplyChannel, *, locale: str | None) -> str:
         """Collect the answer, showing it as it grows; typing stays visible until it does.
@@ -436,6 +460,14 @@ class Mentor:
         person = await self._store.person(person_key, self._clock.now())
         return await self._crisis.set_country(person, code)
 
+    async def _cancel_answer(self, person_key: PersonKey) -> None:
+        person = await self._store.find_person(person_key)
+        session = await self._store.active_session(person.id) if person else None
+        task = self._inflight.get(session.id) if session else None
+        if task is not None and not task.done():
+            task.cancel()
+            log.info("answer_cancelled_by_end", session=session.id if session else None)
+
     async def end(self, person_key: PersonKey, reply: ReplyChannel, *, by: str = "end") -> bool:
         """Close the person's active session; the closing job runs in the background.
 
@@ -443,7 +475,8 @@ class Mentor:
         """
         async with self._intake.hold(person_key):
             pass  # wait for messages sent before /end to be stored ...
-        async with self._answering.hold(person_key):  # ... and answered
+        await self._cancel_answer(person_key)  # ... an answer still streaming is dropped ...
+        async with self._answering.hold(person_key):  # ... and the rest answered
             person = await self._store.find_person(person_key)
             session = await self._store.active_session(person.id) if person else None
             if person is None or session is None:

@@ -336,28 +336,33 @@ async def test_a_burst_is_stored_at_once_and_answered_together_in_order(tmp_path
         assert h.mentor.held_locks == 0, "per-person locks are freed when idle"
 
 
-async def test_end_after_a_message_closes_only_once_the_message_is_answered(
+async def test_end_during_a_streaming_answer_aborts_it_and_closes_cleanly(
     tmp_path: Path,
 ) -> None:
     llm = FakeLLM()
-    llm.gate = asyncio.Event()
+    llm.gate = asyncio.Event()  # the answer stalls after its first words
     async with make_harness(tmp_path, llm) as h:
         reply = RecordingReply()
         talking = asyncio.create_task(h.mentor.handle(inbound(h, "last words"), reply))
         await wait_for(lambda: len(llm.requests) == 1)
-        ending = asyncio.create_task(h.mentor.end(ALICE, reply))
-        await asyncio.sleep(0.01)
-        assert not ending.done()
-        llm.gate.set()
-        await asyncio.gather(talking, ending)
-        assert [event for event, _ in reply.events if event in ("final", "notice")] == [
-            "final",
-            "notice",
-        ]
+        assert await h.mentor.end(ALICE, reply)
+        await talking
+        assert llm.cancelled == 1, "the upstream request was aborted"
+        assert reply.of("final") == [], "the half-written answer is dropped"
+        assert reply.of("notice") == ["session_closing"]
         person = await h.store.person(ALICE, h.clock.now())
         await h.closer.settle(person.id, wait_s=5)
         notebook_request = next(r for r in llm.requests if r.purpose == "notebook")
         assert "last words" in notebook_request.messages[0].text
+        assert h.mentor.held_locks == 0
+
+
+async def test_end_after_an_answer_waits_for_nothing_and_keeps_order(tmp_path: Path) -> None:
+    async with make_harness(tmp_path) as h:
+        reply = RecordingReply()
+        await h.mentor.handle(inbound(h, "hello"), reply)
+        await h.mentor.end(ALICE, reply)
+        assert [e for e, _ in reply.events if e in ("final", "notice")] == ["final", "notice"]
 
 
 async def test_a_concern_keeps_its_addendum_when_answered_after_a_failure(
