@@ -1,0 +1,183 @@
+"""Bad and odd input through the real handlers: each gets a clear answer or is ignored on
+purpose, and nothing crashes. python-telegram-bot runs for real; the Bot API answers in memory."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram import Update
+from telegram.ext import Application
+
+from lumen_bot.harness.model import PersonKey
+from lumen_bot.telegram.admin import AdminHandlers
+from lumen_bot.telegram.bot import TelegramApp
+from lumen_bot.telegram.handlers import TelegramHandlers
+from tests.offline_bot_api import OfflineBotApi
+from tests.wiring import Harness, make_harness
+
+USER = 4242
+ADMIN = 900
+_ids = itertools.count(1)
+
+
+@dataclass
+class Bot:
+    app: TelegramApp
+    api: OfflineBotApi
+    h: Harness
+
+    async def send(self, update: dict[str, Any]) -> None:
+        await self.app.process_update(Update.de_json(update, self.app.bot))
+
+    def texts_sent(self) -> list[str]:
+        return [str(p.get("text", "")) for p in self.api.calls_of("sendMessage")]
+
+    async def stored_texts(self) -> list[str]:
+        data = await self.h.store.export(PersonKey("telegram", str(USER)))
+        return [] if data is None else [t.text for _, turns in data.sessions for t in turns]
+
+
+@pytest.fixture
+async def bot(tmp_path: Path) -> AsyncIterator[Bot]:
+    api = OfflineBotApi()
+    async with make_harness(tmp_path) as h:
+        app = (
+            Application.builder()
+            .token("1:test")
+            .request(api)
+            .get_updates_request(OfflineBotApi())
+            .build()
+        )
+        AdminHandlers(h.review, frozenset({ADMIN})).register(app)
+        TelegramHandlers(h.mentor, h.reports, stream_interval_s=0).register(app)
+        async with app:
+            yield Bot(app, api, h)
+
+
+def person(user_id: int = USER, *, is_bot: bool = False) -> dict[str, Any]:
+    return {"id": user_id, "is_bot": is_bot, "first_name": "Ada", "language_code": "en"}
+
+
+def message(text: str | None = None, *, user: int = USER, **extra: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "message_id": next(_ids),
+        "date": 1_795_000_000,
+        "chat": {"id": user, "type": "private"},
+        "from": person(user),
+        **extra,
+    }
+    if text is not None:
+        body["text"] = text
+    if text and text.startswith("/"):
+        name = text.split(" ", 1)[0]
+        body["entities"] = [{"type": "bot_command", "offset": 0, "length": len(name)}]
+    return body
+
+
+def update(**kind: Any) -> dict[str, Any]:
+    return {"update_id": next(_ids), **kind}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u200b\u200f\u202e",
+        "null\x00byte",
+        "lone \ud800 surrogate",
+        "😀" * 4096,
+        "<b>bold</b> *star _under [link](javascript:alert(1)) `tick",
+        "\u202eevil rtl override",
+    ],
+    ids=["invisible only", "null byte", "lone surrogate", "4096 emoji", "injection", "rtl"],
+)
+async def test_odd_text_is_stored_and_answered(bot: Bot, text: str) -> None:
+    await bot.send(update(message=message(text)))
+    assert await bot.stored_texts() == [text, "Thank you for telling me. What matters most here?"]
+    assert bot.texts_sent()[-1].startswith("Thank you")
+
+
+async def test_an_edited_message_is_ignored_on_purpose(bot: Bot) -> None:
+    await bot.send(update(edited_message=message("changed my mind", edit_date=1_795_000_100)))
+    assert bot.texts_sent() == []
+    assert await bot.stored_texts() == []
+
+
+async def test_a_command_with_extra_words_still_works(bot: Bot) -> None:
+    await bot.send(update(message=message("hello")))
+    await bot.send(update(message=message("/end now please")))
+    assert "Let me write my notes" in " ".join(bot.texts_sent())
+
+
+async def test_a_command_for_another_bot_gets_the_help(bot: Bot) -> None:
+    await bot.send(update(message=message("/report@OtherBot")))
+    assert "/end" in bot.texts_sent()[-1]
+
+
+async def test_a_forwarded_message_is_read_like_any_other(bot: Bot) -> None:
+    origin = {"type": "hidden_user", "sender_user_name": "Someone", "date": 1_794_000_000}
+    await bot.send(update(message=message("they said this", forward_origin=origin)))
+    assert "they said this" in await bot.stored_texts()
+
+
+async def test_another_bot_writing_is_ignored(bot: Bot) -> None:
+    body = message("beep")
+    body["from"] = person(USER, is_bot=True)
+    await bot.send(update(message=body))
+    assert bot.texts_sent() == []
+
+
+async def test_a_channel_post_hears_once_that_lumen_is_private(bot: Bot) -> None:
+    post = {
+        "message_id": 1,
+        "date": 1_795_000_000,
+        "chat": {"id": -100, "type": "channel"},
+        "text": "news",
+    }
+    await bot.send(update(channel_post=post))
+    await bot.send(update(channel_post={**post, "message_id": 2}))
+    assert len(bot.texts_sent()) == 1 and "private" in bot.texts_sent()[0]
+
+
+def callback(data: str, *, user: int = USER) -> dict[str, Any]:
+    shown = message("prompt", user=user)
+    shown["from"] = person(1, is_bot=True)
+    return {
+        "id": str(next(_ids)),
+        "from": person(user),
+        "chat_instance": "c",
+        "data": data,
+        "message": shown,
+    }
+
+
+async def test_unknown_button_data_is_acknowledged_and_ignored(bot: Bot) -> None:
+    await bot.send(update(callback_query=callback("no-such-button")))
+    assert len(bot.api.calls_of("answerCallbackQuery")) == 1
+    assert bot.texts_sent() == []
+
+
+async def test_a_report_button_pressed_by_someone_else_opens_nothing(bot: Bot) -> None:
+    await bot.send(update(message=message("hi")))
+    await bot.send(update(message=message("/report")))
+    assert await bot.h.review.queue() == [], "a report is a draft until its reason is picked"
+    prompt = bot.api.calls_of("sendMessage")[-1]
+    data = prompt["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await bot.send(update(callback_query=callback(str(data), user=777)))
+    assert await bot.h.review.queue() == []
+    await bot.send(update(callback_query=callback(str(data))))
+    await bot.send(update(callback_query=callback(str(data))))
+    assert len(await bot.h.review.queue()) == 1, "pressed twice, opened once"
+
+
+async def test_admin_buttons_do_nothing_for_others(bot: Bot) -> None:
+    await bot.send(update(message=message("I have the pills ready and I'm taking them tonight")))
+    (flag,) = await bot.h.review.queue()
+    await bot.send(update(callback_query=callback(f"admin:resolve:{flag.id}")))
+    assert [f.id for f in await bot.h.review.queue()] == [flag.id]
+    await bot.send(update(message=message("/flags")))
+    assert "Flag #" not in bot.texts_sent()[-1]
