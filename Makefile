@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 EMULATOR_DIR := tests/e2e/emulator
 
-.PHONY: run test check bench chat clean
+.PHONY: run test check bench soak chat clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ check: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy lumen_bot safety tests
+
+## soak: the crash test with many more SIGKILLs than CI runs
+soak: $(STAMP) $(EMULATOR_DIR)/node_modules/.installed
+	LUMEN_CRASH_KILLS=200 $(BIN)/python -m pytest -q tests/e2e/test_crash.py
 
 ## bench: benchmarks that print figures (not timed tests)
 bench: $(STAMP)

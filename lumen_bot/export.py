@@ -31,6 +31,7 @@ def export_document(data: PersonExport) -> dict[str, Any]:
                         "kind": turn.kind.value,
                         "text": turn.text,
                         "at": _iso(turn.at),
+                        "answered_at": _iso(turn.answered_at),
                         "prompt_version": turn.prompt_version,
                     }
                     for turn in turns

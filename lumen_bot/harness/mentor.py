@@ -128,11 +128,15 @@ class Mentor:
         person's messages are answered in order. Messages that arrive while the
         mentor is still answering are stored at once and answered together next.
         """
-        async with self._intake.hold(inbound.person):
-            person = await self._store.person(inbound.person, self._clock.now())
-            if await self._blocked(person, reply):
-                return
-            admitted = await self._admit(person, inbound)
+        try:
+            async with self._intake.hold(inbound.person):
+                person = await self._store.person(inbound.person, self._clock.now())
+                if await self._blocked(person, reply):
+                    return
+                admitted = await self._admit(person, inbound)
+        finally:
+            if inbound.on_admitted is not None:
+                inbound.on_admitted()  # the platform may now confirm it has the message
         if admitted is None:
             return
         async with self._answering.hold(inbound.person):

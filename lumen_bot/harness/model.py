@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -119,3 +120,4 @@ class Inbound:
     at: datetime
     source_key: str | None = None
     locale: str | None = None
+    on_admitted: Callable[[], None] | None = None  # called once the message is stored

@@ -7,16 +7,19 @@ import signal
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import BotCommand
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
 from lumen_bot import texts
+from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.logs import events
+from lumen_bot.telegram.polling import poll
 
 log = events(__name__)
 
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
+HANDLER_GRACE_S = 10.0  # on SIGTERM, how long answers in flight may take to finish
 
 
 def build_application(token: str, api_url: str) -> TelegramApp:
@@ -26,7 +29,7 @@ def build_application(token: str, api_url: str) -> TelegramApp:
         .token(token)
         .base_url(f"{api_url}/bot")
         .base_file_url(f"{api_url}/file/bot")
-        .concurrent_updates(True)  # per-person order is kept by the harness's locks
+        .updater(None)  # telegram/polling.py polls: it confirms updates once stored
         .connect_timeout(10)
         .read_timeout(30)
         .write_timeout(30)
@@ -57,36 +60,21 @@ async def run_polling(
     `on_stopping` runs after polling and handlers stopped but while the bot can
     still send, so background work (a closing's parting words) can finish.
     """
+    updates = TaskGroup()
     async with app:
         await publish_commands(app)
         await app.start()
-        updater = app.updater
-        if updater is None:
-            raise RuntimeError("application built without an updater")
         try:
             await on_ready()
-            await updater.start_polling(
-                allowed_updates=Update.ALL_TYPES, timeout=20, drop_pending_updates=False
-            )
             log.info("bot_started", bot_id=app.bot.id)
-            await stop.wait()
+            await poll(app, stop, updates)
         finally:
             log.info("bot_stopping")
-            await _stop(app)
+            await updates.aclose(grace_s=HANDLER_GRACE_S)  # in-flight turns finish or park
+            if app.running:
+                await app.stop()
             await on_stopping()
             log.info("bot_stopped")
-
-
-async def _stop(app: TelegramApp) -> None:
-    """Stop polling, then the handlers; a failure in one must not keep the other running."""
-    updater = app.updater
-    if updater is not None and updater.running:
-        try:
-            await updater.stop()
-        except Exception as exc:  # noqa: BLE001 - shutting down whatever happened
-            log.warning("updater_stop_failed", error=type(exc).__name__)
-    if app.running:
-        await app.stop()
 
 
 def stop_on_signals(stop: asyncio.Event) -> None:

@@ -10,6 +10,7 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -25,6 +26,7 @@ from lumen_bot.harness.review import Reports
 from lumen_bot.logs import events
 from lumen_bot.telegram.bot import TelegramApp
 from lumen_bot.telegram.delivery import deliver
+from lumen_bot.telegram.polling import admitted
 from lumen_bot.telegram.reply import PLATFORM, SAFE_NOW, TelegramReply
 
 log = events(__name__)
@@ -53,6 +55,7 @@ class TelegramHandlers:
         self._told_groups: OrderedDict[int, None] = OrderedDict()
 
     def register(self, app: TelegramApp) -> None:
+        app.add_handler(TypeHandler(Update, self.admit_unless_stored), group=-1)
         app.add_handler(CommandHandler("start", self.on_start, filters=PRIVATE))
         app.add_handler(CommandHandler("help", self.on_help, filters=PRIVATE))
         app.add_handler(CommandHandler("privacy", self.on_privacy, filters=PRIVATE))
@@ -91,6 +94,17 @@ class TelegramHandlers:
         reply = self._reply(update)
         if reply is not None:
             await reply.notice(key)
+
+    async def admit_unless_stored(self, update: Update, context: Context) -> None:
+        """Runs first for every update. Only a private message with words is stored by the
+        harness, which admits it then; every other update is admitted at once, so the
+        poller never waits on a slow command (see `telegram/polling.py`)."""
+        message = update.message
+        words = message is not None and (message.text or message.caption)
+        if not (words and message and message.chat.type == "private") or (
+            message.text or ""
+        ).startswith("/"):
+            admitted()
 
     async def on_start(self, update: Update, context: Context) -> None:
         await self._say(update, "start")
@@ -218,6 +232,7 @@ class TelegramHandlers:
             at=message.date,
             source_key=f"tg:{message.chat_id}:{message.message_id}",
             locale=user.language_code,
+            on_admitted=admitted,
         )
         await self._mentor.handle(inbound, reply)
 
