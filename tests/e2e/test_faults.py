@@ -1,0 +1,63 @@
+"""Each LLM fault, injected by a protocol-speaking server: the person gets an answer or our
+words, never an error text; the turn stays stored; the log names the fault, never the words."""
+
+from __future__ import annotations
+
+import pytest
+
+from .llm_proxy import Fault, LlmProxy
+from .processes import LumenFactory
+from .telegram_user import TelegramUser, TelegramWorld
+
+pytestmark = pytest.mark.e2e
+
+SAID = "a sentence only this person wrote"
+
+
+@pytest.mark.parametrize(
+    ("faults", "expect"),
+    [
+        ([Fault.overloaded(retry_after=1)], "MENTOR-MARKER"),  # the SDK retries after 1 s
+        ([Fault.server_error()], "MENTOR-MARKER"),
+        ([Fault.overloaded(), Fault.overloaded(), Fault.overloaded()], "need a moment"),
+        ([Fault.server_error()] * 3, "can't reach my thoughts"),
+        ([Fault.mid_stream_error(after_deltas=3)], "send that again"),
+        ([Fault.empty_reply()], "MENTOR-MARKER"),  # retried once, then answered
+        ([Fault.empty_reply(), Fault.empty_reply()], "send that again"),
+        ([Fault.slow(6)], "MENTOR-MARKER"),  # past LUMEN_LLM_TIMEOUT once: the SDK retries
+        ([Fault.slow(6)] * 3, "can't reach my thoughts"),  # every attempt times out
+    ],
+    ids=[
+        "529 once",
+        "500 once",
+        "529 past retries",
+        "500 past retries",
+        "error event mid-stream",
+        "empty answer once",
+        "empty answer twice",
+        "timeout once",
+        "timeout past retries",
+    ],
+)
+async def test_llm_faults_end_in_an_answer_or_our_words(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    telegram_user: TelegramUser,
+    llm: LlmProxy,
+    faults: list[Fault],
+    expect: str,
+) -> None:
+    bot = lumen_process(env={"LUMEN_LLM_TIMEOUT": "3", "LUMEN_LLM_MAX_RETRIES": "2"})
+    await telegram.wait_until_polling(timeout=60)
+    for fault in faults:
+        llm.inject(fault)
+    await telegram_user.send_text(SAID)
+    [reply] = await telegram_user.wait_for_bot_messages(1, timeout=60)
+    assert expect in reply.text
+    for internal in ("overloaded", "error", "529", "500", "Exception"):
+        assert internal not in reply.text
+    assert bot.stop() == 0
+    log = bot.output()
+    assert SAID not in log, "the log holds events and ids, never what was written"
+    if "MENTOR-MARKER" not in expect:
+        assert "turn_failed" in log, "the fault path is logged as an event"
