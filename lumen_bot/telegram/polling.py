@@ -58,9 +58,23 @@ async def poll(app: Application, stop: asyncio.Event, tasks: TaskGroup) -> None:
             backoff = min(30.0, backoff * 2)
             continue
         backoff = 1.0
-        for update in updates:
+        if updates:
+            await _admit_batch(app, updates, tasks)
+            offset = updates[-1].update_id + 1
+
+
+async def _admit_batch(app: Application, updates: tuple[Update, ...], tasks: TaskGroup) -> None:
+    """Admit a batch: in order within a chat, different chats at the same time."""
+    by_chat: dict[int, list[Update]] = {}
+    for update in updates:
+        chat = update.effective_chat
+        by_chat.setdefault(chat.id if chat else -update.update_id, []).append(update)
+
+    async def in_order(chat_updates: list[Update]) -> None:
+        for update in chat_updates:
             await _admit(app, update, tasks)
-            offset = update.update_id + 1
+
+    await asyncio.gather(*(in_order(chat_updates) for chat_updates in by_chat.values()))
 
 
 async def _fetch(app: Application, offset: int | None, stop: asyncio.Event) -> tuple[Update, ...]:
