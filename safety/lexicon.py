@@ -9,6 +9,7 @@ from typing import Any, Final
 import yaml
 
 from safety.accumulate import Accumulator
+from safety.regex_source import pattern_chars
 from safety.rules import (
     CUES,
     DATA_DIR,
@@ -138,17 +139,10 @@ def _top_level_bar(pattern: str) -> bool:
     """Whether `pattern` is an alternation at its top level ("a|b"): merging would attach
     the shared head to the first alternative only."""
     depth = 0
-    in_class = escaped = False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
+    for _, ch, plain in pattern_chars(pattern):
+        if not plain:
+            continue
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1

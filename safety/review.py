@@ -22,6 +22,7 @@ import yaml
 
 from safety.lexicon import DATA_DIR, LexiconError
 from safety.normalize import fold
+from safety.regex_source import pattern_chars
 from safety.trie import trie_regex
 
 LANGS: Final = ("en", "es", "pt", "de", "fr", "ru")
@@ -94,17 +95,8 @@ class Rule:
 def _spaced(source: str) -> str:
     """Let each literal space in a pattern match any run of spaces (Markdown leaves gaps)."""
     out: list[str] = []
-    in_class = escaped = False
-    for i, ch in enumerate(source):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == " ":  # " ?" stays optional: one whitespace class under the quantifier
+    for i, ch, plain in pattern_chars(source):
+        if plain and ch == " ":  # " ?" stays optional: one whitespace class under the quantifier
             out.append(r"\s" if source[i + 1 : i + 2] in ("?", "*", "+", "{") else r"\s+")
             continue
         out.append(ch)

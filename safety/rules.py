@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Final
 
 from safety.accumulate import Accumulator
+from safety.regex_source import pattern_chars
 from safety.screening import Category, Level
 from safety.translit import Abugida, LetterMap, Respell
 
@@ -45,17 +46,8 @@ def word_start_regex(source: str) -> re.Pattern[str]:
 def _clause_start(source: str) -> str:
     """Replace each `^` anchor (not a `[^...]` negation) with `(?<=^ )`."""
     out: list[str] = []
-    in_class = escaped = False
-    for i, ch in enumerate(source):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "^" and (i == 0 or source[i - 1] in "(|:"):
+    for i, ch, plain in pattern_chars(source):
+        if plain and ch == "^" and (i == 0 or source[i - 1] in "(|:"):
             out.append("(?<=^ )")
             continue
         out.append(ch)
