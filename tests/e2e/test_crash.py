@@ -10,18 +10,15 @@ delivered; a kill there can repeat that one answer after the restart.
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import random
-import subprocess
-import sys
 import time
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from .llm_proxy import Fault, LlmProxy
+from .lumen_cli import export, exported
 from .processes import LumenFactory, ManagedProcess
 from .telegram_user import TelegramUser, TelegramWorld
 
@@ -35,16 +32,6 @@ async def restart_after_kill(bot: ManagedProcess, telegram: TelegramWorld) -> No
     started = time.time()
     bot.start()
     await telegram.wait_until_polling(since=started, timeout=60)
-
-
-def export(bot: ManagedProcess, user_id: int) -> dict[str, Any]:
-    command = [str(Path(sys.executable).parent / "lumen"), "export", "--user", str(user_id)]
-    result = subprocess.run(
-        command, env=bot.env, cwd=bot.cwd, capture_output=True, text=True, timeout=60, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    document: dict[str, Any] = json.loads(result.stdout)
-    return document
 
 
 async def wait_until(condition: Any, within_s: float = 60.0) -> None:
@@ -70,7 +57,7 @@ async def test_a_kill_mid_answer_is_answered_once_after_restart(
     [answer] = await telegram_user.wait_for_bot_messages(1, timeout=60)
     assert "MENTOR-MARKER" in answer.text
     await telegram_user.assert_no_bot_messages(within=2.0)
-    turns = (await asyncio.to_thread(export, bot, telegram_user.user_id))["sessions"][0]["turns"]
+    turns = (await export(bot, telegram_user.user_id))["sessions"][0]["turns"]
     assert [t["text"] for t in turns if t["role"] == "user"] == ["something that took courage"]
     assert all(t["answered_at"] for t in turns)
 
@@ -94,7 +81,7 @@ async def test_a_kill_during_closing_still_closes_once(
     parting, _closed = await telegram_user.wait_for_bot_messages(2, timeout=60)
     assert parting.text.startswith("Readiness")
     await telegram_user.assert_no_bot_messages(within=2.0)
-    data = await asyncio.to_thread(export, bot, telegram_user.user_id)
+    data = await export(bot, telegram_user.user_id)
     assert [s["state"] for s in data["sessions"]] == ["closed"]
     assert len(data["notebooks"]) == 1 and len(data["arcs"]) == 1
 
@@ -124,7 +111,7 @@ async def test_random_kills_lose_nothing_and_double_nothing(
     await wait_until(lambda: llm.pending_faults == 0)
 
     def all_answered() -> bool:
-        data = export(bot, telegram_user.user_id)
+        data = exported(bot, telegram_user.user_id)
         turns = [t for s in data["sessions"] for t in s["turns"]]
         return all(t["answered_at"] for t in turns if t["role"] == "user")
 
@@ -133,7 +120,7 @@ async def test_random_kills_lose_nothing_and_double_nothing(
         assert time.monotonic() < deadline, "every stored message is answered in the end"
         await asyncio.sleep(0.5)
     assert bot.stop() == 0
-    data = await asyncio.to_thread(export, bot, telegram_user.user_id)
+    data = await export(bot, telegram_user.user_id)
     turns = [t for s in data["sessions"] for t in s["turns"]]
     user_texts = [t["text"] for t in turns if t["role"] == "user"]
     assert sorted(user_texts) == sorted(sent), "every message stored, and stored once"

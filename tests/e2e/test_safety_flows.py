@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from .llm_proxy import LlmProxy
+from .lumen_cli import lumen_flags
 from .processes import LumenFactory, ManagedProcess
 from .telegram_user import TelegramUser, TelegramWorld
 
@@ -23,16 +19,6 @@ async def start_lumen(lumen_process: LumenFactory, telegram: TelegramWorld) -> M
     bot = lumen_process(env={"LUMEN_ADMIN_IDS": str(ADMIN_ID)})
     await telegram.wait_until_polling(timeout=60)
     return bot
-
-
-def lumen_flags(bot: ManagedProcess, *args: str) -> str:
-    """`lumen flags ...` with the bot's own settings, as an operator would run it."""
-    command = [str(Path(sys.executable).parent / "lumen"), "flags", *args]
-    result = subprocess.run(
-        command, env=bot.env, cwd=bot.cwd, capture_output=True, text=True, timeout=60, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 async def test_a_crisis_gets_resources_with_buttons_and_a_flag_never_the_llm(
@@ -54,7 +40,7 @@ async def test_a_crisis_gets_resources_with_buttons_and_a_flag_never_the_llm(
     assert "glad you're safe" in gentle.text
     assert llm.requests == [], "neither the crisis nor the button reached the LLM"
 
-    queue = await asyncio.to_thread(lumen_flags, bot, "list")
+    queue = await lumen_flags(bot, "list")
     assert "crisis · open" in queue and "suicide_self_harm" in queue
     assert "1 open flag(s)" in queue
 
@@ -98,7 +84,7 @@ async def test_a_report_with_a_reason_reaches_the_admin_who_resolves_it(
     [resolved] = await admin.wait_for_edits(1, timeout=30)
     assert "resolved" in (resolved.text or "")
 
-    audit = await asyncio.to_thread(lumen_flags, bot, "audit")
+    audit = await lumen_flags(bot, "audit")
     assert f"telegram:{ADMIN_ID} | resolved | flag:" in audit
     assert f"telegram:{ADMIN_ID} | view | flag:" in audit
-    assert "0 open flag(s)" in await asyncio.to_thread(lumen_flags, bot, "list")
+    assert "0 open flag(s)" in await lumen_flags(bot, "list")

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import json
-import subprocess
-import sys
-from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.canary import files_under, find_canary
 
 from .llm_proxy import Fault, LlmProxy
+from .lumen_cli import export, run_lumen
 from .processes import LumenFactory, ManagedProcess
 from .telegram_user import TelegramUser, TelegramWorld
 
@@ -26,22 +22,6 @@ async def start_lumen(lumen_process: LumenFactory, telegram: TelegramWorld) -> M
     bot = lumen_process()
     await telegram.wait_until_polling(timeout=60)
     return bot
-
-
-def run_export(bot: ManagedProcess, user_id: int) -> subprocess.CompletedProcess[str]:
-    """`lumen export --user ID` with the bot's own settings (a second process, same files)."""
-    command = [str(Path(sys.executable).parent / "lumen"), "export", "--user", str(user_id)]
-    return subprocess.run(
-        command, env=bot.env, cwd=bot.cwd, capture_output=True, text=True, timeout=60, check=False
-    )
-
-
-async def export(bot: ManagedProcess, user_id: int) -> dict[str, Any]:
-    """What `lumen export` says is stored, decrypted, for this person."""
-    result = await asyncio.to_thread(run_export, bot, user_id)
-    assert result.returncode == 0, result.stderr
-    document: dict[str, Any] = json.loads(result.stdout)
-    return document
 
 
 async def test_start_welcomes_and_commands_are_in_the_menu(
@@ -151,7 +131,7 @@ async def test_a_group_hears_once_that_lumen_is_private_and_nothing_is_stored(
     await telegram_user.send_group_message("are you there?", group_id=-1005)
     await telegram_user.assert_no_bot_messages(within=2.0)
     assert llm.requests == []
-    result = await asyncio.to_thread(run_export, bot, telegram_user.user_id)
+    result = await asyncio.to_thread(run_lumen, bot, "export", "--user", str(telegram_user.user_id))
     assert result.returncode == 1 and "no person" in result.stderr
 
 
