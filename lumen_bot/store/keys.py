@@ -27,6 +27,7 @@ class KeyStore:
         self._keyring = keyring
         self._cache: dict[tuple[int, int], bytes] = {}
         self._known: set[int] = set()
+        self._versions: dict[int, int] = {}  # person id -> newest data-key version
 
     async def __aenter__(self) -> Self:
         await self._db.__aenter__()
@@ -39,6 +40,7 @@ class KeyStore:
         tb: TracebackType | None,
     ) -> None:
         self._cache.clear()
+        self._versions.clear()
         await self._db.__aexit__(exc_type, exc, tb)
 
     async def ensure(self, person_id: int, at: datetime) -> None:
@@ -72,13 +74,19 @@ class KeyStore:
             )
 
     async def current(self, person_id: int) -> tuple[int, bytes]:
-        """The person's newest data key and its version: new records use it."""
-        row = await self._db.fetchone(
-            "SELECT MAX(version) FROM data_keys WHERE person_id = ?", (person_id,)
-        )
-        if row is None or row[0] is None:
-            raise DecryptionError("no data key for this person")
-        version = int(row[0])
+        """The person's newest data key and its version: new records use it.
+
+        The version is looked up once per person and remembered (this key store is
+        the only writer of data keys); a key rotation must update `_versions`.
+        """
+        version = self._versions.get(person_id)
+        if version is None:
+            row = await self._db.fetchone(
+                "SELECT MAX(version) FROM data_keys WHERE person_id = ?", (person_id,)
+            )
+            if row is None or row[0] is None:
+                raise DecryptionError("no data key for this person")
+            version = self._versions[person_id] = int(row[0])
         return version, await self.key(person_id, version)
 
     async def key(self, person_id: int, version: int) -> bytes:

@@ -100,10 +100,13 @@ class TelegramHandlers:
         harness, which admits it then; every other update is admitted at once, so the
         poller never waits on a slow command (see `telegram/polling.py`)."""
         message = update.message
-        words = message is not None and (message.text or message.caption)
-        if not (words and message and message.chat.type == "private") or (
-            message.text or ""
-        ).startswith("/"):
+        stored_later = (
+            message is not None
+            and message.chat.type == "private"
+            and bool(message.text or message.caption)
+            and not (message.text or "").startswith("/")
+        )
+        if not stored_later:
             admitted()
 
     async def on_start(self, update: Update, context: Context) -> None:
