@@ -84,5 +84,9 @@ class DeliveryFailed(LumenError):
     user_message = "something_went_wrong"
 
 
+class PersonUnreachable(DeliveryFailed):
+    """The platform says the person blocked the bot: nothing more is sent to them."""
+
+
 class ClosingFailed(LumenError):
     user_message = "closing_delayed"

@@ -11,9 +11,16 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import TypeVar
 
-from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 
-from lumen_bot.errors import DeliveryFailed
+from lumen_bot.errors import DeliveryFailed, PersonUnreachable
 from lumen_bot.logs import events
 
 log = events(__name__)
@@ -54,6 +61,9 @@ async def deliver(call: Callable[[], Awaitable[T]], *, what: str, idempotent: bo
             if attempt == ATTEMPTS:
                 raise DeliveryFailed(what) from None
             await asyncio.sleep(0.5 * 2**attempt)
+        except Forbidden:  # the person blocked the bot (403): never worth a retry
+            log.info("telegram_forbidden", call=what)
+            raise PersonUnreachable(what) from None
         except TelegramError as exc:
             log.warning("telegram_refused", call=what, error=type(exc).__name__)
             raise DeliveryFailed(what) from None
