@@ -34,8 +34,10 @@ __all__ = [
     "LexiconError",
     "Rule",
     "compile_lexicon",
+    "expand_macros",
     "load_common",
     "load_lexicon",
+    "read_data",
     "word_start_regex",
 ]
 
@@ -48,7 +50,8 @@ _SHARED_HEAD = re.compile(r"\(\?:\{[A-Z][A-Z0-9_]*\}\) ")
 _LOADER: Final[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _read(name: str) -> dict[str, Any]:
+def read_data(name: str) -> dict[str, Any]:
+    """Parse one YAML file of `safety/data` whose top level is a mapping."""
     text = (DATA_DIR / name).read_text(encoding="utf-8")
     data = yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader, C or Python
     if not isinstance(data, dict):
@@ -79,7 +82,9 @@ def _compile(source: str, where: str, *, word_start: bool = False) -> re.Pattern
         raise LexiconError(f"{where}: bad pattern: {exc}") from None
 
 
-def _expand(pattern: str, macros: Mapping[str, str], where: str) -> str:
+def expand_macros(pattern: str, macros: Mapping[str, str], where: str) -> str:
+    """Replace each `{NAME}` in a pattern by its macro; `where` names the pattern in errors."""
+
     def sub(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in macros:
@@ -96,7 +101,7 @@ def _expand(pattern: str, macros: Mapping[str, str], where: str) -> str:
 
 def load_common() -> Common:
     """Read `safety/data/common.yaml`."""
-    data = _read("common.yaml")
+    data = read_data("common.yaml")
     profiles: dict[str, Profile] = {}
     for name, spec in dict(data["profiles"]).items():
         fields = {k: _level(v, f"profile {name}") for k, v in dict(spec or {}).items()}
@@ -174,7 +179,9 @@ def _rule(spec: Mapping[str, Any], macros: Mapping[str, str], common: Common) ->
     if ("pattern" in spec) == ("patterns" in spec):
         raise LexiconError(f"{name}: give exactly one of `pattern` and `patterns`")
     parts = spec["patterns"] if "patterns" in spec else [spec["pattern"]]
-    source = "|".join(f"(?:{_expand(p, macros, name)})" for p in _factor([str(p) for p in parts]))
+    source = "|".join(
+        f"(?:{expand_macros(p, macros, name)})" for p in _factor([str(p) for p in parts])
+    )
     profile_name = str(spec.get("profile", "fixed"))
     if profile_name not in common.profiles:
         raise LexiconError(f"{name}: unknown profile {profile_name}")
@@ -201,7 +208,7 @@ def _rule(spec: Mapping[str, Any], macros: Mapping[str, str], common: Common) ->
 
 def load_lexicon(lang: str, common: Common) -> Lexicon:
     """Read and compile `safety/data/lexicon.<lang>.yaml`."""
-    data = _read(f"lexicon.{lang}.yaml")
+    data = read_data(f"lexicon.{lang}.yaml")
     if data.get("lang") != lang:
         raise LexiconError(f"lexicon.{lang}.yaml: lang field says {data.get('lang')!r}")
     return compile_lexicon(data, common)

@@ -21,9 +21,7 @@ from safety.review import (
     build_reviewer,
     compile_rules,
 )
-from safety.review import (
-    _prepare as prepare,
-)
+from safety.review_text import prepare
 
 REVIEWER = build_reviewer()
 REASONS = (
