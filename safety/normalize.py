@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from safety.lexicon import Common, Lexicon
+from safety.translit import LetterMap
 from safety.trie import trie_regex
 
 _UNIT: Final = re.compile(
@@ -83,19 +84,39 @@ def _fold_other(text: str) -> str:
 Change = tuple[int, int, int, int]  # (orig_start, orig_end, new_start, new_end)
 
 
-@dataclass(frozen=True, slots=True)
 class _Stage:
-    """The changes one rewrite pass made, in order."""
+    """The changes one rewrite pass made, in order.
 
-    changes: tuple[Change, ...]
-    new_starts: tuple[int, ...]
+    A pass done in C (`re.sub` with a template, `str.translate`) leaves its log to be
+    made on demand: only a span that is mapped back (a hit, rare) needs it.
+    """
+
+    __slots__ = ("_changes", "_new_starts", "_pending")
+
+    def __init__(
+        self,
+        changes: tuple[Change, ...] = (),
+        pending: Callable[[], tuple[Change, ...]] | None = None,
+    ) -> None:
+        self._changes = changes
+        self._new_starts = tuple(c[2] for c in changes)
+        self._pending = pending
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        if self._pending is not None:
+            self._changes = self._pending()
+            self._new_starts = tuple(c[2] for c in self._changes)
+            self._pending = None
+        return self._changes
 
     def char(self, i: int, after: bool) -> int:
         """Where character `i` of this pass's output came from (or just after it)."""
-        k = bisect_right(self.new_starts, i) - 1
+        changes = self.changes
+        k = bisect_right(self._new_starts, i) - 1
         if k < 0:
             return i + after
-        orig_start, orig_end, _, new_end = self.changes[k]
+        orig_start, orig_end, _, new_end = changes[k]
         if i < new_end:  # inside a rewritten stretch: take all of it
             return orig_end if after else orig_start
         return i - new_end + orig_end + after
@@ -111,14 +132,15 @@ class Normalized:
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `text` back to the original message."""
         for stage in reversed(self.stages):
-            start, end = stage.char(start, False), stage.char(max(start, end - 1), True)
+            if stage.changes:  # a pass whose matches all stayed as they were changed nothing
+                start, end = stage.char(start, False), stage.char(max(start, end - 1), True)
         return start, end
 
 
-def _rewrite(
+def _log(
     regex: re.Pattern[str], text: str, replace: Callable[[re.Match[str]], str]
-) -> tuple[str, _Stage | None]:
-    """Apply `regex.sub` and log each change; no stage when nothing changed."""
+) -> tuple[str, tuple[Change, ...]]:
+    """Apply `regex.sub` and log each change, in order."""
     changes: list[Change] = []
     shift = 0
 
@@ -132,10 +154,34 @@ def _rewrite(
             shift += len(new) - len(original)
         return new
 
-    result = regex.sub(logged, text)
-    if not changes:
+    return regex.sub(logged, text), tuple(changes)
+
+
+def _rewrite(
+    regex: re.Pattern[str], text: str, replace: Callable[[re.Match[str]], str]
+) -> tuple[str, _Stage | None]:
+    """Apply `regex.sub` and log each change; no stage when nothing changed."""
+    result, changes = _log(regex, text, replace)
+    return result, _Stage(changes) if changes else None
+
+
+def _substitute(regex: re.Pattern[str], text: str, template: str) -> tuple[str, _Stage | None]:
+    """`_rewrite` with a replacement template ("\\1" and the like), done in C; the log is
+    made only if a span is mapped back through it."""
+    result, count = regex.subn(template, text)
+    if not count:
         return result, None
-    return result, _Stage(tuple(changes), tuple(c[2] for c in changes))
+    return result, _Stage(pending=lambda: _log(regex, text, lambda m: m.expand(template))[1])
+
+
+def _translate(letter_map: LetterMap, text: str) -> tuple[str, _Stage | None]:
+    """`_rewrite` with a letter map, done in C: every mapped character lies inside one of
+    the map's words, so translating the whole text changes exactly those words."""
+    if letter_map.words.search(text) is None:
+        return text, None
+    return text.translate(letter_map.table), _Stage(
+        pending=lambda: _log(letter_map.words, text, letter_map)[1]
+    )
 
 
 def _splice(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, _Stage | None]:
@@ -152,11 +198,7 @@ def _splice(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, _Stage |
         shift += len(new) - (end - start)
         at = end
     pieces.append(text[at:])
-    return "".join(pieces), _Stage(tuple(changes), tuple(c[2] for c in changes))
-
-
-def _one_space(match: re.Match[str]) -> str:
-    return " "
+    return "".join(pieces), _Stage(tuple(changes))
 
 
 def _segment(joined: str, vocab: frozenset[str]) -> list[str]:
@@ -214,32 +256,28 @@ class Normalizer:
         stages: list[_Stage] = []
         text = folded
 
-        def apply(regex: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> None:
+        def keep(rewritten: tuple[str, _Stage | None]) -> None:
             nonlocal text
-            text, stage = _rewrite(regex, text, replace)
+            text, stage = rewritten
             if stage is not None:
                 stages.append(stage)
 
         lexicon = self._lexicon
         if not text.isascii():
-            apply(self._symbols, self._symbol)
+            keep(_rewrite(self._symbols, text, self._symbol))
             if lexicon.letter_map is not None:
-                apply(lexicon.letter_map.words, lexicon.letter_map)
+                keep(_translate(lexicon.letter_map, text))
             if lexicon.abugida is not None:
-                apply(lexicon.abugida.words, lexicon.abugida)
+                keep(_rewrite(lexicon.abugida.words, text, lexicon.abugida))
         for respell in lexicon.respell:
             if respell.applies(text):
-                apply(respell.regex, respell)
+                keep(_substitute(respell.regex, text, respell.replacement))
         if self._spaced_hint.search(" " + text):
-            apply(self._spaced, self._join)
-        text, stage = _splice(text, self._unmasked(text))
-        if stage is not None:
-            stages.append(stage)
+            keep(_rewrite(self._spaced, text, self._join))
+        keep(_splice(text, self._unmasked(text)))
         if "  " in text or "\t" in text or "\r" in text:
-            apply(self._spaces, _one_space)
-        text, stage = _splice(text, self._slang_edits(text))
-        if stage is not None:
-            stages.append(stage)
+            keep(_substitute(self._spaces, text, " "))
+        keep(_splice(text, self._slang_edits(text)))
         return Normalized(text, tuple(stages))
 
     def _token_start(self, text: str, at: int) -> int:

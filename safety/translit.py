@@ -140,14 +140,11 @@ class Respell:
     """
 
     regex: re.Pattern[str]
-    replacement: str
+    replacement: str  # a `re.sub` template: "\\1" is the first group
     needs: tuple[str, ...] = ()
 
     def applies(self, text: str) -> bool:
         return not self.needs or any(n in text for n in self.needs)
-
-    def __call__(self, match: re.Match[str]) -> str:
-        return match.expand(self.replacement)
 
 
 def respells(specs: object) -> tuple[Respell, ...]:
