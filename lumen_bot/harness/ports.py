@@ -138,6 +138,7 @@ class NewTurn:
     prompt_version: str | None = None
     reply_to: int | None = None
     level: str | None = None
+    third_party: bool = False  # resources or an offer written for a helper (see Turn)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +161,11 @@ class Store(Protocol):
 
     async def person_key(self, person_id: int) -> PersonKey: ...
 
-    async def screen_turn(self, person_id: int, turn: Turn, kind: TurnKind, level: str) -> Turn:
-        """Record what the screen decided about a stored message (sealed with its text)."""
+    async def screen_turn(
+        self, person_id: int, turn: Turn, kind: TurnKind, level: str, *, third_party: bool = False
+    ) -> Turn:
+        """Record what the screen decided about a stored message (sealed with its text):
+        its kind, level, and whether it is about someone else's risk."""
         ...
 
     async def turn_by_source(self, source_key: str) -> Turn | None:

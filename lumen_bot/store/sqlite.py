@@ -183,7 +183,7 @@ class SqliteStore(ClosingRecords):
                     "prompt_version": turn.prompt_version,
                     "reply_to": turn.reply_to,
                 },
-                _turn_payload(turn.kind, turn.level, turn.text),
+                _turn_payload(turn.kind, turn.level, turn.text, third_party=turn.third_party),
             )
             await tx.execute(
                 "UPDATE sessions SET last_activity_at = ? WHERE id = ?",
@@ -199,6 +199,7 @@ class SqliteStore(ClosingRecords):
             prompt_version=turn.prompt_version,
             level=turn.level,
             reply_to=turn.reply_to,
+            third_party=turn.third_party,
         )
 
     async def session_turns(self, person_id: int, session_id: int) -> tuple[Turn, ...]:
@@ -211,18 +212,19 @@ class SqliteStore(ClosingRecords):
         )
         return tuple([await self._turn(row) for row in rows])
 
-    async def screen_turn(self, person_id: int, turn: Turn, kind: TurnKind, level: str) -> Turn:
+    async def screen_turn(
+        self, person_id: int, turn: Turn, kind: TurnKind, level: str, *, third_party: bool = False
+    ) -> Turn:
         """Reseal the turn with the screen's verdict: the kind lives inside the ciphertext,
         so it is neither readable at rest nor changeable without the person's key."""
-        body, version = await self._sealer.seal(
-            person_id, "turns", turn.id, "body", _turn_payload(kind, level, turn.text)
-        )
+        payload = _turn_payload(kind, level, turn.text, third_party=third_party)
+        body, version = await self._sealer.seal(person_id, "turns", turn.id, "body", payload)
         async with self._db.transaction() as tx:
             await tx.execute(
                 "UPDATE turns SET body = ?, key_version = ? WHERE id = ? AND person_id = ?",
                 (body, version, turn.id, person_id),
             )
-        return replace(turn, kind=kind, level=level)
+        return replace(turn, kind=kind, level=level, third_party=third_party)
 
     async def turn_by_source(self, source_key: str) -> Turn | None:
         row = await self._db.fetchone("SELECT * FROM turns WHERE source_key = ?", (source_key,))
@@ -258,6 +260,7 @@ class SqliteStore(ClosingRecords):
             answered_at=from_text(row["answered_at"]),
             level=payload.get("level"),
             reply_to=row["reply_to"],
+            third_party=payload.get("third_party", False),  # absent in rows stored before
         )
 
     # -- notebooks and the Arc ---------------------------------------------
@@ -315,8 +318,13 @@ class SqliteStore(ClosingRecords):
         )
 
 
-def _turn_payload(kind: TurnKind, level: str | None, text: str) -> str:
-    return json.dumps({"kind": kind.value, "level": level, "text": text}, ensure_ascii=False)
+def _turn_payload(kind: TurnKind, level: str | None, text: str, *, third_party: bool) -> str:
+    """The sealed body of a turn; `third_party` is written only when set, so a turn
+    about the person's own words seals exactly as turns always did."""
+    payload: dict[str, object] = {"kind": kind.value, "level": level, "text": text}
+    if third_party:
+        payload["third_party"] = True
+    return json.dumps(payload, ensure_ascii=False)
 
 
 def _session(row: aiosqlite.Row) -> Session:
