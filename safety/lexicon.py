@@ -21,6 +21,7 @@ from safety.rules import (
     LexiconError,
     Profile,
     Rule,
+    after_space,
     word_start_regex,
 )
 from safety.screening import Category, Level
@@ -379,8 +380,7 @@ def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
         negation_words=_words(negation["words"], "negation.words"),
         cues={k: _compile(str(cues[k]), f"cues.{k}", word_start=True) for k in CUES},
         clause_cues=_compile(
-            " (?=" + "|".join(f"(?P<{k}>{cues[k]})" for k in CUES if k != "joke") + ")",
-            "cues",
+            after_space("|".join(f"(?P<{k}>{cues[k]})" for k in CUES if k != "joke")), "cues"
         ),
         **_scripts(data),
         **_accumulated(data, common, _words(negation["words"], "negation.words")),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Final
 
 from safety.accumulate import Accumulator
-from safety.regex_source import pattern_chars
+from safety.regex_source import pattern_chars, start_guard
 from safety.screening import Category, Level
 from safety.translit import Abugida, LetterMap, Respell
 
@@ -40,7 +40,15 @@ def word_start_regex(source: str) -> re.Pattern[str]:
     the space is the literal, the real match is group `m`. `^` (clause start) is rewritten
     to "right after the leading space".
     """
-    return re.compile(rf" (?=(?P<m>\b(?:{_clause_start(source)})))")
+    return re.compile(after_space(rf"(?P<m>\b(?:{_clause_start(source)}))"))
+
+
+def after_space(body: str) -> str:
+    """The source " (?=body)", with a guard in front: a lookahead for the first characters
+    a match of `body` can start with (see `start_guard`), which rejects most spaces at once
+    and never one where `body` matches."""
+    guard = start_guard(body)
+    return " " + ("" if guard is None else f"(?={guard})") + f"(?={body})"
 
 
 def _clause_start(source: str) -> str:
