@@ -66,11 +66,10 @@ async def open_store(settings: Settings) -> AsyncIterator[SqliteStore]:
 
 def message_budget(settings: Settings, prompts: PromptBook) -> int:
     """What the reserve leaves for a session's own messages: the reserve minus the reply
-    and the system prompt around the context (the addendum included)."""
+    and the system prompt around the context (the longer addendum included)."""
+    addendum = max(prompts.concern_addendum.text, prompts.helper_addendum.text, key=estimate_tokens)
     system = estimate_tokens(
-        "\n\n".join(
-            (prompts.mentor.text, prompts.safety_policy.text, prompts.concern_addendum.text)
-        )
+        "\n\n".join((prompts.mentor.text, prompts.safety_policy.text, addendum))
     )
     return max(1_000, settings.context_reserve - settings.max_tokens - system)
 

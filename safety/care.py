@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from safety.resources import concern_resources, country_for, crisis_message, resources_for
+from safety import crisis_message, helper_message, resources_for
+from safety.resources import concern_resources, country_for
 from safety.screening import Screening
 
 DIRECTORY = "https://findahelpline.com"
@@ -20,6 +21,8 @@ class SafetyCare:
         return resources_for(country).country is not None
 
     def crisis_message(self, screening: Screening, country: str | None, lang: str | None) -> str:
+        """The person's own crisis, or, when `screening.third_party`, someone else's:
+        then the emergency number comes first, and the words speak to the helper."""
         return crisis_message(screening, country=country, lang=lang)
 
     def help_url(self, country: str | None) -> str:
@@ -30,3 +33,6 @@ class SafetyCare:
 
     def concern_offer(self, country: str | None, lang: str | None) -> str:
         return concern_resources(country=country, lang=lang)
+
+    def helper_offer(self, country: str | None, lang: str | None) -> str:
+        return helper_message(country=country, lang=lang)

@@ -3,11 +3,16 @@
 No LLM is involved here. A message is screened once, when it is first answered
 (or, after a crash, on the person's next message); a crisis gets resources
 before anything else, and counts as answered only once they were delivered.
+A message about someone else's risk (the person is a helper) is stored as such,
+so its crisis resources, the mentor's addendum and the support offered speak to
+the helper, also after a restart.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from enum import StrEnum
 
 from lumen_bot.harness.flags import FlagDetail, FlagSource
 from lumen_bot.harness.model import Person, PersonKey, Session, Turn, TurnKind
@@ -27,6 +32,22 @@ from safety.screening import Level, Screening
 log = events(__name__)
 
 RECENT_FOR_SCREEN = 3  # earlier messages the screen sees, for intent split across messages
+
+
+class Concern(StrEnum):
+    """Whose risk a concern is about: it decides the addendum and the support offered."""
+
+    SELF = "self"  # the person's own distress
+    HELPER = "helper"  # only someone else's: the person is worried about another
+
+
+def concern_in(turns: Sequence[Turn]) -> Concern | None:
+    """The concern among messages answered together, if any. The person's own distress
+    comes first: worry about someone else alone makes them a helper."""
+    concerns = [t for t in turns if t.level == Level.CONCERN.value]
+    if not concerns:
+        return None
+    return Concern.HELPER if all(t.third_party for t in concerns) else Concern.SELF
 
 
 class CrisisDesk:
@@ -69,7 +90,11 @@ class CrisisDesk:
                 if unscreened:
                     kind = TurnKind.CRISIS if screening.is_crisis else TurnKind.MESSAGE
                     turn = await self._store.screen_turn(
-                        person.id, turn, kind, screening.level.value
+                        person.id,
+                        turn,
+                        kind,
+                        screening.level.value,
+                        third_party=screening.third_party,
                     )
                     if screening.is_crisis:
                         await self._flag(person, turn, screening)
@@ -93,14 +118,25 @@ class CrisisDesk:
             return
         country = await self.country(person, locale)
         for turn, screening in crises:
-            if not screening.is_crisis:
-                # Stored as a crisis, read again without the messages around it: still one.
-                screening = replace(screening, level=Level.CRISIS)
+            # Stored as a crisis (about someone else), read again maybe without the
+            # messages around it: still one, and still for a helper.
+            screening = replace(
+                screening,
+                level=Level.CRISIS,
+                third_party=screening.third_party or turn.third_party,
+            )
             text = self._care.crisis_message(screening, country, locale)
             mentor = await self._store.append_turn(
                 person.id,
                 session.id,
-                NewTurn("mentor", TurnKind.RESOURCES, text, self._clock.now(), reply_to=turn.id),
+                NewTurn(
+                    "mentor",
+                    TurnKind.RESOURCES,
+                    text,
+                    self._clock.now(),
+                    reply_to=turn.id,
+                    third_party=screening.third_party,
+                ),
             )
             await reply.crisis(text, self._care.help_url(country))
             ids = [turn.id] + ([mentor.id] if mentor else [])
@@ -119,20 +155,31 @@ class CrisisDesk:
         turns: tuple[Turn, ...],
         reply: ReplyChannel,
         *,
+        concern: Concern,
         locale: str | None,
     ) -> None:
-        """After a concern, offer support once per session, not with every message."""
-        if any(t.kind in (TurnKind.RESOURCES, TurnKind.OFFER) for t in turns):
+        """After a concern, offer support once per session, not with every message: to a
+        helper, how to support the other person and the lines that guide helpers; to the
+        person, a line they can talk to. Resources already given for the same need (a
+        crisis answered in this session) count as the offer."""
+        helper = concern is Concern.HELPER
+        given = (TurnKind.RESOURCES, TurnKind.OFFER)
+        if any(t.kind in given and t.third_party == helper for t in turns):
             return
         country = await self.country(person, locale)
-        text = self._care.concern_offer(country, locale)
+        if helper:
+            text = self._care.helper_offer(country, locale)
+        else:
+            text = self._care.concern_offer(country, locale)
         offer = await self._store.append_turn(
-            person.id, session.id, NewTurn("mentor", TurnKind.OFFER, text, self._clock.now())
+            person.id,
+            session.id,
+            NewTurn("mentor", TurnKind.OFFER, text, self._clock.now(), third_party=helper),
         )
         await reply.plain(text)
         if offer is not None:
             await self._store.mark_answered([offer.id], self._clock.now())
-        log.info("support_offered", person=person.id, session=session.id)
+        log.info("support_offered", person=person.id, session=session.id, concern=concern.value)
 
     async def set_country(self, person: Person, code: str) -> str | None:
         """Remember the person's country (sealed in their profile). Returns the code if

@@ -24,7 +24,7 @@ from lumen_bot.harness.context import (
     speaker_and_text,
 )
 from lumen_bot.harness.conversation import fit_messages, to_messages
-from lumen_bot.harness.crisis import CrisisDesk
+from lumen_bot.harness.crisis import Concern, CrisisDesk, concern_in
 from lumen_bot.harness.flags import FlagDetail, FlagSource
 from lumen_bot.harness.limits import LimitPolicy, PersonLimits
 from lumen_bot.harness.locks import KeyedLocks
@@ -45,7 +45,6 @@ from lumen_bot.harness.quality import better, judge, visible
 from lumen_bot.harness.review import CONTEXT_TURNS
 from lumen_bot.harness.tasks import cancel_and_wait
 from lumen_bot.logs import events
-from safety.screening import Level
 
 log = events(__name__)
 
@@ -197,7 +196,7 @@ class Mentor:
             return  # answered together with an earlier message, or only a crisis
         if not await self._within_limits(person, waiting, reply):
             return
-        concern = any(t.level == Level.CONCERN.value for t in waiting)
+        concern = concern_in(waiting)
         context = await self._context(person, session)
         request = self._turn_request(context, screened, concern=concern)
         prep_ms = (time.perf_counter() - started) * 1000
@@ -227,8 +226,10 @@ class Mentor:
         await reply.final(text)
         answered = [t.id for t in waiting] + ([mentor.id] if mentor else [])
         await self._store.mark_answered(answered, self._clock.now())
-        if concern:
-            await self._crisis.offer_once(person, session, screened, reply, locale=locale)
+        if concern is not None:
+            await self._crisis.offer_once(
+                person, session, screened, reply, concern=concern, locale=locale
+            )
         log.info(
             "turn_answered",
             person=person.id,
@@ -359,10 +360,12 @@ class Mentor:
         return context
 
     def _turn_request(
-        self, context: SessionContext, turns: tuple[Turn, ...], *, concern: bool
+        self, context: SessionContext, turns: tuple[Turn, ...], *, concern: Concern | None
     ) -> LLMRequest:
         system = [SystemBlock(self._system), SystemBlock(context.text, cache=True)]
-        if concern:
+        if concern is Concern.HELPER:
+            system.append(SystemBlock(self._prompts.helper_addendum.text))
+        elif concern is Concern.SELF:
             system.append(SystemBlock(self._concern_addendum))
         return LLMRequest(
             purpose="turn",

@@ -290,3 +290,8 @@ class CrisisCare(Protocol):
     def concern_offer(self, country: str | None, lang: str | None) -> str:
         """One short line offering support, sent once per session after a concern."""
         ...
+
+    def helper_offer(self, country: str | None, lang: str | None) -> str:
+        """For someone worried about another person: how to support them, and the lines
+        that also guide helpers; sent once per session instead of the concern offer."""
+        ...

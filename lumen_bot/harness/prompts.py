@@ -10,7 +10,15 @@ from pathlib import Path
 from lumen_bot.errors import ConfigError
 
 _NAME = re.compile(r"^(?P<name>[a-z_]+)\.v(?P<version>\d+)\.md$")
-REQUIRED = ("mentor", "safety_policy", "concern_addendum", "notebook", "arc_create", "arc_update")
+REQUIRED = (
+    "mentor",
+    "safety_policy",
+    "concern_addendum",
+    "helper_addendum",
+    "notebook",
+    "arc_create",
+    "arc_update",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +41,7 @@ class PromptBook:
     mentor: Prompt
     safety_policy: Prompt
     concern_addendum: Prompt
+    helper_addendum: Prompt  # instead of concern_addendum when the worry is about someone else
     notebook: Prompt
     arc_create: Prompt
     arc_update: Prompt

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
+from safety.care import SafetyCare
+
 from .llm_proxy import LlmProxy
 from .lumen_cli import lumen_flags
 from .processes import LumenFactory, ManagedProcess
@@ -12,6 +15,7 @@ from .telegram_user import TelegramUser, TelegramWorld
 pytestmark = pytest.mark.e2e
 
 CRISIS = "I have the pills ready and I'm going to take them all tonight"
+THEIR_CONCERN = "my sister says she wants to end it"
 ADMIN_ID = 900
 
 
@@ -88,3 +92,23 @@ async def test_a_report_with_a_reason_reaches_the_admin_who_resolves_it(
     assert f"telegram:{ADMIN_ID} | resolved | flag:" in audit
     assert f"telegram:{ADMIN_ID} | view | flag:" in audit
     assert "0 open flag(s)" in await lumen_flags(bot, "list")
+
+
+async def test_worry_for_someone_else_gets_the_helper_addendum_then_helper_resources(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    telegram_user: TelegramUser,
+    llm: LlmProxy,
+) -> None:
+    bot = await start_lumen(lumen_process, telegram)
+    await telegram_user.send_text(THEIR_CONCERN)
+    answer, resources = await telegram_user.wait_for_bot_messages(2, timeout=30)
+    assert "MENTOR-MARKER" in answer.text, "the mentor answers first"
+    care, lang = SafetyCare(), telegram_user.language_code
+    assert resources.text == care.helper_offer(care.country(None, lang), lang)
+
+    [request] = llm.requests
+    prompts = PromptBook.load(default_prompts_dir())
+    assert prompts.helper_addendum.text in request.system
+    assert prompts.concern_addendum.text not in request.system
+    assert "0 open flag(s)" in await lumen_flags(bot, "list"), "worry alone raises no flag"
