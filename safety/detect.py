@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
@@ -19,6 +20,7 @@ _SCRIPT_CHARS: Final = {
     "devanagari": re.compile("[\u0900-\u097f]"),
 }
 _LATIN: Final = re.compile("[a-z]")
+_OTHER_SCRIPTS: Final = re.compile("|".join(regex.pattern for regex in _SCRIPT_CHARS.values()))
 # When nothing points at one language of a script, assume its most used one.
 SCRIPT_DEFAULTS: Final = {"latin": "en", "cyrillic": "ru", "arabic": "ar", "devanagari": "hi"}
 _MAX_LETTER_VOTES: Final = 3  # a distinctive letter is strong evidence, but not unbounded
@@ -44,9 +46,12 @@ class Choice:
 
 
 def script_of(sample: str) -> str:
-    """The script with the most letters in `sample` ("latin" for plain ASCII)."""
+    """The script with the most letters in `sample` ("latin" for plain ASCII; on a tie the
+    first of cyrillic, arabic, devanagari, latin)."""
     if sample.isascii():
         return "latin"
+    if _OTHER_SCRIPTS.search(sample) is None:  # emoji, accents: no need to count
+        return "latin" if _LATIN.search(sample) else "cyrillic"
     counts = {name: len(regex.findall(sample)) for name, regex in _SCRIPT_CHARS.items()}
     counts["latin"] = len(_LATIN.findall(sample))
     return max(counts, key=lambda name: counts[name])
@@ -119,17 +124,13 @@ class LanguageGuesser:
             return Choice((codes[0],), sure=True)
         others = tuple(code for code in codes if code != default)
         votes: dict[str, int] = dict.fromkeys(codes, 0)
-        markers = self._markers[script]
-        for word in (_ASCII_WORDS if sample.isascii() else _WORDS).findall(sample):
-            code = markers.get(word)
+        words = (_ASCII_WORDS if sample.isascii() else _WORDS).findall(sample)
+        for code, count in Counter(map(self._markers[script].get, words)).items():
             if code is not None:
-                votes[code] += 1
+                votes[code] += count
         if script in self._letters:
             regex, owner = self._letters[script]
-            letter_votes = dict.fromkeys(codes, 0)
-            for ch in regex.findall(sample):
-                letter_votes[owner[ch]] += 1
-            for code, count in letter_votes.items():
+            for code, count in Counter(map(owner.__getitem__, regex.findall(sample))).items():
                 votes[code] += min(count, _MAX_LETTER_VOTES)
         ranked = sorted((default, *others), key=lambda code: -votes[code])  # stable on ties
         best, second = votes[ranked[0]], votes[ranked[1]]

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from safety.charmap import CharMap
 from safety.lexicon import Common, Lexicon
 from safety.translit import LetterMap
 from safety.trie import trie_regex
@@ -57,7 +58,7 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-_FOLD: Final = _fold_table()
+_FOLD: Final = CharMap({chr(code): folded for code, folded in _fold_table().items()})
 
 
 def fold(text: str) -> str:
@@ -75,9 +76,10 @@ def fold(text: str) -> str:
 
 
 def _fold_other(text: str) -> str:
-    folded = text.translate(_FOLD).lower()
+    mapped = _FOLD(text)
+    folded = mapped.lower()
     if len(folded) != len(text):  # a rare character lower-cases to two ("İ")
-        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text.translate(_FOLD))
+        folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in mapped)
     return folded
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from safety.charmap import CharMap
 from safety.normalize import fold
 
 _IGNORABLE: Final = re.compile("[\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff]")
@@ -20,7 +21,7 @@ def _rewrites() -> dict[str, str]:
 
     The screen's `fold` blanks quotation marks; the review keeps them as '"' and "'" to tell
     quoted words from the mentor's own ("I'm" with a curly apostrophe must still read
-    "i'm"). Applied in one regex pass, far cheaper on non-ASCII text than `str.translate`.
+    "i'm"). Applied by a `CharMap`, far cheaper on non-ASCII text than `str.translate`.
     """
     table = {c: " " for c in "*_~#|>"}
     codes = (*range(0x80, 0x2100), *range(0xFF01, 0xFF5F), *range(0x1D400, 0x1D800))
@@ -33,30 +34,7 @@ def _rewrites() -> dict[str, str]:
     return table
 
 
-def _char_class(chars: list[str]) -> re.Pattern[str]:
-    """A character class of runs ("[a-z]"): `re` tests it in one step when all are in the BMP."""
-    codes = sorted(map(ord, chars))
-    runs: list[list[int]] = []
-    for code in codes:
-        if runs and code == runs[-1][1] + 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    body = "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs
-    )
-    return re.compile(f"[{body}]")
-
-
-_REWRITES: Final = _rewrites()
-_REWRITE: Final = _char_class([c for c in _REWRITES if c <= "\uffff"])
-# full-width and mathematical letters beyond the BMP would make one class slow for every text
-_REWRITE_ASTRAL: Final = _char_class([c for c in _REWRITES if c > "\uffff"])
-_ASTRAL: Final = re.compile("[\U00010000-\U0010ffff]")
-
-
-def _rewrite(match: re.Match[str]) -> str:
-    return _REWRITES[match.group()]
+_REWRITE: Final = CharMap(_rewrites())
 
 
 def prepare(text: str) -> tuple[str, list[int] | None]:
@@ -69,9 +47,7 @@ def prepare(text: str) -> tuple[str, list[int] | None]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare character lower-cases to two ("İ")
         lowered = fold(text)
-    prepared = _REWRITE.sub(_rewrite, lowered)
-    if not prepared.isascii() and _ASTRAL.search(prepared):
-        prepared = _REWRITE_ASTRAL.sub(_rewrite, prepared)
+    prepared = _REWRITE(lowered)
     if prepared.isascii() or not _IGNORABLE.search(prepared):
         return " " + prepared, None
     positions = [i for i, c in enumerate(prepared) if not _IGNORABLE.fullmatch(c)]
