@@ -25,6 +25,7 @@ _UNIT: Final = re.compile(
     r"\d+(?:st|nd|rd|th|am|pm|mg|g|kg|lbs?|ml|k|kms?|m|s|x|h|hrs?|mins?|yo|y|d)"
 )
 _REPEAT: Final = re.compile(r"([a-z])\1{2,}")
+_TRIPLE: Final = re.compile(r"([a-z])\1\1")  # finds the words _REPEAT would, faster in `re`
 _NUMBER_BEFORE: Final = re.compile(r"\d\s*$")
 _MAX_PIECE: Final = 20
 _IGNORABLE: Final = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\ufe0e\ufe0f"
@@ -292,7 +293,7 @@ class Normalizer:
         """Words with digits or symbols inside ("k1ll") or stretched letters ("diiie"),
         found from cheap hints and rewritten one by one (most messages have none)."""
         starts = {self._token_start(text, m.start()) for m in self._leet_hint.finditer(text)}
-        starts.update(self._token_start(text, m.start()) for m in _REPEAT.finditer(text))
+        starts.update(self._token_start(text, m.start()) for m in _TRIPLE.finditer(text))
         edits: list[tuple[int, int, str]] = []
         done = -1
         for start in sorted(starts):

@@ -87,7 +87,7 @@ def _negation(clause: _Clause, start: int, end: int, lexicon: Lexicon) -> tuple[
     negated predicate right after it ("killing myself wouldn't help")."""
     window: list[str] = []
     conditional = False
-    for word in reversed(clause.text[:start].split()[-_NEGATION_WINDOW:]):
+    for word in reversed(clause.text[:start].rsplit(None, _NEGATION_WINDOW)[-_NEGATION_WINDOW:]):
         if word.endswith(_COMMAS):
             break
         if word in lexicon.scope_stops:
@@ -138,8 +138,10 @@ def _clauses(padded: str, lexicon: Lexicon) -> tuple[list[int], list[int], list[
     """Starts and ends (in `padded`) of the clauses between sentence ends and "but"s, and
     for each clause whether a "but" (not a sentence end) closes it."""
     cuts = [(m.start(), m.end(), False) for m in _SENTENCE_END.finditer(padded)]
-    cuts += [(m.start(), m.end(), True) for m in lexicon.break_regex.finditer(padded)]
-    cuts.sort()
+    breaks = [(m.start(), m.end(), True) for m in lexicon.break_regex.finditer(padded)]
+    if breaks:  # rare; the sentence ends alone are found in order
+        cuts += breaks
+        cuts.sort()
     starts, ends, soft = [0], [], []
     for cut_start, cut_end, is_break in cuts:
         ends.append(cut_start)
@@ -178,8 +180,7 @@ def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
         return []
     starts, ends, soft = _clauses(padded, lexicon)
     joke = _Laugh(padded, lexicon)
-    clauses: dict[tuple[int, int], _Clause] = {}
-    tried: set[tuple[int, int, int]] = set()
+    clauses: dict[tuple[int, int], tuple[_Clause, set[int]]] = {}  # and the rules tried
     found: set[tuple[int, int, int]] = set()
     hits: list[_Hit] = []
     for at, word in anchors:
@@ -187,14 +188,15 @@ def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
         lo, hi = starts[k], ends[k]
         if hi - lo > _LONG_CLAUSE:
             lo, hi = _window(padded, lo, hi, at)
-        clause = clauses.get((lo, hi))
-        if clause is None:
+        known = clauses.get((lo, hi))
+        if known is None:
             after = " " + padded[starts[k + 1] : ends[k + 1]].strip(" ") if soft[k] else None
-            clause = clauses[(lo, hi)] = _clause(padded, lo, hi, after)
+            known = clauses[(lo, hi)] = (_clause(padded, lo, hi, after), set())
+        clause, tried = known
         for rid in lexicon.anchor_index[word]:
-            if (lo, hi, rid) in tried:
+            if rid in tried:
                 continue
-            tried.add((lo, hi, rid))
+            tried.add(rid)
             rule = lexicon.rules[rid]
             for match in rule.regex.finditer(clause.text):
                 start, end = match.span(1)
