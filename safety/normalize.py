@@ -180,7 +180,7 @@ def _substitute(regex: re.Pattern[str], text: str, template: str) -> tuple[str, 
 def _translate(letter_map: LetterMap, text: str) -> tuple[str, _Stage | None]:
     """`_rewrite` with a letter map, done in C: every mapped character lies inside one of
     the map's words, so translating the whole text changes exactly those words."""
-    if letter_map.words.search(text) is None:
+    if letter_map.letters.search(text) is None:
         return text, None
     return text.translate(letter_map.table), _Stage(
         pending=lambda: _log(letter_map.words, text, letter_map)[1]

@@ -19,8 +19,11 @@ _NEGATION_WINDOW: Final = 6  # words looked at before a match for "not", "never"
 _LONG_CLAUSE: Final = 400  # longer clauses are searched in a window around each anchor
 _WINDOW_BEFORE: Final = 160
 _WINDOW_AFTER: Final = 240
-# sentence ends, also the Arabic question mark and semicolon and the Devanagari danda
-_SENTENCE_END: Final = re.compile("[.!?;\n\u061f\u061b\u06d4\u0964\u0965]+")
+# sentence ends, also the Arabic question mark and semicolon and the Devanagari danda;
+# "[ends][ends]*", not "[ends]+": `re` skips fast to a pattern's first character only
+# when the pattern opens with a character class
+_ENDS: Final = "[.!?;\n\u061f\u061b\u06d4\u0964\u0965]"
+_SENTENCE_END: Final = re.compile(f"{_ENDS}{_ENDS}*")
 _COMMAS: Final = (",", "\u060c")
 
 

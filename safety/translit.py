@@ -27,6 +27,7 @@ class LetterMap:
 
     words: re.Pattern[str]  # a run of characters, at least one of them mapped
     table: Mapping[int, str]
+    letters: re.Pattern[str]  # one mapped character: a fast test that `words` would match
 
     @classmethod
     def build(cls, mapping: Mapping[str, str]) -> LetterMap:
@@ -34,7 +35,7 @@ class LetterMap:
             raise ScriptError("letter map keys must be single characters")
         mapped = "".join(re.escape(k) for k in sorted(mapping))
         words = re.compile(rf"[\w{mapped}]*[{mapped}][\w{mapped}]*")
-        return cls(words, {ord(k): v for k, v in mapping.items()})
+        return cls(words, {ord(k): v for k, v in mapping.items()}, re.compile(f"[{mapped}]"))
 
     def __call__(self, match: re.Match[str]) -> str:
         return match.group().translate(self.table)
