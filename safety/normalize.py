@@ -250,7 +250,9 @@ class Normalizer:
             rf"(?={word}*[a-z]){word}*[\w$]"
         )
         self._word_chars = frozenset("'" + "".join(c for c in common.leet if not c.isalnum()))
-        self._spaces = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")
+        # a run of two or more spaces, or one tab or return: written to open with a class,
+        # which `re` skips to in C ("[ \t\r\f\v]{2,}|[\t\r\f\v]" tries every character)
+        self._spaces = re.compile(r"[ \t\r\f\v](?:[ \t\r\f\v]+|(?<=[\t\r\f\v]))")
         keys = [*lexicon.substitutions, *lexicon.compounds]
         # a separator, then a slang word: `re` skips quickly to separators (text gets a " ")
         self._slang = re.compile(rf"[ \n\t,.!?;:/+&-](?P<w>{trie_regex(keys)})(?![\w'])")

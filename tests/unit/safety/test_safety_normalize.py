@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from safety import Level, screen
 from safety.lexicon import load_common, load_lexicon
 from safety.normalize import Normalizer, fold
 from safety.trie import trie_regex
@@ -62,6 +63,10 @@ def test_fold_maps_accents_quotes_and_full_width_to_ascii() -> None:
         ("take 💊 now", "take emo_pills now"),
         ("ki\u200bll", "kill"),
         ("a\t\tb   c", "a b c"),
+        ("a\tb", "a b"),
+        ("a \t b", "a b"),
+        ("a\r\nb", "a \nb"),
+        ("x  \n  y", "x \n y"),
         ("kill my self", "kill myself"),
         ("my self harm scars", "my self harm scars"),
     ],
@@ -79,6 +84,23 @@ def test_spans_in_the_normal_form_map_back_to_the_written_words() -> None:
     assert raw[mapped[0] : mapped[1]] == "gonna k1ll   mys3lf"
     pill = norm.text.index("emo_pills")
     assert raw[slice(*norm.span(pill, pill + len("emo_pills")))] == "💊"
+
+
+@pytest.mark.parametrize(
+    ("raw", "written"),
+    [
+        ("Я хочу умереть, сегодня ночью", "хочу умереть"),  # letter map
+        ("ya xochu umeret' segodnya", "xochu umeret"),  # respellings
+        ("मैं मरना चाहता हूँ", "मैं मरना चाहता"),  # Devanagari romanised
+        ("أريد أن أموت الليلة", "أريد أن أموت"),  # Arabic letter forms
+    ],
+)
+def test_evidence_maps_back_through_script_rewrites_to_the_written_words(
+    raw: str, written: str
+) -> None:
+    result = screen(raw)
+    assert result.level is not Level.NONE
+    assert written in [raw[e.start : e.end] for e in result.evidence]
 
 
 @settings(max_examples=200, deadline=None)
