@@ -143,14 +143,24 @@ def _check_limit(limit: int) -> None:
         raise ValueError(f"limit must be at least {_MIN_LIMIT} UTF-16 units")
 
 
+def well_formed(text: str) -> str:
+    """Pair up surrogates and replace lone ones with U+FFFD (same UTF-16 length).
+
+    A lone surrogate is a valid JSON escape ("\\ud800") but no character: UTF-8,
+    and so the LLM API's JSON, cannot carry it.
+    """
+    if text.isascii():
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def _clean(text: str) -> str:
-    """Pair up surrogates, replace lone ones and NUL with U+FFFD, unify line ends.
+    """Well-formed text with NUL as U+FFFD and one kind of line end.
 
     Each replacement keeps the UTF-16 length; only the line-end change does not,
     and converter output never holds a carriage return.
     """
-    if not text.isascii():
-        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    text = well_formed(text)
     return text.replace("\x00", "\ufffd").replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -26,6 +28,7 @@ from lumen_bot.harness.review import Reports
 from lumen_bot.logs import events
 from lumen_bot.telegram.bot import TelegramApp
 from lumen_bot.telegram.delivery import deliver
+from lumen_bot.telegram.formatting import well_formed
 from lumen_bot.telegram.polling import admitted
 from lumen_bot.telegram.reply import PLATFORM, SAFE_NOW, TelegramReply
 
@@ -53,6 +56,9 @@ class TelegramHandlers:
         self._interval_s = stream_interval_s
         self._clock = clock or SystemClock()
         self._told_groups: OrderedDict[int, None] = OrderedDict()
+        # A double tap is two updates handled at once; one choice at a time opens a
+        # report once (choices are rare and quick, so one lock for everyone).
+        self._choosing_reason = asyncio.Lock()
 
     def register(self, app: TelegramApp) -> None:
         app.add_handler(TypeHandler(Update, self.admit_unless_stored), group=-1)
@@ -98,7 +104,15 @@ class TelegramHandlers:
     async def admit_unless_stored(self, update: Update, context: Context) -> None:
         """Runs first for every update. Only a private message with words is stored by the
         harness, which admits it then; every other update is admitted at once, so the
-        poller never waits on a slow command (see `telegram/polling.py`)."""
+        poller never waits on a slow command (see `telegram/polling.py`). Updates ignored
+        on purpose stop here (`_ignored`)."""
+        reason = _ignored(update)
+        if reason is not None:
+            admitted()
+            log.info("update_ignored", update=update.update_id, reason=reason)
+            if update.callback_query is not None:
+                await update.callback_query.answer()
+            raise ApplicationHandlerStop
         message = update.message
         stored_later = (
             message is not None
@@ -144,7 +158,7 @@ class TelegramHandlers:
         reported = (
             replied.text if replied and replied.from_user and replied.from_user.is_bot else None
         )
-        note = " ".join(context.args or []) or None
+        note = well_formed(" ".join(context.args or [])) or None
         flag_id = await self._reports.start(
             PersonKey(PLATFORM, str(user.id)), reported=reported, note=note
         )
@@ -174,9 +188,10 @@ class TelegramHandlers:
         if query is None or user is None:
             return
         raw_id, _, reason = (query.data or "").removeprefix(REPORT).partition(":")
-        opened = raw_id.isdigit() and await self._reports.choose_reason(
-            PersonKey(PLATFORM, str(user.id)), int(raw_id), reason
-        )
+        async with self._choosing_reason:
+            opened = raw_id.isdigit() and await self._reports.choose_reason(
+                PersonKey(PLATFORM, str(user.id)), int(raw_id), reason
+            )
         lang = user.language_code
         await query.answer()
         key = "report_thanks" if opened else "report_already"
@@ -226,12 +241,9 @@ class TelegramHandlers:
         reply = self._reply(update)
         if message is None or user is None or reply is None:
             return
-        if user.is_bot:
-            log.info("bot_sender_ignored", update=update.update_id)
-            return
         inbound = Inbound(
             person=PersonKey(PLATFORM, str(user.id)),
-            text=text,
+            text=well_formed(text),
             at=message.date,
             source_key=f"tg:{message.chat_id}:{message.message_id}",
             locale=user.language_code,
@@ -276,3 +288,20 @@ class TelegramHandlers:
                 await self._say(update, "something_went_wrong")
             except DeliveryFailed:
                 log.info("error_notice_failed", update=update_id)
+
+
+def _ignored(update: Update) -> str | None:
+    """Why an update is ignored on purpose, or None: an edit is not a new message (and an
+    edit into /end must not end anything); bots answering bots loop; and a button under
+    someone's private chat, pressed by anyone else, must change nothing there."""
+    if update.edited_message is not None or update.edited_channel_post is not None:
+        return "edit"
+    user = update.effective_user
+    if user is not None and user.is_bot:
+        return "bot_sender"
+    query = update.callback_query
+    if query is not None and query.message is not None:
+        chat = query.message.chat
+        if chat.type == "private" and chat.id != query.from_user.id:
+            return "not_their_chat"
+    return None
