@@ -33,6 +33,48 @@ def lumen_command() -> list[str]:
     return [sys.executable, "-m", "lumen_bot.cli", "run"]
 
 
+def fresh_token() -> str:
+    """A bot token nobody used yet, so nothing leaks between tests."""
+    return f"{uuid.uuid4().int % 10**9 + 10**9}:e2e-{uuid.uuid4().hex[:16]}"
+
+
+def start_lumen_process(
+    telegram: TelegramWorld,
+    llm: LlmProxy,
+    base: Path,
+    command: Sequence[str] | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    name: str = "lumen",
+) -> ManagedProcess:
+    """Starts the bot (`lumen run` unless `command` is given) wired to both peers, its data
+    in base/"data", its output in base/"<name>.log"."""
+    data_dir = base / "data"
+    data_dir.mkdir(exist_ok=True)
+    python_path = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
+    environment = child_env(
+        {
+            "LUMEN_TELEGRAM_TOKEN": telegram.token,
+            "LUMEN_TELEGRAM_API_URL": telegram.api_url,
+            "ANTHROPIC_API_KEY": "test",
+            "ANTHROPIC_BASE_URL": llm.url,
+            "LUMEN_DATA_DIR": str(data_dir),
+            "LUMEN_KEYRING_FILE": str(base / "keyring.json"),
+            "PYTHONPATH": python_path,
+            **(env or {}),
+        }
+    )
+    process = ManagedProcess(
+        list(command or lumen_command()),
+        env=environment,
+        log_path=base / f"{name}.log",
+        cwd=base,
+        name=name,
+    )
+    process.start()
+    return process
+
+
 def _start_server_process(
     name: str, argv_for_port: Callable[[int], list[str]], ready_path: str, log_dir: Path, cwd: Path
 ) -> tuple[ManagedProcess, str]:
@@ -100,7 +142,7 @@ def telegram_proxy(emulator: str) -> Iterator[TelegramProxy]:
 @pytest.fixture
 async def telegram(telegram_proxy: TelegramProxy, emulator: str) -> AsyncIterator[TelegramWorld]:
     """A fresh bot token (so nothing leaks between tests) and the users who write to it."""
-    token = f"{uuid.uuid4().int % 10**9 + 10**9}:e2e-{uuid.uuid4().hex[:16]}"
+    token = fresh_token()
     async with httpx.AsyncClient(base_url=emulator, timeout=10.0) as client:
         yield TelegramWorld(
             proxy=telegram_proxy, api_url=telegram_proxy.url, client=client, token=token
@@ -161,9 +203,9 @@ def lumen_process(
 ) -> Iterator[LumenFactory]:
     """Starts the bot (`lumen run` unless `command` is given) wired to both peers.
 
-    Its data lives in tmp_path/"data", its output in tmp_path/"<name>.log"; every
-    process is stopped (SIGTERM, then SIGKILL) after the test, and a failed test's
-    report shows the end of each log.
+    Its data lives in tmp_path/"data", its output in tmp_path/"<name>.log" (see
+    `start_lumen_process`); every process is stopped (SIGTERM, then SIGKILL) after the
+    test, and a failed test's report shows the end of each log.
     """
     started: list[ManagedProcess] = []
 
@@ -173,29 +215,7 @@ def lumen_process(
         env: Mapping[str, str] | None = None,
         name: str = "lumen",
     ) -> ManagedProcess:
-        data_dir = tmp_path / "data"
-        data_dir.mkdir(exist_ok=True)
-        python_path = os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))
-        environment = child_env(
-            {
-                "LUMEN_TELEGRAM_TOKEN": telegram.token,
-                "LUMEN_TELEGRAM_API_URL": telegram.api_url,
-                "ANTHROPIC_API_KEY": "test",
-                "ANTHROPIC_BASE_URL": llm.url,
-                "LUMEN_DATA_DIR": str(data_dir),
-                "LUMEN_KEYRING_FILE": str(tmp_path / "keyring.json"),
-                "PYTHONPATH": python_path,
-                **(env or {}),
-            }
-        )
-        process = ManagedProcess(
-            list(command or lumen_command()),
-            env=environment,
-            log_path=tmp_path / f"{name}.log",
-            cwd=tmp_path,
-            name=name,
-        )
-        process.start()
+        process = start_lumen_process(telegram, llm, tmp_path, command, env=env, name=name)
         started.append(process)
         return process
 

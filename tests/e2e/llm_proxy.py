@@ -77,9 +77,12 @@ class LlmRequest:
     @property
     def text(self) -> str:
         """System prompt and every message's text, joined: for `in` assertions."""
-        parts = [_block_text(self.body.get("system", ""))]
-        parts += [_block_text(m.get("content", "")) for m in self.body.get("messages", [])]
-        return "\n".join(parts)
+        return f"{self.system}\n{self.conversation}"
+
+    @property
+    def conversation(self) -> str:
+        """Every message's text, joined, without the system prompt (which names commands)."""
+        return "\n".join(_block_text(m.get("content", "")) for m in self.body.get("messages", []))
 
     @property
     def system(self) -> str:

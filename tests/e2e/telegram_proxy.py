@@ -35,8 +35,12 @@ against it, and what the proxy does about each:
   400 "chat not found", as Telegram does. Drafts to a group are refused too.
 - It has no non-text user messages, edited messages or membership updates, but its
   client's /sendMessage stores any fields: `TelegramUser.send_photo` sends a `photo`;
-  anything else is injected (`inject_update`, or POST /_proxy/bot<TOKEN>/inject).
+  anything else is injected (`inject_update`, or POST /_proxy/bot<TOKEN>/inject), as
+  `TelegramUser.edit_last_message` and `TelegramWorld.post_in_channel` do.
 - It drops messages after 60 s: serve.js keeps them for a day.
+- Its answers are UTF-8 JSON, which cannot hold a lone surrogate ("\\ud800"): the proxy
+  answers with every non-ASCII character escaped, so such text reaches the bot as the
+  escape (`TelegramUser` sends ASCII JSON to the emulator for the same reason).
 - Its client's /getUpdates (the user's inbox) shows an edit only if the message was
   not yet read: edits are in `BotRecords.edits` and `BotRecords.messages`.
 - Message ids are unique (one counter for user and bot messages) and `entities` of
@@ -67,6 +71,7 @@ from .telegram_markup import MAX_CAPTION_LENGTH, MarkupError, render
 from .telegram_records import JSON, BotRecords, Edit, SentFile
 from .telegram_wire import (
     ApiError,
+    AsciiJSONResponse,
     bad_request,
     bot_user,
     chat_of,
@@ -142,7 +147,7 @@ class TelegramProxy:
             return error.response()
         except MarkupError as error:
             return bad_request(str(error)).response()
-        return JSONResponse({"ok": True, "result": result})
+        return AsciiJSONResponse({"ok": True, "result": result})
 
     async def _call(self, rec: BotRecords, method: str, params: JSON, request: Request) -> Any:
         if method == "getUpdates":

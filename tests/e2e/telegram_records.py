@@ -84,6 +84,7 @@ class BotRecords:
     commands: dict[tuple[str, str], list[JSON]] = field(default_factory=dict)
     messages: dict[tuple[int, int], JSON] = field(default_factory=dict)
     chats: dict[int, JSON] = field(default_factory=dict)
+    updates: list[JSON] = field(default_factory=list)  # every update queued, confirmed or not
     last_poll: float = 0.0  # time.time() of the latest getUpdates
     _pending: list[JSON] = field(default_factory=list)
     _next_update_id: int = 1
@@ -115,6 +116,7 @@ class BotRecords:
             update_id = self._next_update_id
             self._next_update_id += 1
             self._pending.append({"update_id": update_id, **update})
+            self.updates.append(self._pending[-1])
             return update_id
 
     def pending_updates(self, offset: int) -> list[JSON]:

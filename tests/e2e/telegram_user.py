@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import itertools
+import json
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ PIXEL_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
 )
 _photo_ids = itertools.count(1)
+_post_ids = itertools.count(1)  # channel posts: a channel numbers its messages itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,8 @@ class BotMessage:
 
 
 class TelegramUser:
-    """One person in a private chat with the bot (chat id = user id), via the emulator."""
+    """One person in a private chat with the bot (chat id = user id), via the emulator;
+    with `is_bot`, another bot's account writing to ours."""
 
     def __init__(
         self,
@@ -60,6 +63,7 @@ class TelegramUser:
         user_id: int,
         first_name: str,
         language_code: str,
+        is_bot: bool = False,
     ) -> None:
         self._client = client
         self._proxy = proxy
@@ -67,6 +71,7 @@ class TelegramUser:
         self.user_id = self.chat_id = user_id
         self.first_name = first_name
         self.language_code = language_code
+        self.is_bot = is_bot
         self._inbox: dict[int, list[BotMessage]] = {}
 
     @property
@@ -90,7 +95,7 @@ class TelegramUser:
     def _person(self) -> JSON:
         return {
             "id": self.user_id,
-            "is_bot": False,
+            "is_bot": self.is_bot,
             "first_name": self.first_name,
             "username": f"user{self.user_id}",
             "language_code": self.language_code,
@@ -117,22 +122,48 @@ class TelegramUser:
             **fields,
         }
 
-    async def send_text(self, text: str, *, entities: list[JSON] | None = None) -> None:
-        await self.send_message({"text": text, **({"entities": entities} if entities else {})})
+    async def send_text(
+        self,
+        text: str,
+        *,
+        entities: list[JSON] | None = None,
+        reply_to: BotMessage | None = None,
+    ) -> None:
+        fields: JSON = {"text": text, **self._reply_fields(reply_to)}
+        await self.send_message({**fields, **({"entities": entities} if entities else {})})
 
     async def send_command(self, command: str, *, reply_to: BotMessage | None = None) -> None:
         """Sends "/name args" with its bot_command entity (what makes CommandHandler fire),
         optionally as a reply to one of the bot's messages."""
-        name_length = len(command.split(" ", 1)[0])
-        entity = {"type": "bot_command", "offset": 0, "length": name_length}
-        fields: JSON = {"text": command, "entities": [entity]}
-        if reply_to is not None:
-            shown = self.records.messages.get((reply_to.chat_id, reply_to.message_id))
-            fields["reply_to_message"] = shown or {
-                **reply_to.raw,
-                "message_id": reply_to.message_id,
-            }
+        fields: JSON = {
+            "text": command,
+            "entities": command_entities(command),
+            **self._reply_fields(reply_to),
+        }
         await self._post("/sendCommand", self._message(fields, None))
+
+    def _reply_fields(self, reply_to: BotMessage | None) -> JSON:
+        """`reply_to_message`: the bot's message as the chat shows it now, else as given."""
+        if reply_to is None:
+            return {}
+        shown = self.records.messages.get((reply_to.chat_id, reply_to.message_id))
+        return {"reply_to_message": shown or {**reply_to.raw, "message_id": reply_to.message_id}}
+
+    async def edit_last_message(self, text: str) -> None:
+        """Edits this person's latest message in their chat to `text` (an edited_message
+        update, which the emulator cannot make); "/word" gets its bot_command entity, as
+        Telegram's servers add it."""
+        sent = [
+            u["message"]
+            for u in list(self.records.updates)
+            if "message" in u and u["message"]["chat"]["id"] == self.chat_id
+        ]
+        assert sent, f"user {self.user_id} has sent no message the bot received"
+        edited: JSON = {**sent[-1], "text": text, "edit_date": int(time.time())}
+        edited.pop("entities", None)
+        if text.startswith("/"):
+            edited["entities"] = command_entities(text)
+        self.inject({"edited_message": edited})
 
     async def send_photo(self, caption: str | None = None) -> str:
         """Sends a photo (two sizes); the bot can getFile and download it. Returns its file_id."""
@@ -146,20 +177,31 @@ class TelegramUser:
         return file_id
 
     async def send_group_message(
-        self, text: str, *, group_id: int = -1001, title: str = "Test group"
+        self,
+        text: str,
+        *,
+        group_id: int = -1001,
+        title: str = "Test group",
+        chat_type: str = "group",
     ) -> None:
-        """Sends `text` from this person in a group chat (negative id) the bot is in."""
+        """Sends `text` from this person in a group (or "supergroup") the bot is in."""
         await self.send_message(
-            {"text": text}, chat={"id": group_id, "type": "group", "title": title}
+            {"text": text}, chat={"id": group_id, "type": chat_type, "title": title}
         )
 
-    async def press_button(self, message: BotMessage, callback_data: str) -> None:
-        """Presses an inline button of `message` (a callback_query update)."""
+    async def press_button(
+        self, message: BotMessage, callback_data: str, *, inaccessible: bool = False
+    ) -> None:
+        """Presses an inline button of `message` (a callback_query update); `inaccessible`:
+        the message as Telegram gives it once it is too old for the bot (date 0, no text)."""
         shown = self.records.messages.get((message.chat_id, message.message_id))
+        chat = (shown or message.raw).get("chat") or {"id": message.chat_id, "type": "private"}
         body = {
             "botToken": self.token,
             "from": self._person(),
-            "message": shown or {**message.raw, "message_id": message.message_id},
+            "message": {"chat": chat, "message_id": message.message_id, "date": 0}
+            if inaccessible
+            else shown or {**message.raw, "message_id": message.message_id},
             "data": callback_data,
         }
         await self._post("/sendCallback", body)
@@ -169,7 +211,11 @@ class TelegramUser:
         return self._proxy.inject_update(self.token, update)
 
     async def _post(self, path: str, body: JSON) -> Any:
-        response = await self._client.post(path, json=body)
+        # ASCII JSON: httpx's own encoding (UTF-8) cannot carry a lone surrogate; "\\ud800" can.
+        content = json.dumps(body, separators=(",", ":"))
+        response = await self._client.post(
+            path, content=content, headers={"content-type": "application/json"}
+        )
         response.raise_for_status()
         return response.json().get("result")
 
@@ -182,19 +228,27 @@ class TelegramUser:
         *,
         chat_id: int | None = None,
     ) -> list[BotMessage]:
-        """The next `n` messages the bot sent to this chat (or `chat_id`), oldest first."""
+        """The next `n` messages the bot sent to this chat (or `chat_id`), oldest first.
+
+        Each is handed out once the proxy has recorded it too (it does so just after the
+        emulator stored it), so replying to it or pressing its buttons sees it whole.
+        """
         chat_id = self.chat_id if chat_id is None else chat_id
         inbox = self._inbox.setdefault(chat_id, [])
         deadline = time.monotonic() + timeout
-        while len(inbox) < n:
+        while len(inbox) < n or not self._recorded(inbox[:n]):
             inbox.extend(await self._fetch(chat_id))
-            if len(inbox) >= n:
+            if len(inbox) >= n and self._recorded(inbox[:n]):
                 break
             if time.monotonic() > deadline:
                 raise AssertionError(self._timeout_report(n, chat_id, inbox, timeout))
             await asyncio.sleep(0.05)
         taken, inbox[:] = inbox[:n], inbox[n:]
         return taken
+
+    def _recorded(self, messages: list[BotMessage]) -> bool:
+        shown = self.records.messages
+        return all((m.chat_id, m.message_id) in shown for m in messages)
 
     async def assert_no_bot_messages(
         self, within: float = 1.0, *, chat_id: int | None = None
@@ -229,6 +283,11 @@ class TelegramUser:
             f"expected {n} bot message(s) in chat {chat_id} within {timeout} s,"
             f" got {len(got)}: {[m.text for m in got]}\nlast Bot API calls: {calls}"
         )
+
+
+def command_entities(text: str) -> list[JSON]:
+    """The bot_command entity of "/name[@bot] args" (what makes CommandHandler fire)."""
+    return [{"type": "bot_command", "offset": 0, "length": len(text.split(" ", 1)[0])}]
 
 
 def _bot_message(entry: JSON) -> BotMessage:
@@ -277,6 +336,7 @@ class TelegramWorld:
         *,
         first_name: str = "Ada",
         language_code: str = "en",
+        is_bot: bool = False,
     ) -> TelegramUser:
         return TelegramUser(
             client=self._client,
@@ -285,4 +345,13 @@ class TelegramWorld:
             user_id=next(self._user_ids) if user_id is None else user_id,
             first_name=first_name,
             language_code=language_code,
+            is_bot=is_bot,
+        )
+
+    def post_in_channel(self, text: str, *, channel_id: int, title: str = "Test channel") -> None:
+        """A channel_post update (no sender: the channel speaks), which the emulator cannot make."""
+        chat = {"id": channel_id, "type": "channel", "title": title}
+        post = {"message_id": next(_post_ids), "date": int(time.time()), "chat": chat}
+        self.proxy.inject_update(
+            self.token, {"channel_post": {**post, "sender_chat": chat, "text": text}}
         )

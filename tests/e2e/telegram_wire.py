@@ -49,6 +49,14 @@ class ApiError(Exception):
         return JSONResponse(body, status_code=self.code)
 
 
+class AsciiJSONResponse(JSONResponse):
+    """JSON with every non-ASCII character escaped: a lone surrogate a person's client sent
+    ("\\ud800") reaches the bot as that escape, which UTF-8 could not carry."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, separators=(",", ":")).encode("ascii")
+
+
 def bad_request(description: str) -> ApiError:
     return ApiError(400, f"Bad Request: {description}")
 
