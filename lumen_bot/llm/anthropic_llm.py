@@ -8,6 +8,7 @@ overall deadline on a stream that trickles forever.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -74,29 +75,39 @@ class AnthropicLLM:
         }
 
     async def stream(self, request: LLMRequest) -> AsyncIterator[str]:
-        # The raw event stream, not the SDK's `messages.stream()` helper: the helper
-        # rebuilds a snapshot of the whole message at every event, which under load
-        # was the largest CPU cost of a turn; we only need the text deltas.
+        # The raw server-sent events, parsed here: the SDK's stream decodes each event
+        # line by line through several generators and builds a model object for it,
+        # which under load was the largest cost of a turn after Telegram's requests.
+        # The SDK still sends the request, retries it and raises its status errors.
         usage: dict[str, Any] = {}
         try:
             async with asyncio.timeout(self._deadline_s):
-                events = await self._client.messages.create(**self.params(request), stream=True)
-                async with events:
-                    async for event in events:
-                        if event.type == "content_block_delta" and event.delta.type == "text_delta":
-                            yield event.delta.text
-                        elif event.type == "message_start":
-                            usage["input_tokens"] = event.message.usage.input_tokens
-                            usage["cache_read"] = event.message.usage.cache_read_input_tokens
-                            usage["cache_write"] = event.message.usage.cache_creation_input_tokens
-                        elif event.type == "message_delta":
-                            usage["stop"] = event.delta.stop_reason
-                            usage["output_tokens"] = event.usage.output_tokens
+                async with self._client.messages.with_streaming_response.create(
+                    **self.params(request), stream=True
+                ) as response:
+                    async for event in sse_data(response.http_response.aiter_bytes()):
+                        kind = event.get("type")
+                        if kind == "content_block_delta":
+                            delta = event["delta"]
+                            if delta.get("type") == "text_delta":
+                                yield delta["text"]
+                        elif kind == "message_start":
+                            counts = event["message"].get("usage") or {}
+                            usage["input_tokens"] = counts.get("input_tokens")
+                            usage["cache_read"] = counts.get("cache_read_input_tokens")
+                            usage["cache_write"] = counts.get("cache_creation_input_tokens")
+                        elif kind == "message_delta":
+                            usage["stop"] = event["delta"].get("stop_reason")
+                            usage["output_tokens"] = (event.get("usage") or {}).get("output_tokens")
+                        elif kind == "error":
+                            raise LLMStreamBroken(_error_type(event) or "error")
             log.info("llm_usage", purpose=request.purpose, **usage)
         except TimeoutError:
             raise LLMUnavailable("stream deadline passed") from None
         except anthropic.AnthropicError as exc:
             raise translate(exc) from None
+        except (ValueError, KeyError, TypeError):  # a malformed event: JSON or shape
+            raise LLMStreamBroken("malformed_event") from None
 
     async def complete(self, request: LLMRequest) -> Completion:
         parts: list[str] = []
@@ -121,6 +132,34 @@ def translate(exc: anthropic.AnthropicError) -> LLMError:
             return LLMUnavailable(name)
         return LLMBadRequest(f"{name} {status}")
     return LLMUnavailable(name)
+
+
+async def sse_data(chunks: AsyncIterator[bytes]) -> AsyncIterator[dict[str, Any]]:
+    """The JSON `data` of each server-sent event, in order.
+
+    Lines may end in LF, CRLF or CR; an event ends at a blank line, and its
+    `data` lines are joined by LF; `event`, `id`, comments and `retry` are not
+    needed (every data object names its own type).
+    """
+    pending = b""
+    data: list[bytes] = []
+    async for chunk in chunks:
+        lines = (pending + chunk).splitlines(keepends=True)
+        # A last line without its end, or ending in CR that LF may follow, waits.
+        pending = lines.pop() if lines and not lines[-1].endswith(b"\n") else b""
+        for line in lines:
+            line = line.rstrip(b"\r\n")
+            if not line:
+                if data:
+                    yield json.loads(b"\n".join(data))
+                    data = []
+            elif line.startswith(b"data:"):
+                data.append(line[6:] if line[5:6] == b" " else line[5:])
+    for line in pending.splitlines():
+        if line.startswith(b"data:"):
+            data.append(line[6:] if line[5:6] == b" " else line[5:])
+    if data:
+        yield json.loads(b"\n".join(data))
 
 
 def _error_type(body: object) -> str | None:

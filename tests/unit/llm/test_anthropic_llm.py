@@ -1,6 +1,9 @@
-"""The Anthropic adapter: request bodies with cache breakpoints, SDK errors mapped to ours."""
+"""The Anthropic adapter: request bodies with cache breakpoints, the event stream read, SDK
+errors mapped to ours."""
 
 from __future__ import annotations
+
+from collections.abc import AsyncIterator
 
 import anthropic
 import httpx2
@@ -14,7 +17,7 @@ from lumen_bot.errors import (
     LLMUnavailable,
 )
 from lumen_bot.harness.ports import ChatMessage, LLMRequest, SystemBlock
-from lumen_bot.llm.anthropic_llm import AnthropicLLM, translate
+from lumen_bot.llm.anthropic_llm import AnthropicLLM, sse_data, translate
 
 REQUEST = httpx2.Request("POST", "http://127.0.0.1:1/v1/messages")
 
@@ -74,3 +77,38 @@ def test_an_error_event_inside_a_200_stream_is_a_broken_stream() -> None:
 def test_translated_errors_drop_the_sdk_message() -> None:
     for status in (200, 400, 429, 500):
         assert "secret" not in str(translate(status_error(status)))
+
+
+async def _chunks(*parts: bytes) -> AsyncIterator[bytes]:
+    for part in parts:
+        yield part
+
+
+SSE = (
+    b"event: message_start\r\n"
+    b'data: {"type": "message_start"}\r\n'
+    b"\r\n"
+    b": a comment line\n"
+    b"event: content_block_delta\n"
+    b'data: {"type": "content_block_delta",\n'
+    b'data: "delta": {"type": "text_delta", "text": "Hi\\u00e9"}}\n'
+    b"\n"
+    b'data:{"type": "message_stop"}\r\r'
+)
+EVENTS = [
+    {"type": "message_start"},
+    {"type": "content_block_delta", "delta": {"type": "text_delta", "text": "Hié"}},
+    {"type": "message_stop"},
+]
+
+
+async def test_server_sent_events_are_read_however_the_bytes_are_cut() -> None:
+    """Any split of the stream, and LF, CRLF or CR line ends, give the same events."""
+    for cut in range(len(SSE) + 1):
+        assert [e async for e in sse_data(_chunks(SSE[:cut], SSE[cut:]))] == EVENTS
+    assert [e async for e in sse_data(_chunks(*(bytes([b]) for b in SSE)))] == EVENTS
+
+
+async def test_an_event_without_its_closing_blank_line_still_counts() -> None:
+    events = [e async for e in sse_data(_chunks(b'data: {"type": "message_stop"}'))]
+    assert events == [{"type": "message_stop"}]
