@@ -14,6 +14,7 @@ from telegram.ext import Application, ApplicationBuilder
 from lumen_bot import texts
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.logs import events
+from lumen_bot.telegram.connections import BOT_API_CONNECTIONS, QueuedRequest
 from lumen_bot.telegram.polling import poll
 
 log = events(__name__)
@@ -30,11 +31,15 @@ def build_application(token: str, api_url: str) -> TelegramApp:
         .base_url(f"{api_url}/bot")
         .base_file_url(f"{api_url}/file/bot")
         .updater(None)  # telegram/polling.py polls: it confirms updates once stored
-        .connect_timeout(10)
-        .read_timeout(30)
-        .write_timeout(30)
-        .pool_timeout(10)
-        .connection_pool_size(64)
+        .request(
+            QueuedRequest(
+                BOT_API_CONNECTIONS,
+                connect_timeout=10,
+                read_timeout=30,
+                write_timeout=30,
+                pool_timeout=10,
+            )
+        )
     )
     return builder.build()
 
