@@ -49,16 +49,32 @@ def judge(answer: str, *, said: str, stop_reason: str | None = None) -> Verdict:
         reasons.append("single_character")
     if stop_reason == "max_tokens" and len(answer) < 40:
         reasons.append("cut_short")
-    if len(answer) >= MIN_ECHO_LENGTH and echo_ratio(answer, said) >= ECHO_RATIO:
+    if len(answer) >= MIN_ECHO_LENGTH and _echoes(answer, said):
         reasons.append("echo")
     return Verdict(not reasons, tuple(reasons))
 
 
 def echo_ratio(answer: str, said: str) -> float:
+    matcher = _matcher(answer, said)
+    return matcher.ratio() if matcher else 0.0
+
+
+def _echoes(answer: str, said: str) -> bool:
+    """echo_ratio >= ECHO_RATIO, settled for almost every answer by two cheap upper
+    bounds (lengths, then letters): the full ratio costs the product of the lengths,
+    milliseconds for a long message."""
+    matcher = _matcher(answer, said)
+    return (
+        matcher is not None
+        and matcher.real_quick_ratio() >= ECHO_RATIO
+        and matcher.quick_ratio() >= ECHO_RATIO
+        and matcher.ratio() >= ECHO_RATIO
+    )
+
+
+def _matcher(answer: str, said: str) -> SequenceMatcher[str] | None:
     a, b = " ".join(answer.lower().split()), " ".join(said.lower().split())
-    if not a or not b:
-        return 0.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return SequenceMatcher(None, a, b, autojunk=False) if a and b else None
 
 
 def better(first: str, second: str, *, said: str) -> str:

@@ -74,13 +74,14 @@ class Database:
                 raise
             await conn.execute("COMMIT")
 
+    # One trip to aiosqlite's thread per query (execute_fetchall), not three (execute,
+    # fetch, close): under load each trip costs the event loop about 0.1 ms.
     async def fetchone(self, sql: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
-        async with self.conn.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        rows = await self.conn.execute_fetchall(sql, params)
+        return next(iter(rows), None)
 
     async def fetchall(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
-        async with self.conn.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self.conn.execute_fetchall(sql, params))
 
     async def _migrate(self) -> None:
         conn = self.conn
