@@ -29,6 +29,7 @@ from lumen_bot.logs import events
 from lumen_bot.telegram.bot import TelegramApp
 from lumen_bot.telegram.delivery import deliver
 from lumen_bot.telegram.formatting import well_formed
+from lumen_bot.telegram.pacing import Courtesy
 from lumen_bot.telegram.polling import admitted
 from lumen_bot.telegram.reply import PLATFORM, SAFE_NOW, TelegramReply
 
@@ -54,6 +55,7 @@ class TelegramHandlers:
         self._mentor = mentor
         self._reports = reports
         self._interval_s = stream_interval_s
+        self._courtesy = Courtesy()  # typing hints and previews, shared by every chat
         self._clock = clock or SystemClock()
         self._told_groups: OrderedDict[int, None] = OrderedDict()
         # A double tap is two updates handled at once; one choice at a time opens a
@@ -94,6 +96,7 @@ class TelegramHandlers:
             draft_id=message.message_id,
             interval_s=self._interval_s,
             lang=user.language_code,
+            courtesy=self._courtesy,
         )
 
     async def _say(self, update: Update, key: str) -> None:

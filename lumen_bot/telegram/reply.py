@@ -21,6 +21,7 @@ from lumen_bot.harness.model import PersonKey
 from lumen_bot.logs import events
 from lumen_bot.telegram.delivery import deliver, is_not_modified
 from lumen_bot.telegram.formatting import Chunk, draft_preview, plain_chunks, render
+from lumen_bot.telegram.pacing import Courtesy
 
 log = events(__name__)
 PLATFORM = "telegram"
@@ -38,6 +39,7 @@ class TelegramReply:
         draft_id: int,
         interval_s: float,
         lang: str | None = None,
+        courtesy: Courtesy | None = None,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._bot = bot
@@ -45,6 +47,7 @@ class TelegramReply:
         self._draft_id = draft_id or 1  # Telegram wants a non-zero id
         self._interval_s = interval_s
         self._lang = lang
+        self._courtesy = courtesy or Courtesy(monotonic=monotonic)
         self._monotonic = monotonic
         self._drafts_work = True
         self._placeholder: Message | None = None
@@ -52,6 +55,8 @@ class TelegramReply:
         self._last_preview = ""
 
     async def typing(self) -> None:
+        if not self._courtesy.take():
+            return  # many people are being answered: their answers come first
         try:
             await self._bot.send_chat_action(self._chat_id, ChatAction.TYPING)
         except Exception:  # noqa: BLE001 - a lost typing hint must never cost the answer
@@ -61,6 +66,8 @@ class TelegramReply:
         now = self._monotonic()
         if self._last_shown_at is not None and now - self._last_shown_at < self._interval_s:
             return
+        if not self._courtesy.take():
+            return  # no preview now; the next text tries again (see pacing.py)
         preview = draft_preview(markdown)
         if not preview.text.strip() or preview.text == self._last_preview:
             return
