@@ -57,10 +57,10 @@ SAFE_REPLACEMENT = (
 
 
 async def _keep_typing(reply: ReplyChannel, every_s: float) -> None:
-    """Show typing again and again until cancelled (when the first words appear)."""
+    """Show typing now, then every `every_s`, until cancelled (when the first words appear)."""
     while True:
-        await asyncio.sleep(every_s)
         await reply.typing()
+        await asyncio.sleep(every_s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,10 +442,10 @@ class Mentor:
         text = ""
         shown = 0
         previews = True
-        await reply.typing()
         typing = asyncio.get_running_loop().create_task(
             _keep_typing(reply, self._policy.typing_every_s)
         )
+        await asyncio.sleep(0)  # typing goes out first, but the LLM need not wait for it
         try:
             async for delta in self._llm.stream(request):
                 text += delta
