@@ -198,7 +198,7 @@ class TelegramProxy:
             await self._pull(rec)
             pending = rec.pending_updates(offset)
             if pending or time.monotonic() >= deadline or self.closing or await disconnected():
-                return pending[:limit]
+                return rec.hand_out(pending[:limit])
             await asyncio.sleep(POLL_INTERVAL)
 
     async def _pull(self, rec: BotRecords) -> None:

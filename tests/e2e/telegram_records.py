@@ -86,6 +86,8 @@ class BotRecords:
     chats: dict[int, JSON] = field(default_factory=dict)
     updates: list[JSON] = field(default_factory=list)  # every update queued, confirmed or not
     last_poll: float = 0.0  # time.time() of the latest getUpdates
+    # update_id -> (time.time() it first went to the bot in a getUpdates answer, the update)
+    handed: dict[int, tuple[float, JSON]] = field(default_factory=dict)
     _pending: list[JSON] = field(default_factory=list)
     _next_update_id: int = 1
     _failures: deque[Failure] = field(default_factory=deque)
@@ -125,6 +127,14 @@ class BotRecords:
             if offset > 0:
                 self._pending = [u for u in self._pending if u["update_id"] >= offset]
             return list(self._pending)
+
+    def hand_out(self, updates: list[JSON]) -> list[JSON]:
+        """Notes when each update first went to the bot (see `handed`); returns them."""
+        now = time.time()
+        with self._lock:
+            for update in updates:
+                self.handed.setdefault(update["update_id"], (now, update))
+        return updates
 
     def drop_pending_updates(self) -> None:
         with self._lock:
