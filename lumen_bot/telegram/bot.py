@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from datetime import UTC, datetime
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import BotCommand
 from telegram.error import TelegramError
-from telegram.ext import Application, ApplicationBuilder
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from lumen_bot import texts
+from lumen_bot.errors import ConfigError
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.logs import events
 from lumen_bot.telegram.connections import BOT_API_CONNECTIONS, QueuedRequest
@@ -21,6 +23,7 @@ log = events(__name__)
 
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
 HANDLER_GRACE_S = 10.0  # on SIGTERM, how long answers in flight may take to finish
+BEAT_GRACE_S = 5.0  # on SIGTERM, how long a rhythm beat in flight may take to finish
 
 
 def build_application(token: str, api_url: str) -> TelegramApp:
@@ -52,18 +55,86 @@ async def publish_commands(app: TelegramApp) -> None:
         log.warning("set_my_commands_failed", error=type(exc).__name__)
 
 
+class RhythmTimer:
+    """The rhythm's beat (close quiet sessions, send due reminders) on PTB's JobQueue.
+
+    The schedule itself lives in the database, so the timer only says "look now":
+    one beat at a time (a beat still running when the next is due lets it pass),
+    the first right after start, so reminders that came due while Lumen was down
+    go out at once. On stop, no new beat begins; one in flight gets `grace_s` to
+    finish, then is cancelled (reminders it had not sent stay scheduled).
+    """
+
+    def __init__(
+        self, beat: Callable[[], Awaitable[object]], every_s: float, grace_s: float = BEAT_GRACE_S
+    ) -> None:
+        self._beat = beat
+        self._every_s = every_s
+        self._grace_s = grace_s
+        self._running: asyncio.Future[object] | None = None
+        self._stopped = False
+        self.beats = 0  # beats begun so far
+
+    def start(self, app: TelegramApp) -> None:
+        if app.job_queue is None:
+            raise ConfigError("python-telegram-bot's job queue is missing: install lumen-bot again")
+        app.job_queue.run_repeating(
+            self._run,
+            interval=self._every_s,
+            name="rhythm",
+            job_kwargs={
+                # `first=0` would be a start date already past when APScheduler reads it,
+                # and its interval trigger would then wait a whole interval.
+                "next_run_time": datetime.now(UTC),
+                "max_instances": 1,
+                "coalesce": True,
+                "misfire_grace_time": None,
+            },
+        )
+
+    async def _run(self, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        if self._stopped:
+            return
+        self.beats += 1
+        beat = self._running = asyncio.ensure_future(self._beat())
+        try:
+            await asyncio.wait({beat})  # a beat cancelled by `stop` ends this job quietly
+        finally:
+            beat.cancel()  # no-op once done; if the job itself was cancelled, so is the beat
+            self._running = None
+        if not beat.cancelled() and beat.exception() is not None:
+            log.warning("rhythm_beat_failed", error=type(beat.exception()).__name__)
+
+    async def stop(self, app: TelegramApp) -> None:
+        """Before `app.stop()`: no new beat, and the one in flight finishes or is cancelled."""
+        self._stopped = True
+        if app.job_queue is not None:
+            for job in app.job_queue.get_jobs_by_name("rhythm"):
+                job.schedule_removal()
+        running = self._running
+        if running is None or running.done():
+            return
+        done, _ = await asyncio.wait({running}, timeout=self._grace_s)
+        if not done:
+            log.warning("rhythm_beat_cancelled", grace_s=self._grace_s)
+            running.cancel()
+            await asyncio.wait({running})
+
+
 async def run_polling(
     app: TelegramApp,
     stop: asyncio.Event,
     *,
     on_ready: Callable[[], Awaitable[object]],
     on_stopping: Callable[[], Awaitable[object]],
+    rhythm: RhythmTimer | None = None,
 ) -> None:
     """Poll until `stop` is set (SIGINT/SIGTERM set it), owning the whole lifecycle.
 
-    `on_ready` runs once the bot can send (resuming interrupted closings);
-    `on_stopping` runs after polling and handlers stopped but while the bot can
-    still send, so background work (a closing's parting words) can finish.
+    `on_ready` runs once the bot can send (resuming interrupted closings); the
+    `rhythm` timer starts after it, so its first beat sees what resuming settled.
+    `on_stopping` runs after polling, handlers and the timer stopped but while the
+    bot can still send, so background work (a closing's parting words) can finish.
     """
     updates = TaskGroup()
     async with app:
@@ -71,10 +142,14 @@ async def run_polling(
         await app.start()
         try:
             await on_ready()
+            if rhythm is not None:
+                rhythm.start(app)
             log.info("bot_started", bot_id=app.bot.id)
             await poll(app, stop, updates)
         finally:
             log.info("bot_stopping")
+            if rhythm is not None:
+                await rhythm.stop(app)
             await updates.aclose(grace_s=HANDLER_GRACE_S)  # in-flight turns finish or park
             if app.running:
                 await app.stop()
