@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from datetime import UTC, datetime
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from telegram import BotCommand
