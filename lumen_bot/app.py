@@ -15,16 +15,21 @@ from lumen_bot.harness.crisis import CrisisDesk
 from lumen_bot.harness.limits import LimitPolicy
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.model import PersonKey
-from lumen_bot.harness.ports import LLM, Clock, Notifier, ReviewStore, Store
+from lumen_bot.harness.ports import LLM, Clock, Notifier, ReviewStore, RhythmStore, Store
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
+from lumen_bot.harness.reminders import Pace, Reminders
 from lumen_bot.harness.review import Reports, Review
+from lumen_bot.harness.rhythm import RhythmPolicy
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.harness.tokens import estimate_tokens
 from lumen_bot.llm.anthropic_llm import AnthropicLLM
+from lumen_bot.logs import events
 from lumen_bot.settings import Settings
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.sqlite import SqliteStore
 from safety.care import SafetyCare
+
+log = events(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +43,20 @@ class Core:
     notifier: Notifier
 
     async def resume(self) -> None:
-        """At start: finish interrupted closings, answer messages left unanswered."""
+        """At start: finish interrupted closings, answer messages left unanswered,
+        settle reminders caught mid-send."""
         await self.closer.resume()
         await self.mentor.resume(self.notifier.channel)
+        await self.services.reminders.recover()
+
+    async def keep_rhythm(self) -> None:
+        """One beat of the rhythm (run on a timer): close quiet sessions, send due
+        reminders. Failures are logged and retried on the next beat."""
+        try:
+            await self.mentor.close_idle(self.notifier.channel)
+            await self.services.reminders.tick()
+        except Exception as exc:  # noqa: BLE001 - the next beat tries again
+            log.warning("rhythm_beat_failed", error=type(exc).__name__)
 
     @property
     def mentor(self) -> Mentor:
@@ -82,6 +98,7 @@ class Services:
     closer: Closer
     reports: Reports
     review: Review
+    reminders: Reminders
 
 
 def wire_harness(
@@ -95,14 +112,28 @@ def wire_harness(
     prompts: PromptBook,
     mentor_policy: MentorPolicy,
     closing_policy: ClosingPolicy,
+    rhythms: RhythmStore,
     admins: tuple[PersonKey, ...] = (),
     limits: LimitPolicy | None = None,
+    rhythm_policy: RhythmPolicy | None = None,
+    pace: Pace | None = None,
 ) -> Services:
     """The harness as production runs it: the real screen and crisis care included.
 
     Tests call this too, with fakes for the store's files, the LLM and the platform.
     """
+    reminders = Reminders(
+        store=store,
+        rhythms=rhythms,
+        review=review,
+        notifier=notifier,
+        review_output=safety.review_output,
+        clock=clock,
+        policy=rhythm_policy or RhythmPolicy(),
+        pace=pace,
+    )
     closer = Closer(
+        reminders=reminders,
         store=store,
         llm=llm,
         prompts=prompts,
@@ -132,6 +163,7 @@ def wire_harness(
         prompts=prompts,
         clock=clock,
         closer=closer,
+        reminders=reminders,
         policy=mentor_policy,
     )
     return Services(
@@ -139,6 +171,20 @@ def wire_harness(
         closer=closer,
         reports=Reports(store=store, review=review, clock=clock),
         review=Review(review=review, clock=clock),
+        reminders=reminders,
+    )
+
+
+def rhythm_policy(settings: Settings) -> RhythmPolicy:
+    quiet_start, quiet_end = settings.quiet
+    return RhythmPolicy(
+        gap=timedelta(days=settings.session_gap_days),
+        min_gap=timedelta(days=settings.session_min_gap_days),
+        quiet_start=quiet_start,
+        quiet_end=quiet_end,
+        window=timedelta(hours=settings.reminder_window_h),
+        idle_after=timedelta(hours=settings.idle_close_h),
+        ignored_limit=settings.reminders_ignored_limit,
     )
 
 
@@ -161,7 +207,10 @@ async def open_core(
         async with open_store(settings) as store:
             services = wire_harness(
                 store=store,
+                rhythms=store,
                 review=store.review,
+                rhythm_policy=rhythm_policy(settings),
+                pace=Pace(per_second=settings.reminder_rate),
                 admins=tuple(
                     PersonKey("telegram", str(admin)) for admin in sorted(settings.admin_ids)
                 )

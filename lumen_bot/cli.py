@@ -166,7 +166,7 @@ class TerminalReply:
         print(markdown[self._shown :], end="", flush=True)
         self._shown = len(markdown)
 
-    async def final(self, markdown: str) -> None:
+    async def final(self, markdown: str, *, offer_end: bool = False) -> None:
         print(markdown[self._shown :], flush=True)
         self._shown = 0
 
@@ -176,8 +176,8 @@ class TerminalReply:
     async def crisis(self, text: str, help_url: str) -> None:
         await self.plain(f"{text}\n\n{help_url}")
 
-    async def notice(self, key: str) -> None:
-        await self.plain(texts.text(key))
+    async def notice(self, key: str, **fields: str) -> None:
+        await self.plain(texts.text(key, **fields))
 
 
 class _TerminalNotifier:
@@ -189,8 +189,8 @@ class _TerminalNotifier:
     async def send(self, person: PersonKey, markdown: str) -> None:
         print(f"mentor> {markdown}", flush=True)
 
-    async def notice(self, person: PersonKey, key: str) -> None:
-        await self._reply.notice(key)
+    async def notice(self, person: PersonKey, key: str, **fields: str) -> None:
+        await self._reply.notice(key, **fields)
 
     def channel(self, person: PersonKey) -> TerminalReply:
         return self._reply

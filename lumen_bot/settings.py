@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,6 +17,7 @@ _HOW_TO_FIX = {
     "ANTHROPIC_API_KEY": "create a key at console.anthropic.com and put it in .env",
     "LUMEN_ADMIN_IDS": "use comma-separated numeric Telegram user ids, e.g. 12345,67890",
     "LUMEN_MASTER_KEY": "use 32 random bytes in base64, e.g. `openssl rand -base64 32`",
+    "LUMEN_QUIET_HOURS": "use local start-end times, e.g. 21:00-09:00 (equal ends: none)",
 }
 
 
@@ -67,6 +69,22 @@ class Settings(BaseSettings):
     daily_llm_calls: int = Field(300, alias="LUMEN_DAILY_LLM_CALLS", ge=1)
     max_input_chars: int = Field(8_000, alias="LUMEN_MAX_INPUT_CHARS", ge=100)
 
+    # The rhythm of sessions (docs/rhythm.md): the next session is suggested about
+    # SESSION_GAP_DAYS after the last (weekly rhythm: 7); a session sooner than
+    # SESSION_MIN_GAP_DAYS counts as early. No reminder in QUIET_HOURS (the person's
+    # local time); a reminder due while Lumen was down is still sent within
+    # REMINDER_WINDOW_HOURS, never later. A session quiet for IDLE_CLOSE_HOURS closes.
+    session_gap_days: float = Field(3.0, alias="LUMEN_SESSION_GAP_DAYS", gt=0)
+    session_min_gap_days: float = Field(2.0, alias="LUMEN_SESSION_MIN_GAP_DAYS", ge=0)
+    quiet_hours: str = Field("21:00-09:00", alias="LUMEN_QUIET_HOURS")
+    reminder_window_h: float = Field(3.0, alias="LUMEN_REMINDER_WINDOW_HOURS", gt=0)
+    idle_close_h: float = Field(12.0, alias="LUMEN_IDLE_CLOSE_HOURS", gt=0)
+    reminders_ignored_limit: int = Field(2, alias="LUMEN_REMINDERS_IGNORED_LIMIT", ge=1)
+    # How often due reminders and quiet sessions are looked for, and how fast
+    # reminders go out (Telegram allows a bot about 30 messages a second in all).
+    rhythm_tick_s: float = Field(30.0, alias="LUMEN_RHYTHM_TICK", gt=0)
+    reminder_rate: float = Field(25.0, alias="LUMEN_REMINDER_RATE", gt=0, le=30)
+
     # Telegram streaming: the least time between two visible updates of a reply.
     stream_interval_s: float = Field(0.6, alias="LUMEN_STREAM_INTERVAL", ge=0)
     log_level: str = Field("INFO", alias="LUMEN_LOG_LEVEL")
@@ -77,6 +95,16 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
         return value
+
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet_hours_form(cls, value: str) -> str:
+        quiet_hours(value)
+        return value
+
+    @property
+    def quiet(self) -> tuple[time, time]:
+        return quiet_hours(self.quiet_hours)
 
     @field_validator("telegram_api_url")
     @classmethod
@@ -111,6 +139,15 @@ class Settings(BaseSettings):
     def context_budget(self) -> int:
         """Tokens the per-session context document may use."""
         return max(0, self.context_window - self.context_reserve)
+
+
+def quiet_hours(value: str) -> tuple[time, time]:
+    """'21:00-09:00' -> (21:00, 09:00); equal ends mean no quiet hours."""
+    start, _, end = value.replace(" ", "").partition("-")
+    try:
+        return time.fromisoformat(start), time.fromisoformat(end)
+    except ValueError:
+        raise ValueError("must look like 21:00-09:00") from None
 
 
 def load_settings(**overrides: Any) -> Settings:

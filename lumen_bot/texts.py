@@ -9,6 +9,10 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("privacy", "How your words are kept"),
     ("report", "Report something I said"),
     ("country", "Set your country for crisis lines"),
+    ("remind", "How and when I remind you of our next session"),
+    ("timezone", "Your time zone, so reminders come at your time"),
+    ("pause", "Pause all reminders"),
+    ("resume", "Turn reminders back on"),
 )
 
 _EN: dict[str, str] = {
@@ -28,6 +32,9 @@ _EN: dict[str, str] = {
         "Just write to me — that's the whole interface.\n\n"
         "/end — close this session; I write my notes and say goodbye\n"
         "/report — tell the Lumen team something I said was wrong (reply to my message)\n"
+        "/remind — how and when I remind you of our next session\n"
+        "/timezone — your time zone, so reminders come at your time\n"
+        "/pause, /resume — stop all reminders, and turn them back on\n"
         "/country — where you are, so crisis lines fit\n"
         "/privacy — how your words are kept\n"
         "/start — what Lumen is\n"
@@ -52,6 +59,7 @@ _EN: dict[str, str] = {
         "I can't see attachments yet, only words — so I'll answer what you wrote with it."
     ),
     "talk_now_button": "📞 Talk to someone now",
+    "end_button": "End session",
     "safe_now_button": "I'm safe for now",
     "safe_now": (
         "Thank you for telling me. I'm glad you're safe right now. The numbers above are "
@@ -109,13 +117,109 @@ _EN: dict[str, str] = {
     "something_went_wrong": "Something went wrong on my side — please try again in a moment.",
     "session_closing": "Thank you for this session. Let me write my notes… 📝",
     "session_closed": (
+        "This session is closed. A good time for our next one: {when}. I'll send you "
+        "one gentle reminder then — /remind changes that."
+    ),
+    "session_closed_no_reminder": (
+        "This session is closed. A good time for our next one: {when} — write whenever "
+        "you're ready. /remind if you'd like a reminder."
+    ),
+    "session_closed_plain": (
         "This session is closed. Whenever you write again, a new one begins — "
         "a few days' space often helps things settle."
+    ),
+    "new_session_after_idle": (
+        "Our last conversation went quiet, so I closed that session and kept my notes. "
+        "This is a new session — what's on your mind today?"
+    ),
+    "reminder": (
+        "Hi, it's Lumen 🌱 If you'd like a session, I'm here — just write whenever it suits you."
+    ),
+    "reminder_thread": (
+        "Hi, it's Lumen 🌱 If you'd like a session, I'm here — just write whenever "
+        "it suits you.\n\nLast time, this was still open: {thread}"
+    ),
+    "reminder_last": (
+        "Hi, it's Lumen 🌱 If you'd like a session, I'm here — just write whenever "
+        "it suits you.\n\nI won't send more reminders until you come back; /remind "
+        "changes how I remind you."
+    ),
+    "reminder_last_thread": (
+        "Hi, it's Lumen 🌱 If you'd like a session, I'm here — just write whenever "
+        "it suits you.\n\nLast time, this was still open: {thread}\n\nI won't send "
+        "more reminders until you come back; /remind changes how I remind you."
     ),
     "no_session_to_end": "There's no open session right now. Write to me whenever you like.",
     "closing_delayed": (
         "Writing my notes is taking longer than it should. I'll keep trying and send "
         "my parting words when they're ready."
+    ),
+    "end_button_stale": (
+        "That button belongs to an earlier session, so I left this one open. "
+        "Send /end when you'd like to close it."
+    ),
+    # /remind: the menu's lines, then its buttons
+    "rhythm_few_days": "🔔 I remind you every few days, {at}.",
+    "rhythm_weekly": "🔔 I remind you once a week, {at}.",
+    "rhythm_on_request": "🔔 I remind you only when you ask: “Remind me once” plans one, {at}.",
+    "rhythm_off": "🔕 Reminders are off — write whenever you like.",
+    "rhythm_at": "around {time} ({zone})",
+    "rhythm_at_usual": "around the time of day your last session began ({zone})",
+    "rhythm_quiet": (
+        "{time} falls in my quiet hours ({start} to {end}), so a reminder waits until {end}."
+    ),
+    "rhythm_next": "Next reminder: {when}.",
+    "rhythm_next_later": "I'll plan the next reminder when a session closes.",
+    "rhythm_paused": "Reminders are paused — /resume turns them back on.",
+    "rhythm_utc": "Times are in UTC until you set your time zone with /timezone.",
+    "rhythm_mention": "A reminder may name what we left open (lock screens show previews).",
+    "rhythm_generic": "Reminders stay generic: they never name what we talked about.",
+    "rhythm_choose": "Change it below, or send a time of day: /remind 7:30 or /remind 7pm.",
+    "rhythm_saved": "Saved — /remind shows your reminders.",
+    "remind_time_unknown": (
+        "I didn't catch a time of day there. Try /remind 7:30, /remind 19:00 or /remind 7pm."
+    ),
+    "button_few_days": "Every few days",
+    "button_weekly": "Weekly",
+    "button_on_request": "Only when I ask",
+    "button_off": "Off",
+    "button_usual_time": "When I usually start",
+    "button_remind_once": "Remind me once",
+    "button_generic": "Keep reminders generic",
+    "button_mention": "Reminders may name our thread",
+    # /timezone and a shared location
+    "timezone_ask": (
+        "Your times are in {zone} now. To change that, send /timezone and a city near "
+        "you — for example /timezone Berlin or /timezone America/New_York — or share a "
+        "location (📎 → Location). I keep only the time zone, never the place."
+    ),
+    "timezone_set": "Done — your time zone is {zone}; it's {time} there now.",
+    "timezone_from_location": (
+        "Thank you — your time zone is {zone}; it's {time} there now. I kept only the "
+        "time zone, not the place."
+    ),
+    "timezone_unknown": (
+        "I couldn't find a time zone by that name. Try a big city near you "
+        "(/timezone Berlin), a zone name (/timezone Europe/Berlin), or share a location."
+    ),
+    "timezone_location_unknown": (
+        "I couldn't tell the time zone of that place. Could you send /timezone and a city near you?"
+    ),
+    # /pause and /resume
+    "reminders_paused": (
+        "Reminders paused — I won't send any until you send /resume. You can still "
+        "write to me whenever you like."
+    ),
+    "reminders_resumed_next": "Reminders are back on. The next one: {when}.",
+    "reminders_resumed_later": (
+        "Reminders are back on. I'll plan the next one when a session closes."
+    ),
+    "reminders_resumed_ask": (
+        "Reminders are back on — though you chose to be reminded only when you ask. "
+        "/remind changes that."
+    ),
+    "reminders_resumed_off": (
+        "Reminders are back on — though you turned them off. /remind changes that."
     ),
 }
 

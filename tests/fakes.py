@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from lumen_bot.errors import DeliveryFailed, LLMError
+from lumen_bot.errors import DeliveryFailed, LLMError, PersonUnreachable
 from lumen_bot.harness.model import PersonKey
 from lumen_bot.harness.ports import Completion, LLMRequest
 
@@ -82,10 +82,12 @@ class RecordingReply:
     async def partial(self, markdown: str) -> None:
         self.events.append(("partial", markdown))
 
-    async def final(self, markdown: str) -> None:
+    async def final(self, markdown: str, *, offer_end: bool = False) -> None:
         if self.fail_final:
             raise DeliveryFailed("test")
         self.events.append(("final", markdown))
+        if offer_end:
+            self.events.append(("offer_end", ""))
 
     async def plain(self, text: str) -> None:
         if self.fail_plain:
@@ -98,7 +100,7 @@ class RecordingReply:
         self.events.append(("crisis", text))
         self.help_urls.append(help_url)
 
-    async def notice(self, key: str) -> None:
+    async def notice(self, key: str, **fields: str) -> None:
         self.events.append(("notice", key))
 
     def of(self, kind: str) -> list[str]:
@@ -109,6 +111,8 @@ class RecordingReply:
 class RecordingNotifier:
     sent: list[tuple[PersonKey, str]] = field(default_factory=list)
     notices: list[tuple[PersonKey, str]] = field(default_factory=list)
+    fields: list[tuple[PersonKey, str, dict[str, str]]] = field(default_factory=list)
+    unreachable: set[PersonKey] = field(default_factory=set)  # they blocked the bot
     channels: dict[PersonKey, RecordingReply] = field(default_factory=dict)
 
     def channel(self, person: PersonKey) -> RecordingReply:
@@ -117,5 +121,8 @@ class RecordingNotifier:
     async def send(self, person: PersonKey, markdown: str) -> None:
         self.sent.append((person, markdown))
 
-    async def notice(self, person: PersonKey, key: str) -> None:
+    async def notice(self, person: PersonKey, key: str, **fields: str) -> None:
+        if person in self.unreachable:
+            raise PersonUnreachable("test")
         self.notices.append((person, key))
+        self.fields.append((person, key, fields))

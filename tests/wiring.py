@@ -11,7 +11,9 @@ from lumen_bot.harness.limits import LimitPolicy
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.model import PersonKey
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
+from lumen_bot.harness.reminders import Pace, Reminders
 from lumen_bot.harness.review import Reports, Review
+from lumen_bot.harness.rhythm import RhythmPolicy
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.sqlite import SqliteStore
@@ -30,6 +32,7 @@ class Harness:
     prompts: PromptBook
     reports: Reports
     review: Review
+    reminders: Reminders
 
 
 class make_harness:  # lower case: reads as a context-manager factory, like open()
@@ -41,7 +44,11 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
         *,
         fallback_model: str | None = None,
         limits: LimitPolicy | None = None,
+        rhythm: RhythmPolicy | None = None,
+        pace: Pace | None = None,
     ) -> None:
+        self._rhythm = rhythm
+        self._pace = pace or Pace(per_second=10_000)
         self._limits = limits
         self._admins = admins
         self._fallback_model = fallback_model
@@ -68,6 +75,9 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
         prompts = PromptBook.load(default_prompts_dir())
         services = wire_harness(
             store=store,
+            rhythms=store,
+            rhythm_policy=self._rhythm,
+            pace=self._pace,
             review=store.review,
             admins=self._admins,
             limits=self._limits,
@@ -96,6 +106,7 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
             prompts,
             services.reports,
             services.review,
+            services.reminders,
         )
 
     async def __aexit__(self, *exc: object) -> None:

@@ -26,6 +26,8 @@ from lumen_bot.harness.ports import (
     SystemBlock,
 )
 from lumen_bot.harness.prompts import PromptBook
+from lumen_bot.harness.reminders import Reminders
+from lumen_bot.harness.rhythm import describe
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.logs import events
 
@@ -69,6 +71,7 @@ class Closer:
         clock: Clock,
         policy: ClosingPolicy,
         tasks: TaskGroup,
+        reminders: Reminders,
     ) -> None:
         self._store = store
         self._llm = llm
@@ -77,6 +80,7 @@ class Closer:
         self._clock = clock
         self._policy = policy
         self._tasks = tasks
+        self._reminders = reminders
         self._running: dict[int, asyncio.Task[None]] = {}
         self._by_person: dict[int, int] = {}
 
@@ -144,13 +148,27 @@ class Closer:
             return await self._notebook_stage(job)
         if job.stage == "arc":
             return await self._arc_stage(job)
-        # stage "deliver": the job is done and the session closed before the person
-        # hears the parting words, once: a crash or a refusal in between costs a
-        # goodbye, never a second one.
+        # stage "deliver": the next session is planned (idempotent), then the job is
+        # done and the session closed before the person hears the parting words, once:
+        # a crash or a refusal in between costs a goodbye, never a second one.
+        next_time = await self._plan_next(job)
         await self._store.finish_closing(job, self._clock.now())
         if job.notify:
-            await self._deliver(job)
+            await self._deliver(job, next_time)
         return replace(job, attempts=0, stage="done")
+
+    async def _plan_next(self, job: ClosingJob) -> tuple[str, bool] | None:
+        """The suggested next session, described, and whether a reminder will come.
+
+        None if planning failed: a closing never waits on a reminder."""
+        try:
+            session = await self._store.get_session(job.session_id)
+            arc = await self._store.latest_arc(job.person_id)
+            slot, rhythm, reminded = await self._reminders.after_close(session, arc)
+        except Exception as exc:  # noqa: BLE001 - the notebook and Arc matter more
+            log.warning("next_session_unplanned", session=job.session_id, error=type(exc).__name__)
+            return None
+        return describe(slot.due, rhythm), reminded
 
     async def _notebook_stage(self, job: ClosingJob) -> ClosingJob:
         session = await self._store.get_session(job.session_id)
@@ -186,14 +204,19 @@ class Closer:
         log.info("arc_written", session=job.session_id, arc_version=new_arc.version)
         return await self._store.save_arc(job.person_id, new_arc, job)
 
-    async def _deliver(self, job: ClosingJob) -> None:
+    async def _deliver(self, job: ClosingJob, next_time: tuple[str, bool] | None) -> None:
         try:
             notebook = await self._store.notebook_for(job.person_id, job.session_id)
             words = parting_words(notebook.text) if notebook else None
             person = await self._store.person_key(job.person_id)
             if words:
                 await self._notifier.send(person, words)
-            await self._notifier.notice(person, "session_closed")
+            if next_time is None:
+                await self._notifier.notice(person, "session_closed_plain")
+            else:
+                when, reminded = next_time
+                key = "session_closed" if reminded else "session_closed_no_reminder"
+                await self._notifier.notice(person, key, when=when)
         except Exception as exc:  # noqa: BLE001 - delivered at most once, whatever failed
             # The notebook and Arc are safe; a lost goodbye is not worth a retry loop.
             log.warning(

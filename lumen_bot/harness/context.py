@@ -16,10 +16,11 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TypeVar
 
 from lumen_bot.harness.model import History, Notebook, Transcript, Turn, TurnKind
+from lumen_bot.harness.rhythm import hours_since
 from lumen_bot.harness.tokens import estimate_tokens
 
 RECENT_REQUIRED = 2  # the newest transcripts that are always present
@@ -45,9 +46,15 @@ def build_context(
     opened_at: datetime,
     budget: int,
     seed: int,
+    rhythm: str | None = None,
+    early_within: timedelta = timedelta(days=2),
 ) -> SessionContext:
-    """Assemble the context document for one session; never above `budget` tokens."""
-    front = _front_matter(history, session_number, opened_at)
+    """Assemble the context document for one session; never above `budget` tokens.
+
+    `rhythm` (the person's chosen rhythm, in words) goes into the front matter, and
+    the hours since the last session when it closed less than `early_within` ago, so
+    the mentor can hold the spacing of sessions in conversation."""
+    front = _front_matter(history, session_number, opened_at, rhythm, early_within)
     remaining = budget - _cost(front)
     if remaining < 0:
         raise ValueError("budget too small for the front matter")
@@ -119,18 +126,28 @@ def session_seed(base: int, person_id: int, session_number: int) -> int:
     return (base * 1_000_003 + person_id) * 1_000_003 + session_number
 
 
-def _front_matter(history: History, session_number: int, opened_at: datetime) -> str:
+def _front_matter(
+    history: History,
+    session_number: int,
+    opened_at: datetime,
+    rhythm: str | None,
+    early_within: timedelta,
+) -> str:
     if history.last_closed_at is None:
         days = "null"
     else:
         days = str(max(0, (opened_at.date() - history.last_closed_at.date()).days))
-    return (
-        "---\n"
-        f"session_number: {session_number}\n"
-        f"current_date: {opened_at.date().isoformat()}\n"
-        f"days_since_last_session: {days}\n"
-        "---"
-    )
+    lines = [
+        f"session_number: {session_number}",
+        f"current_date: {opened_at.date().isoformat()}",
+        f"days_since_last_session: {days}",
+    ]
+    hours = hours_since(opened_at, history.last_closed_at, within=early_within)
+    if hours is not None:
+        lines.append(f"hours_since_last_session: {hours}")
+    if rhythm:
+        lines.append(f"rhythm: {rhythm}")
+    return "---\n" + "\n".join(lines) + "\n---"
 
 
 def _arc_section(history: History) -> str:

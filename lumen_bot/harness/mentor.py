@@ -13,7 +13,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from lumen_bot.errors import AnswerCancelled, LLMEmptyAnswer, LumenError
 from lumen_bot.harness.closing import Closer
@@ -42,7 +42,9 @@ from lumen_bot.harness.ports import (
 )
 from lumen_bot.harness.prompts import PromptBook
 from lumen_bot.harness.quality import better, judge, visible
+from lumen_bot.harness.reminders import Reminders
 from lumen_bot.harness.review import CONTEXT_TURNS
+from lumen_bot.harness.rhythm import CADENCE_WORDS, Rhythm
 from lumen_bot.harness.tasks import cancel_and_wait
 from lumen_bot.logs import events
 
@@ -54,6 +56,11 @@ SAFE_REPLACEMENT = (
     "I'd rather not answer that the way I started to. Can you tell me a little more "
     "about what you need right now?"
 )
+
+
+def offers_end(reply: str) -> bool:
+    """The mentor suggested closing the session: the person gets a button for it."""
+    return "/end" in reply
 
 
 async def _keep_typing(reply: ReplyChannel, every_s: float) -> None:
@@ -91,6 +98,7 @@ class Mentor:
         prompts: PromptBook,
         clock: Clock,
         closer: Closer,
+        reminders: Reminders,
         policy: MentorPolicy,
     ) -> None:
         self._store = store
@@ -104,6 +112,7 @@ class Mentor:
         self._prompts = prompts
         self._clock = clock
         self._closer = closer
+        self._reminders = reminders
         self._policy = policy
         self._inflight: dict[int, asyncio.Task[str]] = {}  # session id -> answer streaming
         self._intake = KeyedLocks()
@@ -138,8 +147,11 @@ class Mentor:
                 inbound.on_admitted()  # the platform may now confirm it has the message
         if admitted is None:
             return
+        session, after_idle = admitted
+        if after_idle:
+            await reply.notice("new_session_after_idle")
         async with self._answering.hold(inbound.person):
-            await self._answer(person, admitted, reply, locale=inbound.locale)
+            await self._answer(person, session, reply, locale=inbound.locale)
 
     async def _blocked(self, person: Person, reply: ReplyChannel) -> bool:
         """A person an admin blocked hears so once, and is otherwise ignored (nothing stored)."""
@@ -152,12 +164,25 @@ class Mentor:
         log.info("message_from_blocked_person", person=person.id)
         return True
 
-    async def _admit(self, person: Person, inbound: Inbound) -> Session | None:
-        """Store the message (encrypted, unscreened); None if it was answered before."""
+    async def _admit(self, person: Person, inbound: Inbound) -> tuple[Session, bool] | None:
+        """Store the message (encrypted, unscreened); None if it was answered before.
+
+        Also says whether this message begins a new session after the last one
+        closed for quiet (so the person can be told): yesterday's conversation never
+        silently continues into today's.
+        """
         now = self._clock.now()
         session = await self._store.active_session(person.id)
+        after_idle = False
+        if session is not None and self._is_idle(session, now) and not await self._seen(inbound):
+            await self._close_for_quiet(session)
+            session, after_idle = None, True
         if session is None:
+            if not after_idle:
+                latest = await self._store.latest_session(person.id)
+                after_idle = latest is not None and latest.closed_by == "idle"
             session = await self._store.open_session(person.id, now)
+            await self._reminders.came_back(person.id)
             log.info("session_opened", person=person.id, session=session.id, number=session.number)
         turn = await self._store.append_turn(
             person.id,
@@ -165,14 +190,55 @@ class Mentor:
             NewTurn("user", TurnKind.UNSCREENED, inbound.text, inbound.at, inbound.source_key),
         )
         if turn is not None:
-            return session
+            return session, after_idle
         # A redelivery. Answer it only if the first delivery was never answered.
         existing = await self._store.turn_by_source(inbound.source_key or "")
         if existing is None or existing.answered_at is not None:
             log.info("update_duplicate", person=person.id)
             return None
         log.info("update_redelivered_unanswered", person=person.id, turn=existing.id)
-        return await self._store.get_session(existing.session_id)
+        return await self._store.get_session(existing.session_id), False
+
+    async def _seen(self, inbound: Inbound) -> bool:
+        """Whether this platform message was stored before (a redelivery)."""
+        if inbound.source_key is None:
+            return False
+        return await self._store.turn_by_source(inbound.source_key) is not None
+
+    def _is_idle(self, session: Session, now: datetime) -> bool:
+        return now - session.last_activity_at > self._reminders.policy.idle_after
+
+    async def _close_for_quiet(self, session: Session) -> None:
+        """Close a session nobody wrote in for `idle_after`: the same notebook and Arc
+        as `/end`, but no parting words out of the blue."""
+        job = await self._store.begin_closing(session.id, self._clock.now(), "idle", notify=False)
+        self._contexts.pop(session.id, None)
+        self._closer.start(job)
+        log.info("session_closed_for_quiet", person=session.person_id, session=session.id)
+
+    async def close_idle(self, channel: Callable[[PersonKey], ReplyChannel]) -> int:
+        """Close every session that has been quiet for `idle_after`; returns how many.
+
+        Messages still unscreened are screened first (a crisis among them is answered
+        through `channel`); a session with an answer still owed is left to finish.
+        """
+        now = self._clock.now()
+        closed = 0
+        for stale in await self._store.idle_sessions(now - self._reminders.policy.idle_after):
+            key = await self._store.person_key(stale.person_id)
+            async with self._intake.hold(key), self._answering.hold(key):
+                session = await self._store.active_session(stale.person_id)
+                if session is None or session.id != stale.id or not self._is_idle(session, now):
+                    continue  # they wrote in the meantime
+                person = await self._store.person(key, now)
+                turns = await self._store.session_turns(person.id, session.id)
+                screened, crises = await self._crisis.screen_unscreened(person, turns)
+                await self._crisis.answer(person, session, crises, channel(key), locale=None)
+                if any(t.answered_at is None and t.kind is TurnKind.MESSAGE for t in screened):
+                    continue  # an answer is owed; resume or the next message gives it
+                await self._close_for_quiet(session)
+                closed += 1
+        return closed
 
     async def _answer(
         self, person: Person, session: Session, reply: ReplyChannel, *, locale: str | None
@@ -223,7 +289,7 @@ class Mentor:
                 reply_to=waiting[-1].id,
             ),
         )
-        await reply.final(text)
+        await reply.final(text, offer_end=offers_end(text))
         answered = [t.id for t in waiting] + ([mentor.id] if mentor else [])
         await self._store.mark_answered(answered, self._clock.now())
         if concern is not None:
@@ -253,7 +319,7 @@ class Mentor:
         )
         if stored is None:
             return False
-        await reply.final(stored.text)
+        await reply.final(stored.text, offer_end=offers_end(stored.text))
         covered = [
             t.id
             for t in turns
@@ -340,12 +406,15 @@ class Mentor:
         # closing can finish in time; otherwise from the transcript alone.
         await self._closer.settle(person.id, SETTLE_TIMEOUT_S)
         history = await self._store.history(person.id)
+        rhythm = await self._reminders.rhythm(person.id)
         context = build_context(
             history,
             session_number=session.number,
             opened_at=session.opened_at,
             budget=self._policy.context_budget,
             seed=session_seed(self._policy.seed, person.id, session.number),
+            rhythm=self._rhythm_words(rhythm),
+            early_within=self._reminders.policy.min_gap,
         )
         self._contexts[session.id] = context
         if len(self._contexts) > self._policy.cached_contexts:
@@ -358,6 +427,10 @@ class Mentor:
             transcripts=context.transcripts,
         )
         return context
+
+    def _rhythm_words(self, rhythm: Rhythm) -> str:
+        gap = self._reminders.policy.gap.days
+        return f"{CADENCE_WORDS[rhythm.cadence]}; sessions suggested about {gap} days apart"
 
     def _turn_request(
         self, context: SessionContext, turns: tuple[Turn, ...], *, concern: Concern | None

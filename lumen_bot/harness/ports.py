@@ -92,8 +92,10 @@ class ReplyChannel(Protocol):
     async def partial(self, markdown: str) -> None:
         """Show the answer so far (the whole text, not a delta)."""
 
-    async def final(self, markdown: str) -> None:
-        """Deliver the finished answer. Raises on failure: the turn stays unanswered."""
+    async def final(self, markdown: str, *, offer_end: bool = False) -> None:
+        """Deliver the finished answer. Raises on failure: the turn stays unanswered.
+
+        `offer_end`: the mentor suggested ending the session; offer a way to do it."""
 
     async def plain(self, text: str) -> None:
         """Deliver fixed text exactly as written."""
@@ -102,7 +104,7 @@ class ReplyChannel(Protocol):
         """Deliver crisis resources with a way to reach a person now (`help_url`) and a
         way to say "I'm safe for now"."""
 
-    async def notice(self, key: str) -> None:
+    async def notice(self, key: str, **fields: str) -> None:
         """Deliver one of Lumen's own messages, by key (see `lumen_bot.texts`)."""
 
 
@@ -111,7 +113,9 @@ class Notifier(Protocol):
 
     async def send(self, person: PersonKey, markdown: str) -> None: ...
 
-    async def notice(self, person: PersonKey, key: str) -> None: ...
+    async def notice(self, person: PersonKey, key: str, **fields: str) -> None:
+        """One of Lumen's own messages, by key, with `fields` filled in."""
+        ...
 
     def channel(self, person: PersonKey) -> ReplyChannel:
         """A reply channel to the person outside any update (answers resumed at start)."""
@@ -188,8 +192,13 @@ class Store(Protocol):
         """Active sessions with turns not yet answered or delivered (after a crash)."""
         ...
 
-    async def begin_closing(self, session_id: int, at: datetime, closed_by: str) -> ClosingJob:
-        """Move a session to `closing` and create its durable closing job, atomically."""
+    async def begin_closing(
+        self, session_id: int, at: datetime, closed_by: str, *, notify: bool = True
+    ) -> ClosingJob:
+        """Move a session to `closing` and create its durable closing job, atomically.
+
+        `notify=False`: no parting words (a session closed after a long silence).
+        """
         ...
 
     async def append_turn(self, person_id: int, session_id: int, turn: NewTurn) -> Turn | None:
@@ -227,6 +236,60 @@ class Store(Protocol):
     async def export(self, key: PersonKey) -> PersonExport | None: ...
 
     async def sessions_in(self, state: SessionState) -> tuple[Session, ...]: ...
+
+    async def idle_sessions(self, before: datetime) -> tuple[Session, ...]:
+        """Active sessions whose last message is older than `before`."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """A person's next reminder, and how reminders have fared with them."""
+
+    person_id: int
+    state: Literal["none", "scheduled", "sending"]
+    due_at: datetime | None
+    window_end: datetime | None
+    ignored: int  # reminders sent in a row without the person coming back
+    unreachable: bool  # the platform said they blocked the bot: never retried
+    thread: str | None  # what was left open, for the reminder to mention
+
+
+class RhythmStore(Protocol):
+    """Reminders, durable: the database is the schedule, so a restart loses none."""
+
+    async def reminder(self, person_id: int) -> Reminder | None: ...
+
+    async def schedule_reminder(
+        self, person_id: int, due: datetime, window_end: datetime, thread: str | None
+    ) -> None:
+        """Set the person's next reminder (replacing any), keeping the ignored count."""
+        ...
+
+    async def cancel_reminder(self, person_id: int) -> None: ...
+
+    async def came_back(self, person_id: int) -> None:
+        """The person started a session: nothing pending, nothing ignored, reachable."""
+        ...
+
+    async def claim_due(self, now: datetime, limit: int) -> tuple[Reminder, ...]:
+        """Reminders due by `now`, moved to `sending` so no other tick sends them."""
+        ...
+
+    async def settle_reminder(
+        self, person_id: int, *, sent: bool, next_due: tuple[datetime, datetime] | None
+    ) -> None:
+        """After sending (counted as ignored until they come back) or skipping a
+        reminder: schedule the next (due, window end), or none."""
+        ...
+
+    async def mark_unreachable(self, person_id: int, at: datetime) -> None: ...
+
+    async def recover_sending(self) -> int:
+        """At start: reminders caught mid-send count as sent (never sent twice)."""
+        ...
+
+    async def scheduled_reminders(self) -> int: ...
 
 
 class ReviewStore(Protocol):

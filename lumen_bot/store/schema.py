@@ -115,3 +115,24 @@ CONTENT_MIGRATIONS.append(
             key_version INTEGER NOT NULL)""",
     ]
 )
+
+# v3: the rhythm of sessions. One reminder row per person: what the scheduler needs in
+# clear (when, until when, how many went unanswered, whether Telegram refuses), and the
+# unfinished thread a reminder may mention, sealed. Preferences (time zone, time of day,
+# cadence) live in the sealed profile.
+CONTENT_MIGRATIONS.append(
+    [
+        """CREATE TABLE reminders (
+            person_id INTEGER PRIMARY KEY REFERENCES people(id),
+            state TEXT NOT NULL DEFAULT 'none'
+                CHECK (state IN ('none', 'scheduled', 'sending')),
+            due_at TEXT,
+            window_end TEXT,
+            ignored INTEGER NOT NULL DEFAULT 0,
+            unreachable_at TEXT,
+            body BLOB,
+            key_version INTEGER)""",
+        "CREATE INDEX reminders_due ON reminders (due_at) WHERE state = 'scheduled'",
+        "CREATE INDEX sessions_idle ON sessions (last_activity_at) WHERE state = 'active'",
+    ]
+)

@@ -28,12 +28,13 @@ from lumen_bot.store.closing import ClosingRecords, job_from_row
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.db import Database, from_text, require_time, to_text
 from lumen_bot.store.keys import KeyStore
+from lumen_bot.store.reminders import ReminderRecords
 from lumen_bot.store.review import SqliteReviewStore
 from lumen_bot.store.schema import CONTENT_MIGRATIONS
 from lumen_bot.store.sealing import Sealer
 
 
-class SqliteStore(ClosingRecords):
+class SqliteStore(ClosingRecords, ReminderRecords):
     """Content in one SQLite file, wrapped data keys in another (see KeyStore)."""
 
     def __init__(self, database: Path, keystore: Path, keyring: Keyring) -> None:
@@ -141,7 +142,16 @@ class SqliteStore(ClosingRecords):
         )
         return tuple(_session(row) for row in rows)
 
-    async def begin_closing(self, session_id: int, at: datetime, closed_by: str) -> ClosingJob:
+    async def idle_sessions(self, before: datetime) -> tuple[Session, ...]:
+        rows = await self._db.fetchall(
+            "SELECT * FROM sessions WHERE state = 'active' AND last_activity_at < ? ORDER BY id",
+            (to_text(before),),
+        )
+        return tuple(_session(row) for row in rows)
+
+    async def begin_closing(
+        self, session_id: int, at: datetime, closed_by: str, *, notify: bool = True
+    ) -> ClosingJob:
         async with self._db.transaction() as tx:
             await tx.execute(
                 "UPDATE sessions SET state = 'closing', closed_by = ?"
@@ -149,9 +159,10 @@ class SqliteStore(ClosingRecords):
                 (closed_by, session_id),
             )
             await tx.execute(
-                "INSERT OR IGNORE INTO closing_jobs (session_id, person_id, stage, next_attempt_at)"
-                " SELECT id, person_id, 'notebook', ? FROM sessions WHERE id = ?",
-                (to_text(at), session_id),
+                "INSERT OR IGNORE INTO closing_jobs"
+                " (session_id, person_id, stage, next_attempt_at, notify)"
+                " SELECT id, person_id, 'notebook', ?, ? FROM sessions WHERE id = ?",
+                (to_text(at), int(notify), session_id),
             )
         row = await self._db.fetchone(
             "SELECT * FROM closing_jobs WHERE session_id = ?", (session_id,)

@@ -26,6 +26,7 @@ from lumen_bot.telegram.pacing import Courtesy
 log = events(__name__)
 PLATFORM = "telegram"
 SAFE_NOW = "safe"  # callback data of the "I'm safe for now" button
+END = "end"  # callback data of the "End session" button under a reply that suggests it
 
 
 class TelegramReply:
@@ -92,11 +93,13 @@ class TelegramReply:
             return False
         return True
 
-    async def _show_in_placeholder(self, chunk: Chunk) -> None:
+    async def _show_in_placeholder(
+        self, chunk: Chunk, markup: InlineKeyboardMarkup | None = None
+    ) -> None:
         if self._placeholder is None:
             self._placeholder = await deliver(
                 lambda: self._bot.send_message(
-                    self._chat_id, chunk.text, entities=list(chunk.entities)
+                    self._chat_id, chunk.text, entities=list(chunk.entities), reply_markup=markup
                 ),
                 what="send_placeholder",
                 idempotent=False,
@@ -106,23 +109,32 @@ class TelegramReply:
 
         async def edit() -> None:
             try:
-                await placeholder.edit_text(chunk.text, entities=list(chunk.entities))
+                await placeholder.edit_text(
+                    chunk.text, entities=list(chunk.entities), reply_markup=markup
+                )
             except BadRequest as exc:
                 if not is_not_modified(exc):
                     raise
 
         await deliver(edit, what="edit_placeholder")
 
-    async def final(self, markdown: str) -> None:
+    async def final(self, markdown: str, *, offer_end: bool = False) -> None:
         chunks = render(markdown)
+        end_button = (
+            InlineKeyboardMarkup(
+                [[InlineKeyboardButton(texts.text("end_button", self._lang), callback_data=END)]]
+            )
+            if offer_end
+            else None
+        )
         if self._placeholder is not None and chunks:
             first, chunks = chunks[0], chunks[1:]
             try:
-                await self._show_in_placeholder(first)
+                await self._show_in_placeholder(first, end_button if not chunks else None)
             except DeliveryFailed:
                 chunks.insert(0, first)  # the edit was refused: send it as a new message
-        for chunk in chunks:
-            await self._send(chunk)
+        for index, chunk in enumerate(chunks):
+            await self._send(chunk, markup=end_button if index == len(chunks) - 1 else None)
 
     async def plain(self, text: str) -> None:
         for part in plain_chunks(text):
@@ -145,8 +157,8 @@ class TelegramReply:
             markup = keyboard if index == len(parts) - 1 else None
             await self._send(Chunk(part, ()), markup=markup)
 
-    async def notice(self, key: str) -> None:
-        await self.plain(texts.text(key, self._lang))
+    async def notice(self, key: str, **fields: str) -> None:
+        await self.plain(texts.text(key, self._lang, **fields))
 
     async def _send(self, chunk: Chunk, *, markup: InlineKeyboardMarkup | None = None) -> None:
         await deliver(
@@ -167,8 +179,8 @@ class TelegramNotifier:
     async def send(self, person: PersonKey, markdown: str) -> None:
         await self.channel(person).final(markdown)
 
-    async def notice(self, person: PersonKey, key: str) -> None:
-        await self.channel(person).notice(key)
+    async def notice(self, person: PersonKey, key: str, **fields: str) -> None:
+        await self.channel(person).notice(key, **fields)
 
     def channel(self, person: PersonKey) -> TelegramReply:
         if person.platform != PLATFORM:

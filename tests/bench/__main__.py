@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.bench import turn_overhead
+from tests.bench import reminders, screen_speed, turn_overhead
 
 if __name__ == "__main__":
     asyncio.run(turn_overhead.main())
+    asyncio.run(reminders.main())
+    screen_speed.main([])

@@ -33,7 +33,18 @@ async def test_start_welcomes_and_commands_are_in_the_menu(
     for promise in ("mentor", "not a therapist", "emergency", "encrypted", "never", "/end"):
         assert promise in welcome.text
     commands = {c["command"] for c in telegram_user.bot_commands()}
-    assert commands == {"start", "end", "help", "privacy", "report", "country"}
+    assert commands == {
+        "start",
+        "end",
+        "help",
+        "privacy",
+        "report",
+        "country",
+        "remind",
+        "timezone",
+        "pause",
+        "resume",
+    }
 
     await telegram_user.send_command("/help")
     [help_text] = await telegram_user.wait_for_bot_messages(1)
@@ -77,7 +88,7 @@ async def test_end_writes_notebook_and_arc_and_the_next_session_reads_them(
     closing, parting, closed = await telegram_user.wait_for_bot_messages(3, timeout=60)
     assert "notes" in closing.text
     assert parting.text.startswith("Readiness often arrives after the first step")
-    assert "new one begins" in closed.text
+    assert "A good time for our next one" in closed.text
 
     data = await export(bot, telegram_user.user_id)
     [session] = data["sessions"]
