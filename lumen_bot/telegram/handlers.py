@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import OrderedDict
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
     ApplicationHandlerStop,
     CallbackQueryHandler,
@@ -32,6 +32,7 @@ from lumen_bot.telegram.formatting import well_formed
 from lumen_bot.telegram.pacing import Courtesy
 from lumen_bot.telegram.polling import admitted
 from lumen_bot.telegram.reply import PLATFORM, SAFE_NOW, TelegramReply
+from safety.screening import Level
 
 log = events(__name__)
 
@@ -108,7 +109,15 @@ class TelegramHandlers:
         """Runs first for every update. Only a private message with words is stored by the
         harness, which admits it then; every other update is admitted at once, so the
         poller never waits on a slow command (see `telegram/polling.py`). Updates ignored
-        on purpose stop here (`_ignored`)."""
+        on purpose stop here (`_ignored`), except an edit that the screen reads as a
+        crisis: words added in an edit can say someone is in danger, so that edit is
+        answered like a message (resources at once, never the LLM)."""
+        edited = _crisis_in_edit(update)
+        if edited is not None and edited.text is not None:
+            log.info("edit_screened_crisis", update=update.update_id)
+            version = int(edited.edit_date.timestamp()) if edited.edit_date else 0
+            await self._handle_text(update, edited.text, version=f":edit:{version}")
+            raise ApplicationHandlerStop
         reason = _ignored(update)
         if reason is not None:
             admitted()
@@ -238,7 +247,7 @@ class TelegramHandlers:
         if message is not None and message.text is not None:
             await self._handle_text(update, message.text)
 
-    async def _handle_text(self, update: Update, text: str) -> None:
+    async def _handle_text(self, update: Update, text: str, *, version: str = "") -> None:
         message = update.effective_message
         user = update.effective_user
         reply = self._reply(update)
@@ -248,7 +257,7 @@ class TelegramHandlers:
             person=PersonKey(PLATFORM, str(user.id)),
             text=well_formed(text),
             at=message.date,
-            source_key=f"tg:{message.chat_id}:{message.message_id}",
+            source_key=f"tg:{message.chat_id}:{message.message_id}{version}",
             locale=user.language_code,
             on_admitted=admitted,
         )
@@ -291,6 +300,17 @@ class TelegramHandlers:
                 await self._say(update, "something_went_wrong")
             except DeliveryFailed:
                 log.info("error_notice_failed", update=update_id)
+
+
+def _crisis_in_edit(update: Update) -> Message | None:
+    """A person's edit of a private message, if the screen reads it as a crisis."""
+    edited = update.edited_message
+    user = update.effective_user
+    if edited is None or edited.chat.type != "private" or not edited.text:
+        return None
+    if user is None or user.is_bot:
+        return None
+    return edited if safety.screen(edited.text).level is Level.CRISIS else None
 
 
 def _ignored(update: Update) -> str | None:

@@ -170,6 +170,20 @@ async def test_an_edited_message_is_ignored_on_purpose(lumen: Lumen, edit: str) 
     await lumen.still_answers(person)
 
 
+async def test_an_edit_that_speaks_of_a_crisis_gets_resources_never_the_llm(
+    lumen: Lumen,
+) -> None:
+    """Words added in an edit can say someone is in danger: that edit is not ignored."""
+    person = lumen.person()
+    await lumen.talk(person, "a hard week")
+    crisis = "a hard week. I have the pills ready and I'm taking them all tonight"
+    await person.edit_last_message(crisis)
+    [resources] = await person.wait_for_bot_messages(1, timeout=30)
+    assert ("I'm safe for now", "safe") in resources.buttons
+    assert not lumen.llm_read("pills ready")
+    await lumen.still_answers(person)
+
+
 @pytest.mark.parametrize(
     "origin",
     [
