@@ -79,20 +79,33 @@ async def _run(settings: Settings) -> None:
 
     from lumen_bot.app import open_core
     from lumen_bot.telegram.admin import AdminHandlers
-    from lumen_bot.telegram.bot import build_application, run_polling, stop_on_signals
+    from lumen_bot.telegram.bot import (
+        RhythmTimer,
+        build_application,
+        run_polling,
+        stop_on_signals,
+    )
     from lumen_bot.telegram.handlers import TelegramHandlers
     from lumen_bot.telegram.reply import TelegramNotifier
+    from lumen_bot.telegram.rhythm_handlers import RhythmHandlers
 
     app = build_application(settings.telegram_token.get_secret_value(), settings.telegram_api_url)
     async with open_core(settings, TelegramNotifier(app.bot)) as core:
         AdminHandlers(core.services.review, settings.admin_ids).register(app)
+        RhythmHandlers(core.services.reminders, core.mentor, core.store).register(app)
         TelegramHandlers(
             core.mentor, core.services.reports, stream_interval_s=settings.stream_interval_s
         ).register(app)
         stop = asyncio.Event()
         stop_on_signals(stop)
         try:
-            await run_polling(app, stop, on_ready=core.resume, on_stopping=core.tasks.aclose)
+            await run_polling(
+                app,
+                stop,
+                on_ready=core.resume,
+                on_stopping=core.tasks.aclose,
+                rhythm=RhythmTimer(core.keep_rhythm, settings.rhythm_tick_s),
+            )
         except InvalidToken:
             raise ConfigError(
                 "LUMEN_TELEGRAM_TOKEN was refused by Telegram: copy the token from @BotFather"
