@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Literal
 
@@ -13,6 +14,7 @@ from lumen_bot.harness.tokens import BYTES_PER_TOKEN, estimate_tokens
 CRISIS_REPLY_NOTE = "(Lumen answered that message with crisis resources.)"
 LONG_NOTE = "\n\n(… this long message goes on; the person was told you saw only this part)"
 OFFER_NOTE = "(Lumen offered the person support resources.)"
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def to_messages(turns: Iterable[Turn], *, max_chars: int | None = None) -> tuple[ChatMessage, ...]:
@@ -37,6 +39,9 @@ def to_messages(turns: Iterable[Turn], *, max_chars: int | None = None) -> tuple
             text = turn.text[:max_chars] + LONG_NOTE
         else:
             text = turn.text
+        # A lone surrogate (stored before platforms cleaned them) cannot be encoded
+        # into the request, and would fail every turn of the session after it.
+        text = LONE_SURROGATE.sub("\ufffd", text)
         if messages and messages[-1].role == role:
             messages[-1] = ChatMessage(role, f"{messages[-1].text}\n\n{text}")
         elif messages or role == "user":

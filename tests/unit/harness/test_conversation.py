@@ -91,3 +91,9 @@ def test_a_closing_transcript_over_budget_keeps_the_end_and_notes_the_cut() -> N
     assert "left out" in text
     assert estimate_tokens(text) <= 2_000
     assert "line 0 " in newest_turns_within(turns[:2], 2_000)
+
+
+def test_a_lone_surrogate_stored_earlier_still_makes_a_request_that_encodes() -> None:
+    [message] = to_messages([turn(1, "user", TurnKind.MESSAGE, "half \ud83d an emoji")])
+    assert message.text == "half \ufffd an emoji"
+    message.text.encode("utf-8")  # raises UnicodeEncodeError if a surrogate were left
