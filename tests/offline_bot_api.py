@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from telegram.error import TimedOut
+from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
 BOT = {"id": 42, "is_bot": True, "first_name": "Lumen", "username": "lumen_test_bot"}
@@ -92,3 +93,17 @@ class OfflineBotApi(BaseRequest):
                 "text": params.get("text", ""),
             }
         return 200, json.dumps({"ok": True, "result": result}).encode()
+
+
+def offline_application(
+    api: OfflineBotApi, *, concurrent: bool = False
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """A real python-telegram-bot Application whose Bot API is `api`, in memory."""
+    return (
+        Application.builder()
+        .token("1:test")
+        .request(api)
+        .get_updates_request(OfflineBotApi())
+        .concurrent_updates(concurrent)
+        .build()
+    )

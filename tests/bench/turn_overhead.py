@@ -18,7 +18,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from telegram import Bot, Chat, Message, Update, User
-from telegram.ext import Application
 
 from lumen_bot.harness.context import build_context, session_seed
 from lumen_bot.harness.limits import LimitPolicy
@@ -26,7 +25,7 @@ from lumen_bot.harness.model import Arc, Notebook, PersonKey, TurnKind
 from lumen_bot.harness.ports import NewTurn
 from lumen_bot.telegram.handlers import TelegramHandlers
 from tests.fakes import FakeLLM
-from tests.offline_bot_api import OfflineBotApi
+from tests.offline_bot_api import OfflineBotApi, offline_application
 from tests.wiring import Harness, make_harness
 
 USER_ID = 5150
@@ -121,14 +120,7 @@ async def main() -> None:
                 build_only.append((time.perf_counter() - t0) * 1000)
 
             api = OfflineBotApi()
-            app = (
-                Application.builder()
-                .token("1:bench")
-                .request(api)
-                .get_updates_request(OfflineBotApi())
-                .concurrent_updates(True)
-                .build()
-            )
+            app = offline_application(api, concurrent=True)
             TelegramHandlers(h.mentor, h.reports, stream_interval_s=0.5).register(app)
             first_turns: list[float] = []
             later_turns: list[float] = []

@@ -11,13 +11,12 @@ from typing import Any
 
 import pytest
 from telegram import Update
-from telegram.ext import Application
 
 from lumen_bot.harness.model import PersonKey
 from lumen_bot.telegram.admin import AdminHandlers
 from lumen_bot.telegram.bot import TelegramApp
 from lumen_bot.telegram.handlers import TelegramHandlers
-from tests.offline_bot_api import OfflineBotApi
+from tests.offline_bot_api import OfflineBotApi, offline_application
 from tests.wiring import Harness, make_harness
 
 USER = 4242
@@ -46,13 +45,7 @@ class Bot:
 async def bot(tmp_path: Path) -> AsyncIterator[Bot]:
     api = OfflineBotApi()
     async with make_harness(tmp_path) as h:
-        app = (
-            Application.builder()
-            .token("1:test")
-            .request(api)
-            .get_updates_request(OfflineBotApi())
-            .build()
-        )
+        app = offline_application(api)
         AdminHandlers(h.review, frozenset({ADMIN})).register(app)
         TelegramHandlers(h.mentor, h.reports, stream_interval_s=0).register(app)
         async with app:

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from telegram.ext import Application
 
 from lumen_bot.harness.model import PersonKey, SessionState
 from lumen_bot.harness.rhythm import Cadence, Rhythm
@@ -17,7 +16,7 @@ from lumen_bot.telegram.handlers import TelegramHandlers
 from lumen_bot.telegram.rhythm_handlers import RhythmHandlers
 from tests.integration.test_telegram_input import USER, callback, message, update
 from tests.integration.test_telegram_input import Bot as InputBot
-from tests.offline_bot_api import OfflineBotApi, Refusal
+from tests.offline_bot_api import OfflineBotApi, Refusal, offline_application
 from tests.wiring import make_harness
 
 KEY = PersonKey("telegram", str(USER))
@@ -67,13 +66,7 @@ class Bot(InputBot):
 async def bot(tmp_path: Path) -> AsyncIterator[Bot]:
     api = OfflineBotApi()
     async with make_harness(tmp_path) as h:
-        app = (
-            Application.builder()
-            .token("1:test")
-            .request(api)
-            .get_updates_request(OfflineBotApi())
-            .build()
-        )
+        app = offline_application(api)
         RhythmHandlers(h.reminders, h.mentor, h.store, clock=h.clock).register(app)
         TelegramHandlers(h.mentor, h.reports, stream_interval_s=0).register(app)
         async with app:
