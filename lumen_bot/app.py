@@ -16,6 +16,7 @@ from lumen_bot.harness.limits import LimitPolicy
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.model import PersonKey
 from lumen_bot.harness.ports import LLM, Clock, Notifier, ReviewStore, RhythmStore, Store
+from lumen_bot.harness.privacy import Forgetting, InsightsChoice, PrivacyStore, Retention
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
 from lumen_bot.harness.reminders import Pace, Reminders
 from lumen_bot.harness.review import Reports, Review
@@ -45,6 +46,7 @@ class Core:
     async def resume(self) -> None:
         """At start: finish interrupted closings, answer messages left unanswered,
         settle reminders caught mid-send."""
+        await self.services.forgetting.resume()  # first: a half-forgotten person is finished
         await self.closer.resume()
         await self.mentor.resume(self.notifier.channel)
         await self.services.reminders.recover()
@@ -55,6 +57,7 @@ class Core:
         try:
             await self.mentor.close_idle(self.notifier.channel)
             await self.services.reminders.tick()
+            await self.services.retention.tick()
         except Exception as exc:  # noqa: BLE001 - the next beat tries again
             log.warning("rhythm_beat_failed", error=type(exc).__name__)
 
@@ -99,6 +102,9 @@ class Services:
     reports: Reports
     review: Review
     reminders: Reminders
+    forgetting: Forgetting
+    retention: Retention
+    insights: InsightsChoice
 
 
 def wire_harness(
@@ -113,10 +119,12 @@ def wire_harness(
     mentor_policy: MentorPolicy,
     closing_policy: ClosingPolicy,
     rhythms: RhythmStore,
+    privacy: PrivacyStore,
     admins: tuple[PersonKey, ...] = (),
     limits: LimitPolicy | None = None,
     rhythm_policy: RhythmPolicy | None = None,
     pace: Pace | None = None,
+    retention_days: int = 0,
 ) -> Services:
     """The harness as production runs it: the real screen and crisis care included.
 
@@ -172,6 +180,16 @@ def wire_harness(
         reports=Reports(store=store, review=review, clock=clock),
         review=Review(review=review, clock=clock),
         reminders=reminders,
+        forgetting=Forgetting(
+            store=store,
+            privacy=privacy,
+            mentor=mentor,
+            closer=closer,
+            reminders=reminders,
+            clock=clock,
+        ),
+        retention=Retention(privacy=privacy, clock=clock, global_days=retention_days),
+        insights=InsightsChoice(privacy),
     )
 
 
@@ -208,6 +226,8 @@ async def open_core(
             services = wire_harness(
                 store=store,
                 rhythms=store,
+                privacy=store,
+                retention_days=settings.transcript_retention_days,
                 review=store.review,
                 rhythm_policy=rhythm_policy(settings),
                 pace=Pace(per_second=settings.reminder_rate),

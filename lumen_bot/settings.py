@@ -89,6 +89,11 @@ class Settings(BaseSettings):
     stream_interval_s: float = Field(0.6, alias="LUMEN_STREAM_INTERVAL", ge=0)
     log_level: str = Field("INFO", alias="LUMEN_LOG_LEVEL")
 
+    # Retention (docs/privacy.md): raw transcripts of closed sessions are deleted this
+    # many days after they closed; notebooks and the Arc remain. 0: kept (the default).
+    # A person's own /retention applies when shorter.
+    transcript_retention_days: int = Field(0, alias="LUMEN_TRANSCRIPT_RETENTION_DAYS", ge=0)
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_admin_ids(cls, value: Any) -> Any:

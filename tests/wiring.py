@@ -10,6 +10,7 @@ from lumen_bot.harness.closing import Closer, ClosingPolicy
 from lumen_bot.harness.limits import LimitPolicy
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.model import PersonKey
+from lumen_bot.harness.privacy import Forgetting, InsightsChoice, Retention
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
 from lumen_bot.harness.reminders import Pace, Reminders
 from lumen_bot.harness.review import Reports, Review
@@ -33,6 +34,9 @@ class Harness:
     reports: Reports
     review: Review
     reminders: Reminders
+    forgetting: Forgetting
+    retention: Retention
+    insights: InsightsChoice
 
 
 class make_harness:  # lower case: reads as a context-manager factory, like open()
@@ -46,7 +50,9 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
         limits: LimitPolicy | None = None,
         rhythm: RhythmPolicy | None = None,
         pace: Pace | None = None,
+        retention_days: int = 0,
     ) -> None:
+        self._retention_days = retention_days
         self._rhythm = rhythm
         self._pace = pace or Pace(per_second=10_000)
         self._limits = limits
@@ -76,6 +82,8 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
         services = wire_harness(
             store=store,
             rhythms=store,
+            privacy=store,
+            retention_days=self._retention_days,
             rhythm_policy=self._rhythm,
             pace=self._pace,
             review=store.review,
@@ -107,6 +115,9 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
             services.reports,
             services.review,
             services.reminders,
+            services.forgetting,
+            services.retention,
+            services.insights,
         )
 
     async def __aexit__(self, *exc: object) -> None:

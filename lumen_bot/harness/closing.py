@@ -28,7 +28,7 @@ from lumen_bot.harness.ports import (
 from lumen_bot.harness.prompts import PromptBook
 from lumen_bot.harness.reminders import Reminders
 from lumen_bot.harness.rhythm import describe
-from lumen_bot.harness.tasks import TaskGroup
+from lumen_bot.harness.tasks import TaskGroup, cancel_and_wait
 from lumen_bot.logs import events
 
 log = events(__name__)
@@ -97,6 +97,13 @@ class Closer:
         self._running.pop(job.session_id, None)
         if self._by_person.get(job.person_id) == job.session_id:
             del self._by_person[job.person_id]
+
+    async def stop(self, session_id: int) -> None:
+        """Cancel the session's closing job, if running, and wait until it has ended (the
+        person is being forgotten: no notebook or parting words may follow)."""
+        task = self._running.get(session_id)
+        if task is not None:
+            await cancel_and_wait(task)
 
     async def resume(self) -> int:
         """Start every unfinished job (after a restart). Returns how many."""

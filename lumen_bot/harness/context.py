@@ -64,7 +64,8 @@ def build_context(
         arc = _clip(arc, remaining - 1)
     remaining -= _cost(arc)
 
-    transcripts = history.transcripts
+    # A transcript that retention deleted (its notebook and the Arc remain) is left out.
+    transcripts = tuple(transcript for transcript in history.transcripts if transcript.turns)
     recent = list(transcripts[-RECENT_WANTED:])[::-1]  # newest first
     recent_parts: list[str] = []
     for index, transcript in enumerate(recent):

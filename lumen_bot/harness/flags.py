@@ -29,6 +29,7 @@ class Severity(IntEnum):
 
 
 REPORT_REASONS = ("harmful", "wrong", "inappropriate", "privacy", "other")
+FORGOTTEN = "forgotten"  # the reason of a flag whose person used /forget: its content is gone
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,11 @@ class FlagDetail:
     reported: str | None = None  # the reported mentor message
     note: str | None = None  # the person's own line
     context: tuple[tuple[str, str], ...] = ()  # (speaker, text), oldest first
+
+    @property
+    def forgotten(self) -> bool:
+        """The person used /forget: only the flag's clear fields remain."""
+        return self.reason == FORGOTTEN
 
 
 @dataclass(frozen=True, slots=True)

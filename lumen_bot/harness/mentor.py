@@ -11,7 +11,8 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -572,3 +573,17 @@ class Mentor:
             log.info("session_closing", person=person.id, session=session.id, by=by)
         self._closer.start(job)
         return True
+
+    @asynccontextmanager
+    async def still(self, person_key: PersonKey) -> AsyncIterator[None]:
+        """Hold one person still while their data is forgotten: their new messages wait
+        to be stored (after, they belong to a new person), an answer streaming is
+        dropped, and what was already being answered finishes first. No session context
+        stays cached: a deleted session's id may be given to someone else's session."""
+        async with self._intake.hold(person_key):
+            await self._cancel_answer(person_key)
+            async with self._answering.hold(person_key):
+                try:
+                    yield
+                finally:
+                    self._contexts.clear()

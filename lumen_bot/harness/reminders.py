@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, time
 
 from lumen_bot.errors import DeliveryFailed, PersonUnreachable
+from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import Arc, Session, SessionState
 from lumen_bot.harness.ports import (
     Clock,
@@ -90,6 +93,7 @@ class Reminders:
         self._policy = policy
         self._pace = pace or Pace()
         self._ticking = asyncio.Lock()
+        self._people = KeyedLocks()  # one reminder at a time per person, or a forgetting
 
     @property
     def policy(self) -> RhythmPolicy:
@@ -220,7 +224,20 @@ class Reminders:
                     next_due=(reminder.due_at, reminder.window_end),
                 )
 
+    @asynccontextmanager
+    async def holding(self, person_id: int) -> AsyncIterator[None]:
+        """No reminder goes to the person while this is held (they are being forgotten);
+        one being sent to them now finishes first."""
+        async with self._people.hold(person_id):
+            yield
+
     async def _fire(self, reminder: Reminder) -> bool:
+        async with self._people.hold(reminder.person_id):
+            if await self._rhythms.reminder(reminder.person_id) is None:
+                return False  # the person was forgotten while this waited
+            return await self._send(reminder)
+
+    async def _send(self, reminder: Reminder) -> bool:
         person_id = reminder.person_id
         now = self._clock.now()
         rhythm = await self.rhythm(person_id)

@@ -83,6 +83,17 @@ class Database:
     async def fetchall(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
         return list(await self.conn.execute_fetchall(sql, params))
 
+    async def checkpoint(self) -> bool:
+        """Copy the WAL into the database file and truncate it to nothing, so bytes that
+        were deleted (secure_delete zeroes them in the file) linger in no -wal either.
+
+        Holds the write lock: no transaction of ours is open meanwhile. False if a
+        reader elsewhere (another process) kept the checkpoint from finishing.
+        """
+        async with self._write_lock:
+            row = await self.fetchone("PRAGMA wal_checkpoint(TRUNCATE)")
+        return row is not None and int(row[0]) == 0
+
     async def _migrate(self) -> None:
         conn = self.conn
         await conn.execute(

@@ -108,3 +108,16 @@ class KeyStore:
         )
         self._cache[(person_id, version)] = data_key
         return data_key
+
+    async def destroy(self, person_id: int) -> None:
+        """Destroy a person's data keys for good (`/forget`): their rows are deleted
+        (`secure_delete` overwrites them), the WAL is checkpointed and truncated so no
+        copy of a wrapped key lingers on disk, and nothing of theirs stays in memory.
+        Idempotent: a retry after a crash destroys nothing twice."""
+        async with self._db.transaction() as tx:
+            await tx.execute("DELETE FROM data_keys WHERE person_id = ?", (person_id,))
+        self._known.discard(person_id)
+        self._versions.pop(person_id, None)
+        for cached in [entry for entry in self._cache if entry[0] == person_id]:
+            del self._cache[cached]
+        await self._db.checkpoint()

@@ -11,6 +11,7 @@ import aiosqlite
 
 from lumen_bot.errors import StoreError
 from lumen_bot.harness.flags import (
+    FORGOTTEN,
     AuditEntry,
     Flag,
     FlagDetail,
@@ -19,6 +20,7 @@ from lumen_bot.harness.flags import (
     Severity,
 )
 from lumen_bot.store.db import Database, from_text, require_time, to_text
+from lumen_bot.store.privacy import FORGOTTEN_BODY
 from lumen_bot.store.sealing import Sealer
 
 
@@ -97,14 +99,19 @@ class SqliteReviewStore:
         return updated
 
     async def _flag(self, row: aiosqlite.Row) -> Flag:
-        text = await self._sealer.open(
-            int(row["person_id"]),
-            "flags",
-            int(row["id"]),
-            "body",
-            bytes(row["body"]),
-            int(row["key_version"]),
-        )
+        body = bytes(row["body"])
+        if body == FORGOTTEN_BODY:  # the person used /forget: the clear fields remain
+            detail = FlagDetail(reason=FORGOTTEN)
+        else:
+            text = await self._sealer.open(
+                int(row["person_id"]),
+                "flags",
+                int(row["id"]),
+                "body",
+                body,
+                int(row["key_version"]),
+            )
+            detail = _detail(json.loads(text))
         return Flag(
             id=int(row["id"]),
             person_id=int(row["person_id"]),
@@ -114,7 +121,7 @@ class SqliteReviewStore:
             status=FlagStatus(row["status"]),
             created_at=require_time(row["created_at"]),
             updated_at=require_time(row["updated_at"]),
-            detail=_detail(json.loads(text)),
+            detail=detail,
         )
 
     # -- the audit log ---------------------------------------------------------

@@ -136,3 +136,22 @@ CONTENT_MIGRATIONS.append(
         "CREATE INDEX sessions_idle ON sessions (last_activity_at) WHERE state = 'active'",
     ]
 )
+
+# v4: forgetting, retention and insights. `forgetting` is the durable marker of a
+# /forget under way (a kill between destroying the key and deleting the rows is
+# finished at the next start); `blocked_refs` carries an admin's block past /forget as
+# a keyed hash of the platform id, never the id itself. The person's retention and
+# insights choices are clear columns of `people`: preferences, not content, so the
+# retention sweep and the insights report read them without decrypting anyone.
+CONTENT_MIGRATIONS.append(
+    [
+        """CREATE TABLE forgetting (
+            person_id INTEGER PRIMARY KEY REFERENCES people(id),
+            started_at TEXT NOT NULL)""",
+        """CREATE TABLE blocked_refs (
+            ref TEXT PRIMARY KEY,
+            until TEXT NOT NULL)""",
+        "ALTER TABLE people ADD COLUMN retention_days INTEGER",
+        "ALTER TABLE people ADD COLUMN insights INTEGER NOT NULL DEFAULT 1",
+    ]
+)

@@ -28,17 +28,19 @@ from lumen_bot.store.closing import ClosingRecords, job_from_row
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.db import Database, from_text, require_time, to_text
 from lumen_bot.store.keys import KeyStore
+from lumen_bot.store.privacy import PrivacyRecords
 from lumen_bot.store.reminders import ReminderRecords
 from lumen_bot.store.review import SqliteReviewStore
 from lumen_bot.store.schema import CONTENT_MIGRATIONS
 from lumen_bot.store.sealing import Sealer
 
 
-class SqliteStore(ClosingRecords, ReminderRecords):
+class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords):
     """Content in one SQLite file, wrapped data keys in another (see KeyStore)."""
 
     def __init__(self, database: Path, keystore: Path, keyring: Keyring) -> None:
         self._db = Database(database, CONTENT_MIGRATIONS)
+        self._keyring = keyring
         self._keys = KeyStore(keystore, keyring)
         self._sealer = Sealer(self._keys)
         self.review = SqliteReviewStore(self._db, self._sealer)
@@ -77,6 +79,7 @@ class SqliteStore(ClosingRecords, ReminderRecords):
         if person is None:
             raise StoreError("person vanished after insert")
         await self._keys.ensure(person.id, at)
+        await self._carry_block(person, at)  # a block outlives /forget (store/privacy.py)
         return person
 
     async def find_person(self, key: PersonKey) -> Person | None:

@@ -33,6 +33,8 @@ def render_flag(flag: Flag, *, full: bool) -> str:
         f"person {flag.person_id} · session {flag.session_id or '-'}",
         f"reason: {detail.reason}" + (f" (level {detail.level})" if detail.level else ""),
     ]
+    if detail.forgotten:
+        lines.append("content: deleted — the person used /forget (their key is destroyed)")
     if detail.evidence:
         lines.append("evidence:")
         lines.extend(f"  {item}" for item in detail.evidence)
