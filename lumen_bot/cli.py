@@ -38,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         flag_commands.add_parser(name, help=about).add_argument("id", type=int)
     flag_commands.add_parser("audit", help="the newest entries of the audit log")
+    commands.add_parser("insights", help="session statistics: counts only, small ones hidden")
     args = parser.parse_args(argv)
 
     try:
@@ -63,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ANTHROPIC_API_KEY=os.environ.get("ANTHROPIC_API_KEY") or "not-used",
             )
             return asyncio.run(_flags(settings, args.flags_command, getattr(args, "id", None)))
+        elif args.command == "insights":
+            from lumen_bot.insights_report import print_insights
+
+            return asyncio.run(print_insights(_offline_settings()))
     except ConfigError as exc:
         print(f"lumen: {exc}", file=sys.stderr)
         return 2
@@ -72,6 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return 0
+
+
+def _offline_settings() -> Settings:
+    """Settings for a command that needs neither Telegram nor the LLM."""
+    return load_settings(
+        LUMEN_TELEGRAM_TOKEN=os.environ.get("LUMEN_TELEGRAM_TOKEN") or "not-used",
+        ANTHROPIC_API_KEY=os.environ.get("ANTHROPIC_API_KEY") or "not-used",
+    )
 
 
 async def _run(settings: Settings) -> None:
@@ -85,6 +98,7 @@ async def _run(settings: Settings) -> None:
         run_polling,
         stop_on_signals,
     )
+    from lumen_bot.telegram.forget_handlers import ForgetHandlers
     from lumen_bot.telegram.handlers import TelegramHandlers
     from lumen_bot.telegram.reply import TelegramNotifier
     from lumen_bot.telegram.rhythm_handlers import RhythmHandlers
@@ -93,6 +107,9 @@ async def _run(settings: Settings) -> None:
     async with open_core(settings, TelegramNotifier(app.bot)) as core:
         AdminHandlers(core.services.review, settings.admin_ids).register(app)
         RhythmHandlers(core.services.reminders, core.mentor, core.store).register(app)
+        ForgetHandlers(
+            core.services.forgetting, core.services.retention, core.services.insights, core.store
+        ).register(app)
         TelegramHandlers(
             core.mentor, core.services.reports, stream_interval_s=settings.stream_interval_s
         ).register(app)

@@ -13,6 +13,9 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("timezone", "Your time zone, so reminders come at your time"),
     ("pause", "Pause all reminders"),
     ("resume", "Turn reminders back on"),
+    ("forget", "Delete everything I hold about you, for good"),
+    ("retention", "How long transcripts of past sessions are kept"),
+    ("insights", "Count my sessions in anonymous statistics, or not"),
 )
 
 _EN: dict[str, str] = {
@@ -37,6 +40,9 @@ _EN: dict[str, str] = {
         "/pause, /resume — stop all reminders, and turn them back on\n"
         "/country — where you are, so crisis lines fit\n"
         "/privacy — how your words are kept\n"
+        "/forget — delete everything I hold about you, for good\n"
+        "/retention — how long transcripts of past sessions are kept\n"
+        "/insights — count your sessions in anonymous statistics, or not\n"
         "/start — what Lumen is\n"
         "/help — this list"
     ),
@@ -221,6 +227,55 @@ _EN: dict[str, str] = {
     "reminders_resumed_off": (
         "Reminders are back on — though you turned them off. /remind changes that."
     ),
+    # -- forget, retention, insights --
+    "forget_ask": (
+        "This deletes everything I hold about you: every session's transcript, my "
+        "notebooks, the Arc, your reminders and your settings.\n\n"
+        "It is final. The key that unlocks your words is destroyed, so nothing can be "
+        "read again — not by me, not by the Lumen team, not even from a backup.\n\n"
+        "If the team is reviewing something you reported, or a moment of crisis, they "
+        "keep only that it happened and when — never what was said.\n\n"
+        "Would you like a copy first?"
+    ),
+    "forget_button_export": "Export my data first",
+    "forget_button_confirm": "Delete everything",
+    "forget_button_cancel": "Cancel",
+    "forget_working": "Deleting everything…",
+    "forget_done": (
+        "Done. Everything you told me is deleted and can't be recovered. If you write "
+        "again, we start fresh — I won't remember you."
+    ),
+    "forget_cancelled": "Nothing was deleted. Everything stays as it was.",
+    "forget_nothing": "I hold nothing about you right now, so there is nothing to delete.",
+    "forget_stale": (
+        "That button has expired, so nothing was deleted. Send /forget again if you'd "
+        "like to delete your data."
+    ),
+    "retention_kept": (
+        "Word-for-word transcripts of our past sessions are kept until you delete them (/forget)."
+    ),
+    "retention_days": (
+        "Word-for-word transcripts of our past sessions are deleted {days} days after "
+        "a session closes."
+    ),
+    "retention_global": (
+        "(Lumen deletes them after {days} days for everyone; the shorter time applies.)"
+    ),
+    "retention_about": (
+        "My notebooks and the Arc stay either way: they are how I remember you. Choose below."
+    ),
+    "retention_button_off": "Keep them",
+    "retention_button_days": "{days} days",
+    "insights_on": (
+        "Your sessions are counted in Lumen's anonymous statistics: only numbers such as "
+        "how long sessions last and how far apart they are — never what you said, never "
+        "who you are, and never a group smaller than five people's sessions."
+    ),
+    "insights_off": (
+        "Your sessions are left out of Lumen's anonymous statistics: they are in no count at all."
+    ),
+    "insights_button_on": "Count my sessions",
+    "insights_button_off": "Leave me out",
 }
 
 _TEXTS: dict[str, dict[str, str]] = {"en": _EN}
