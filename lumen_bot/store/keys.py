@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import secrets
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
 from lumen_bot.errors import DecryptionError
-from lumen_bot.store.crypto import KEY_BYTES, Keyring, key_aad, open_sealed, seal
+from lumen_bot.store.crypto import KEY_BYTES, Keyring, key_aad, open_sealed
 from lumen_bot.store.db import Database, to_text
+from lumen_bot.store.key_rotation import KeyRotationRecords
 from lumen_bot.store.schema import KEY_MIGRATIONS
 
+# How long a person's newest data-key version is remembered before it is looked up
+# again: a data-key rotation run beside the bot waits twice this before it deletes
+# the old key, so nothing is sealed under a key that is gone.
+VERSION_TTL_S = 60.0
 
-class KeyStore:
+
+class KeyStore(KeyRotationRecords):
     """Creates, unwraps and caches each person's data key.
 
     The key store is its own SQLite file, so a copy of the content database
@@ -22,12 +30,22 @@ class KeyStore:
     content unreadable everywhere, old copies included.
     """
 
-    def __init__(self, path: Path, keyring: Keyring) -> None:
+    def __init__(
+        self,
+        path: Path,
+        keyring: Keyring,
+        *,
+        version_ttl_s: float = VERSION_TTL_S,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._db = Database(path, KEY_MIGRATIONS)
         self._keyring = keyring
         self._cache: dict[tuple[int, int], bytes] = {}
         self._known: set[int] = set()
-        self._versions: dict[int, int] = {}  # person id -> newest data-key version
+        # person id -> (newest data-key version, when it was looked up)
+        self._versions: dict[int, tuple[int, float]] = {}
+        self._version_ttl_s = version_ttl_s
+        self._monotonic = monotonic
 
     async def __aenter__(self) -> Self:
         await self._db.__aenter__()
@@ -59,34 +77,32 @@ class KeyStore:
         self._known.add(person_id)
 
     async def _create(self, person_id: int, at: datetime) -> None:
-        kek_version = self._keyring.current_version
-        data_key = secrets.token_bytes(KEY_BYTES)
-        wrapped = seal(
-            self._keyring.kek(kek_version),
-            data_key,
-            key_aad(owner=person_id, version=1, kek_version=kek_version),
-        )
         async with self._db.transaction() as tx:
             await tx.execute(
                 "INSERT OR IGNORE INTO data_keys"
                 " (person_id, version, kek_version, wrapped, created_at) VALUES (?, 1, ?, ?, ?)",
-                (person_id, kek_version, wrapped, to_text(at)),
+                (person_id, *self._wrap(person_id, 1, secrets.token_bytes(KEY_BYTES)), to_text(at)),
             )
 
     async def current(self, person_id: int) -> tuple[int, bytes]:
         """The person's newest data key and its version: new records use it.
 
-        The version is looked up once per person and remembered (this key store is
-        the only writer of data keys); a key rotation must update `_versions`.
+        The version is remembered for `version_ttl_s`, then looked up again: a
+        data-key rotation run by another process adds a newer version, and this
+        process starts sealing with it within that time.
         """
-        version = self._versions.get(person_id)
-        if version is None:
+        now = self._monotonic()
+        remembered = self._versions.get(person_id)
+        if remembered is not None and now - remembered[1] < self._version_ttl_s:
+            version = remembered[0]
+        else:
             row = await self._db.fetchone(
                 "SELECT MAX(version) FROM data_keys WHERE person_id = ?", (person_id,)
             )
             if row is None or row[0] is None:
                 raise DecryptionError("no data key for this person")
-            version = self._versions[person_id] = int(row[0])
+            version = int(row[0])
+            self._versions[person_id] = (version, now)
         return version, await self.key(person_id, version)
 
     async def key(self, person_id: int, version: int) -> bytes:
@@ -102,7 +118,7 @@ class KeyStore:
             raise DecryptionError("no data key for this person")
         kek_version = int(row["kek_version"])
         data_key = open_sealed(
-            self._keyring.kek(kek_version),
+            self._kek(kek_version),
             bytes(row["wrapped"]),
             key_aad(owner=person_id, version=version, kek_version=kek_version),
         )

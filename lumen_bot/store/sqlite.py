@@ -27,7 +27,7 @@ from lumen_bot.harness.ports import ClosingJob, NewTurn, PersonExport
 from lumen_bot.store.closing import ClosingRecords, job_from_row
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.db import Database, from_text, require_time, to_text
-from lumen_bot.store.keys import KeyStore
+from lumen_bot.store.keys import VERSION_TTL_S, KeyStore
 from lumen_bot.store.privacy import PrivacyRecords
 from lumen_bot.store.reminders import ReminderRecords
 from lumen_bot.store.review import SqliteReviewStore
@@ -38,10 +38,17 @@ from lumen_bot.store.sealing import Sealer
 class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords):
     """Content in one SQLite file, wrapped data keys in another (see KeyStore)."""
 
-    def __init__(self, database: Path, keystore: Path, keyring: Keyring) -> None:
+    def __init__(
+        self,
+        database: Path,
+        keystore: Path,
+        keyring: Keyring,
+        *,
+        version_ttl_s: float = VERSION_TTL_S,
+    ) -> None:
         self._db = Database(database, CONTENT_MIGRATIONS)
         self._keyring = keyring
-        self._keys = KeyStore(keystore, keyring)
+        self._keys = KeyStore(keystore, keyring, version_ttl_s=version_ttl_s)
         self._sealer = Sealer(self._keys)
         self.review = SqliteReviewStore(self._db, self._sealer)
 
