@@ -79,7 +79,12 @@ def load_keyring(settings: Settings) -> Keyring:
 @asynccontextmanager
 async def open_store(settings: Settings) -> AsyncIterator[SqliteStore]:
     keyring = load_keyring(settings)
-    async with SqliteStore(settings.database_file, settings.keystore_file, keyring) as store:
+    async with SqliteStore(
+        settings.database_file,
+        settings.keystore_file,
+        keyring,
+        version_ttl_s=settings.key_version_ttl_s,
+    ) as store:
         yield store
 
 

@@ -1,4 +1,4 @@
-"""The `lumen` command: run the bot, chat in the terminal, export a person's data."""
+"""The `lumen` command: run the bot, chat in the terminal, export a person's data, keys."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from lumen_bot import texts
+from lumen_bot import keys_cli, texts
 from lumen_bot.errors import ConfigError, LumenError
 from lumen_bot.harness.model import Inbound, PersonKey
 from lumen_bot.logs import configure, events
@@ -39,6 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         flag_commands.add_parser(name, help=about).add_argument("id", type=int)
     flag_commands.add_parser("audit", help="the newest entries of the audit log")
     commands.add_parser("insights", help="session statistics: counts only, small ones hidden")
+    keys_cli.add_commands(commands)
     args = parser.parse_args(argv)
 
     try:
@@ -68,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from lumen_bot.insights_report import print_insights
 
             return asyncio.run(print_insights(_offline_settings()))
+        elif args.command in ("keys", "backup"):
+            return keys_cli.run(_offline_settings(), args)
     except ConfigError as exc:
         print(f"lumen: {exc}", file=sys.stderr)
         return 2

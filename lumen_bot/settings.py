@@ -93,6 +93,10 @@ class Settings(BaseSettings):
     # many days after they closed; notebooks and the Arc remain. 0: kept (the default).
     # A person's own /retention applies when shorter.
     transcript_retention_days: int = Field(0, alias="LUMEN_TRANSCRIPT_RETENTION_DAYS", ge=0)
+    # Seconds a running bot keeps using a person's data-key version before it looks
+    # again; a data-key rotation (`lumen keys rotate-data`) keeps the old key twice
+    # this long after it starts, so nothing is ever sealed under a deleted key.
+    key_version_ttl_s: float = Field(60.0, alias="LUMEN_KEY_VERSION_TTL", ge=0)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from lumen_bot.errors import DecryptionError
-from lumen_bot.harness.ports import Clock
 from lumen_bot.store.crypto import open_sealed, record_aad, seal
 from lumen_bot.store.db import Database
 from lumen_bot.store.keys import KeyStore
+
+if TYPE_CHECKING:  # the port, for typing only: importing it at run time loads the screen
+    from lumen_bot.harness.ports import Clock
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,18 @@ class DataKeyRotation:
             await self.resume(person_id)
             for person_id in await self._keys.people_with_keys(rotating_only=True)
         ]
+
+    async def under_way(self) -> list[Progress]:
+        """Every rotation not finished yet, as it stands, without moving anything."""
+        found = []
+        for person_id in await self._keys.people_with_keys(rotating_only=True):
+            versions = await self._keys.data_key_versions(person_id)
+            version = max(versions)
+            remaining = await self.remaining(person_id, version)
+            found.append(
+                Progress(person_id, version, 0, remaining, False, versions[version] + self._grace)
+            )
+        return found
 
     async def remaining(self, person_id: int, version: int) -> int:
         """Records of the person still sealed under a data-key version before `version`."""
