@@ -11,17 +11,6 @@ from lumen_bot.store.crypto import KEY_BYTES, Keyring, key_aad, keyring_lock, op
 from lumen_bot.store.db import Database, require_time, to_text
 
 
-class KeyInUse(KeyringError):
-    """A key-encryption key cannot be retired: data keys are still wrapped by it."""
-
-    def __init__(self, version: int, count: int) -> None:
-        super().__init__(
-            f"key-encryption key v{version} still wraps {count} data key(s);"
-            " run `lumen keys resume` (or `lumen keys rotate`) first"
-        )
-        self.count = count
-
-
 class KeyRotationRecords:
     """The part of `KeyStore` that rotation reads and writes.
 
@@ -88,7 +77,10 @@ class KeyRotationRecords:
                     "SELECT COUNT(*) FROM data_keys WHERE kek_version = ?", (version,)
                 )
                 if row[0]:
-                    raise KeyInUse(version, int(row[0]))
+                    raise KeyringError(
+                        f"key-encryption key v{version} still wraps {row[0]} data key(s);"
+                        " run `lumen keys resume` (or `lumen keys rotate`) first"
+                    )
                 shrunk.replace_file()  # inside the transaction: see `_wrap`
         self._keyring = shrunk
 

@@ -13,7 +13,6 @@ import pytest
 from lumen_bot.errors import KeyringError
 from lumen_bot.harness.model import PersonKey
 from lumen_bot.store.crypto import Keyring, keyring_lock
-from lumen_bot.store.key_rotation import KeyInUse
 from lumen_bot.store.keys import KeyStore
 from lumen_bot.store.sqlite import SqliteStore
 from tests.unit.store.lives import AT, live, read_back
@@ -142,9 +141,8 @@ async def test_retire_refuses_a_key_that_still_wraps_data_keys(tmp_path: Path) -
             await keys.retire_kek(1)  # the only key
         keys.add_kek()
         await keys.rewrap_batch(limit=1)
-        with pytest.raises(KeyInUse, match="still wraps 1 data key") as refused:
+        with pytest.raises(KeyringError, match="v1 still wraps 1 data key"):
             await keys.retire_kek(1)
-        assert refused.value.count == 1
         assert sorted(Keyring.load(path).keys) == [1, 2], "a refused retire changes nothing"
         with pytest.raises(KeyringError, match="newest"):
             await keys.retire_kek(2)
