@@ -140,7 +140,7 @@ async def _rewrap(keys: KeyStore) -> None:
 
 async def _rotate_data(opened: _Opened, user: str | None, *, wait: bool) -> int:
     if user is None:
-        people = await opened.keys.people_with_keys()
+        _report(await opened.rotation.rotate_all(), wait=wait)
     else:
         row = await opened.content.fetchone(
             "SELECT id FROM people WHERE platform = ? AND external_id = ?", ("telegram", user)
@@ -148,8 +148,7 @@ async def _rotate_data(opened: _Opened, user: str | None, *, wait: bool) -> int:
         if row is None:
             print(f"lumen: no person with Telegram id {user}", file=sys.stderr)
             return 1
-        people = [int(row[0])]
-    _report([await opened.rotation.rotate(person) for person in people], wait=wait)
+        _report([await opened.rotation.rotate(int(row[0]))], wait=wait)
     if wait:
         await _finish_after_grace(opened.rotation)
     return 0

@@ -12,6 +12,7 @@ stop sealing under it.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -111,10 +112,25 @@ class DataKeyRotation:
 
     async def resume_all(self) -> list[Progress]:
         """Finish every rotation under way (people holding more than one version)."""
-        return [
-            await self.resume(person_id)
-            for person_id in await self._keys.people_with_keys(rotating_only=True)
-        ]
+        people = await self._keys.people_with_keys(rotating_only=True)
+        return await self._each(people, self.resume)
+
+    async def rotate_all(self) -> list[Progress]:
+        """Rotate everyone's data key (or finish the rotation already under way)."""
+        return await self._each(await self._keys.people_with_keys(), self.rotate)
+
+    async def _each(
+        self, people: list[int], job: Callable[[int], Awaitable[Progress]]
+    ) -> list[Progress]:
+        done = []
+        for person_id in people:
+            try:
+                done.append(await job(person_id))
+            except DecryptionError:
+                if await self._keys.data_key_versions(person_id):
+                    raise
+                # Forgotten while the job ran: their keys are gone, nothing is left to move.
+        return done
 
     async def under_way(self) -> list[Progress]:
         """Every rotation not finished yet, as it stands, without moving anything."""
