@@ -48,7 +48,6 @@ class PrivacyRecords:
 
     _db: Database
     _keys: KeyStore
-    _keyring: Keyring
 
     # -- forgetting ------------------------------------------------------------
 
@@ -142,7 +141,8 @@ class PrivacyRecords:
         await tx.execute("DELETE FROM blocks WHERE person_id = ?", (person_id,))
         if not rows:
             return False
-        ref = block_ref(self._keyring, self._keyring.current_version, platform, external_id)
+        keyring = self._keys.keyring  # the live keyring: a rotation may have added a KEK
+        ref = block_ref(keyring, keyring.current_version, platform, external_id)
         await tx.execute(
             "INSERT INTO blocked_refs (ref, until) VALUES (?, ?)"
             " ON CONFLICT (ref) DO UPDATE SET until = MAX(until, excluded.until)",
@@ -153,9 +153,10 @@ class PrivacyRecords:
     async def _carry_block(self, person: Person, at: datetime) -> None:
         """A new person whose platform id was blocked before they forgot: blocked again,
         until the same time (called once, when a person is created)."""
+        keyring = self._keys.keyring
         refs = [
-            block_ref(self._keyring, version, person.key.platform, person.key.external_id)
-            for version in sorted(self._keyring.keys)
+            block_ref(keyring, version, person.key.platform, person.key.external_id)
+            for version in sorted(keyring.keys)
         ]
         marks = ", ".join("?" * len(refs))
         found = await self._db.fetchone(

@@ -47,7 +47,6 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords):
         version_ttl_s: float = VERSION_TTL_S,
     ) -> None:
         self._db = Database(database, CONTENT_MIGRATIONS)
-        self._keyring = keyring
         self._keys = KeyStore(keystore, keyring, version_ttl_s=version_ttl_s)
         self._sealer = Sealer(self._keys)
         self.review = SqliteReviewStore(self._db, self._sealer)
