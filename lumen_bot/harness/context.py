@@ -61,8 +61,8 @@ def build_context(
 
     arc = _arc_section(history)
     if _cost(arc) > remaining:
-        arc = _clip(arc, remaining - 1)
-    remaining -= _cost(arc)
+        arc = _fitted(_clip(arc, remaining - 1), remaining)
+    remaining -= _cost(arc) if arc else 0
 
     # A transcript that retention deleted (its notebook and the Arc remain) is left out.
     transcripts = tuple(transcript for transcript in history.transcripts if transcript.turns)
@@ -74,8 +74,10 @@ def build_context(
         if cost > remaining:
             if index >= RECENT_REQUIRED:
                 break
-            part = _clip_transcript(transcript, remaining - 1)
+            part = _fitted(_clip_transcript(transcript, remaining - 1), remaining)
             cost = _cost(part)
+            if not part:
+                break
         recent_parts.append(part)
         remaining -= cost
 
@@ -110,6 +112,13 @@ def build_context(
 def _cost(section: str) -> int:
     """Tokens a section takes, with its separator; the sum bounds the whole document."""
     return estimate_tokens(section + SEPARATOR)
+
+
+def _fitted(clipped: str, remaining: int) -> str:
+    """A clipped section, or nothing if even clipped it does not fit: token estimates of
+    a clip are close, not exact, and the budget is a promise (a tiny budget may leave
+    out even the required transcripts)."""
+    return clipped if _cost(clipped) <= remaining else ""
 
 
 def fisher_yates(items: Sequence[T], seed: int) -> list[T]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lumen_bot.harness.context import build_context, fisher_yates
@@ -124,6 +124,7 @@ def test_crisis_turns_are_withheld_from_the_context() -> None:
 
 
 @settings(max_examples=60, deadline=None)
+@example(sessions=11, budget=200, turn_chars=22, seed=0)  # a clipped transcript one over
 @given(
     sessions=st.integers(0, 30),
     budget=st.integers(200, 20_000),
