@@ -11,11 +11,21 @@ from datetime import timedelta
 import safety
 from lumen_bot.harness.clock import SystemClock
 from lumen_bot.harness.closing import Closer, ClosingPolicy
+from lumen_bot.harness.correction import CorrectionPolicy, Corrector
 from lumen_bot.harness.crisis import CrisisDesk
 from lumen_bot.harness.limits import LimitPolicy
+from lumen_bot.harness.memory import Memory
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.model import PersonKey
-from lumen_bot.harness.ports import LLM, Clock, Notifier, ReviewStore, RhythmStore, Store
+from lumen_bot.harness.ports import (
+    LLM,
+    Clock,
+    MemoryStore,
+    Notifier,
+    ReviewStore,
+    RhythmStore,
+    Store,
+)
 from lumen_bot.harness.privacy import Forgetting, InsightsChoice, PrivacyStore, Retention
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
 from lumen_bot.harness.reminders import Pace, Reminders
@@ -44,11 +54,12 @@ class Core:
     notifier: Notifier
 
     async def resume(self) -> None:
-        """At start: finish interrupted closings, answer messages left unanswered,
-        settle reminders caught mid-send."""
+        """At start: finish interrupted forgetting and closings, answer messages left
+        unanswered, apply Arc corrections left half-done, settle reminders caught mid-send."""
         await self.services.forgetting.resume()  # first: a half-forgotten person is finished
         await self.closer.resume()
         await self.mentor.resume(self.notifier.channel)
+        await self.services.memory.resume()
         await self.services.reminders.recover()
 
     async def keep_rhythm(self) -> None:
@@ -110,6 +121,7 @@ class Services:
     forgetting: Forgetting
     retention: Retention
     insights: InsightsChoice
+    memory: Memory
 
 
 def wire_harness(
@@ -125,11 +137,13 @@ def wire_harness(
     closing_policy: ClosingPolicy,
     rhythms: RhythmStore,
     privacy: PrivacyStore,
+    memories: MemoryStore,
     admins: tuple[PersonKey, ...] = (),
     limits: LimitPolicy | None = None,
     rhythm_policy: RhythmPolicy | None = None,
     pace: Pace | None = None,
     retention_days: int = 0,
+    memory_ask_ttl: timedelta = timedelta(minutes=15),
 ) -> Services:
     """The harness as production runs it: the real screen and crisis care included.
 
@@ -179,6 +193,24 @@ def wire_harness(
         reminders=reminders,
         policy=mentor_policy,
     )
+    corrector = Corrector(
+        store=store,
+        memory=memories,
+        review=review,
+        llm=llm,
+        prompts=prompts,
+        screen=safety.screen,
+        review_output=safety.review_output,
+        crisis_route=mentor.handle,  # a crisis in a correction is a crisis in the conversation
+        notifier=notifier,
+        clock=clock,
+        tasks=tasks,
+        policy=CorrectionPolicy(
+            max_tokens=closing_policy.max_tokens,
+            retry_base_s=closing_policy.retry_base_s,
+            retry_max_s=closing_policy.retry_max_s,
+        ),
+    )
     return Services(
         mentor=mentor,
         closer=closer,
@@ -195,6 +227,9 @@ def wire_harness(
         ),
         retention=Retention(privacy=privacy, clock=clock, global_days=retention_days),
         insights=InsightsChoice(privacy),
+        memory=Memory(
+            store=store, memory=memories, corrector=corrector, clock=clock, ask_ttl=memory_ask_ttl
+        ),
     )
 
 
@@ -233,6 +268,8 @@ async def open_core(
                 rhythms=store,
                 privacy=store,
                 retention_days=settings.transcript_retention_days,
+                memories=store,
+                memory_ask_ttl=timedelta(minutes=settings.memory_ask_minutes),
                 review=store.review,
                 rhythm_policy=rhythm_policy(settings),
                 pace=Pace(per_second=settings.reminder_rate),

@@ -103,6 +103,7 @@ async def _run(settings: Settings) -> None:
     )
     from lumen_bot.telegram.forget_handlers import ForgetHandlers
     from lumen_bot.telegram.handlers import TelegramHandlers
+    from lumen_bot.telegram.memory_handlers import MemoryHandlers
     from lumen_bot.telegram.reply import TelegramNotifier
     from lumen_bot.telegram.rhythm_handlers import RhythmHandlers
 
@@ -113,9 +114,13 @@ async def _run(settings: Settings) -> None:
         ForgetHandlers(
             core.services.forgetting, core.services.retention, core.services.insights, core.store
         ).register(app)
-        TelegramHandlers(
+        handlers = TelegramHandlers(
             core.mentor, core.services.reports, stream_interval_s=settings.stream_interval_s
+        )
+        MemoryHandlers(
+            core.services.memory, handlers.on_text, stream_interval_s=settings.stream_interval_s
         ).register(app)
+        handlers.register(app)
         stop = asyncio.Event()
         stop_on_signals(stop)
         try:

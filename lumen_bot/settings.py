@@ -97,6 +97,9 @@ class Settings(BaseSettings):
     # again; a data-key rotation (`lumen keys rotate-data`) keeps the old key twice
     # this long after it starts, so nothing is ever sealed under a deleted key.
     key_version_ttl_s: float = Field(60.0, alias="LUMEN_KEY_VERSION_TTL", ge=0)
+    # /memory: after "That's not right", how long Lumen takes the person's next
+    # message as their correction; after that, it goes to the conversation.
+    memory_ask_minutes: float = Field(15.0, alias="LUMEN_MEMORY_ASK_MINUTES", gt=0)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

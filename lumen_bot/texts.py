@@ -16,6 +16,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("forget", "Delete everything I hold about you, for good"),
     ("retention", "How long transcripts of past sessions are kept"),
     ("insights", "Count my sessions in anonymous statistics, or not"),
+    ("memory", "What I remember about you, and a way to correct it"),
+    ("cancel", "Leave a question I asked you"),
 )
 
 _EN: dict[str, str] = {
@@ -39,6 +41,8 @@ _EN: dict[str, str] = {
         "/timezone — your time zone, so reminders come at your time\n"
         "/pause, /resume — stop all reminders, and turn them back on\n"
         "/country — where you are, so crisis lines fit\n"
+        "/memory — what I remember about you; tell me where it's not right\n"
+        "/cancel — leave a question I asked you\n"
         "/privacy — how your words are kept\n"
         "/forget — delete everything I hold about you, for good\n"
         "/retention — how long transcripts of past sessions are kept\n"
@@ -276,6 +280,51 @@ _EN: dict[str, str] = {
     ),
     "insights_button_on": "Count my sessions",
     "insights_button_off": "Leave me out",
+    # -- /memory: reading the Arc and notebooks, and correcting the Arc --
+    "memory_intro": (
+        "This is what I hold about you: the Arc, my long-term understanding of you, "
+        "which I read at the start of every session. It's your story — if a part of it "
+        "isn't right, tap the button under it and tell me."
+    ),
+    "memory_no_arc": (
+        "I don't hold an Arc about you yet. I write one when our first session closes "
+        "(/end); then it's here for you to read and correct."
+    ),
+    "memory_notebooks": "My notebooks, one for each session we closed — tap one to read it:",
+    "memory_no_notebooks": "I haven't written any session notebooks yet.",
+    "memory_notebook_button": "Session {number} · {date}",
+    "memory_notebook_title": "My notebook for session {number} ({date}):",
+    "memory_notebook_missing": "I can't find that notebook — /memory shows the ones I have.",
+    "memory_fix_button": "That's not right",
+    "memory_ask": (
+        "What isn't right about “{section}”? Tell me in your own words — your next "
+        "message is your correction, and your account of yourself wins. /cancel leaves "
+        "it as it is."
+    ),
+    "memory_ask_opening": (
+        "What isn't right in that part? Tell me in your own words — your next message is "
+        "your correction, and your account of yourself wins. /cancel leaves it as it is."
+    ),
+    "memory_stale": (
+        "My notes about you have changed since that message. Send /memory to see them as "
+        "they are now."
+    ),
+    "memory_busy": (
+        "I'm still writing your last correction into my notes — give me a moment, then try again."
+    ),
+    "memory_correction_received": "Thank you for setting me straight. Let me rewrite that… 📝",
+    "memory_corrected": "Here is how it reads now (/memory shows all of it):",
+    "memory_correction_delayed": (
+        "I've kept your correction, but I can't rewrite my notes just now. I'll keep "
+        "trying and show you when it's done."
+    ),
+    "memory_correction_refused": (
+        "I couldn't rewrite that in a way I'm comfortable with, so my notes stay as they "
+        "were, and someone on the Lumen team will look at it. You're welcome to try "
+        "again in other words."
+    ),
+    "memory_cancelled": "All right — I've left it as it was.",
+    "nothing_to_cancel": "There's nothing to cancel right now.",
 }
 
 _TEXTS: dict[str, dict[str, str]] = {"en": _EN}

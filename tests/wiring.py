@@ -8,6 +8,7 @@ from pathlib import Path
 from lumen_bot.app import wire_harness
 from lumen_bot.harness.closing import Closer, ClosingPolicy
 from lumen_bot.harness.limits import LimitPolicy
+from lumen_bot.harness.memory import Memory
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.model import PersonKey
 from lumen_bot.harness.privacy import Forgetting, InsightsChoice, Retention
@@ -37,6 +38,7 @@ class Harness:
     forgetting: Forgetting
     retention: Retention
     insights: InsightsChoice
+    memory: Memory
 
 
 class make_harness:  # lower case: reads as a context-manager factory, like open()
@@ -84,6 +86,7 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
             rhythms=store,
             privacy=store,
             retention_days=self._retention_days,
+            memories=store,
             rhythm_policy=self._rhythm,
             pace=self._pace,
             review=store.review,
@@ -118,6 +121,7 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
             services.forgetting,
             services.retention,
             services.insights,
+            services.memory,
         )
 
     async def __aexit__(self, *exc: object) -> None:

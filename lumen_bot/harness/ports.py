@@ -358,3 +358,84 @@ class CrisisCare(Protocol):
         """For someone worried about another person: how to support them, and the lines
         that also guide helpers; sent once per session instead of the concern offer."""
         ...
+
+
+CorrectionState = Literal["asked", "received", "done", "crisis", "refused"]
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A person's "that's not right" about one section of their Arc.
+
+    `asked`: Lumen asked what is not right; `received`: their answer is stored (sealed)
+    and waits for the rewrite, durably, like a closing job; then `done` (a new Arc
+    version), `crisis` (the message went the crisis path instead) or `refused` (the
+    rewrite failed the output review). The section heading and text are sealed.
+    """
+
+    id: int
+    person_id: int
+    state: CorrectionState
+    arc_version: int  # the Arc version the person read
+    section: str  # the heading of the section they pointed at
+    asked_at: datetime
+    text: str | None = None
+    source_key: str | None = None
+    received_at: datetime | None = None
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NotebookEntry:
+    """A notebook as /memory lists it: which session, written when (no text)."""
+
+    session_number: int
+    written_at: datetime
+
+
+class MemoryStore(Protocol):
+    """What /memory reads, and Arc corrections, durable until applied."""
+
+    async def notebook_entries(self, person_id: int) -> tuple[NotebookEntry, ...]: ...
+
+    async def notebook_by_number(self, person_id: int, number: int) -> Notebook | None: ...
+
+    async def ask_correction(
+        self, person_id: int, arc_version: int, section: str, at: datetime
+    ) -> Correction | None:
+        """Open a question (replacing an unanswered one); None while one is being applied."""
+        ...
+
+    async def correction_for(self, person_id: int, source_key: str | None) -> Correction | None:
+        """The person's open question, or the correction this platform message made."""
+        ...
+
+    async def drop_asked(self, person_id: int) -> bool:
+        """Close an unanswered question; whether there was one."""
+        ...
+
+    async def receive_correction(
+        self, correction: Correction, text: str, at: datetime, source_key: str | None
+    ) -> Correction | None:
+        """Store the person's answer (sealed); None if the question was closed meanwhile."""
+        ...
+
+    async def pending_corrections(self) -> tuple[Correction, ...]:
+        """Corrections received and not yet applied (after a restart)."""
+        ...
+
+    async def save_corrected_arc(self, correction: Correction, arc: Arc) -> bool:
+        """Store `arc` as the version after `arc.version - 1` and finish the correction, in
+        one transaction; False (nothing stored) if another Arc version came first."""
+        ...
+
+    async def postpone_correction(
+        self, correction: Correction, until: datetime, error: str
+    ) -> Correction:
+        """Count a failed attempt; `error` is an error class name, never text."""
+        ...
+
+    async def end_correction(self, correction: Correction, state: CorrectionState) -> None:
+        """Finish without a new Arc: `crisis` or `refused`."""
+        ...

@@ -18,6 +18,7 @@ REQUIRED = (
     "notebook",
     "arc_create",
     "arc_update",
+    "arc_correct",
 )
 
 
@@ -45,6 +46,7 @@ class PromptBook:
     notebook: Prompt
     arc_create: Prompt
     arc_update: Prompt
+    arc_correct: Prompt  # /memory: rewrite the Arc with the person's correction
 
     @classmethod
     def load(cls, directory: Path) -> PromptBook:

@@ -155,3 +155,31 @@ CONTENT_MIGRATIONS.append(
         "ALTER TABLE people ADD COLUMN insights INTEGER NOT NULL DEFAULT 1",
     ]
 )
+
+# v5: Arc corrections ("that's not right" under a section of /memory). A correction is
+# durable from the moment the person's answer is stored until a new Arc version holds
+# it, like a closing job. In clear: state, times, attempts and which Arc version was
+# read; the section heading and the person's words are sealed in `body`. At most one
+# open correction per person (asked or being applied).
+CONTENT_MIGRATIONS.append(
+    [
+        """CREATE TABLE arc_corrections (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            state TEXT NOT NULL
+                CHECK (state IN ('asked', 'received', 'done', 'crisis', 'refused')),
+            arc_version INTEGER NOT NULL,
+            asked_at TEXT NOT NULL,
+            received_at TEXT,
+            source_key TEXT UNIQUE,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT,
+            last_error TEXT,
+            new_arc_version INTEGER,
+            body BLOB NOT NULL,
+            key_version INTEGER NOT NULL)""",
+        """CREATE UNIQUE INDEX one_open_correction ON arc_corrections (person_id)
+            WHERE state IN ('asked', 'received')""",
+        "CREATE INDEX corrections_pending ON arc_corrections (state) WHERE state = 'received'",
+    ]
+)
