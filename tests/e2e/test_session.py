@@ -44,6 +44,8 @@ async def test_start_welcomes_and_commands_are_in_the_menu(
         "timezone",
         "pause",
         "resume",
+        "memory",
+        "cancel",
     }
 
     await telegram_user.send_command("/help")
