@@ -228,7 +228,12 @@ def wire_harness(
         retention=Retention(privacy=privacy, clock=clock, global_days=retention_days),
         insights=InsightsChoice(privacy),
         memory=Memory(
-            store=store, memory=memories, corrector=corrector, clock=clock, ask_ttl=memory_ask_ttl
+            store=store,
+            memory=memories,
+            review=review,
+            corrector=corrector,
+            clock=clock,
+            ask_ttl=memory_ask_ttl,
         ),
     )
 

@@ -312,6 +312,10 @@ _EN: dict[str, str] = {
     "memory_busy": (
         "I'm still writing your last correction into my notes — give me a moment, then try again."
     ),
+    "memory_blocked": (
+        "Lumen is not available to you for a while, so I can't change my notes now. If "
+        "you are in danger, please call your local emergency number."
+    ),
     "memory_correction_received": "Thank you for setting me straight. Let me rewrite that… 📝",
     "memory_corrected": "Here is how it reads now (/memory shows all of it):",
     "memory_correction_delayed": (

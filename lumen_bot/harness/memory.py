@@ -20,7 +20,14 @@ from lumen_bot.harness.arc_sections import ArcSection, arc_sections
 from lumen_bot.harness.correction import Corrector
 from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import Arc, Inbound, Notebook, PersonKey
-from lumen_bot.harness.ports import Clock, MemoryStore, NotebookEntry, ReplyChannel, Store
+from lumen_bot.harness.ports import (
+    Clock,
+    MemoryStore,
+    NotebookEntry,
+    ReplyChannel,
+    ReviewStore,
+    Store,
+)
 from lumen_bot.logs import events
 
 log = events(__name__)
@@ -41,6 +48,7 @@ class Asked(StrEnum):
     ASKED = "asked"  # Lumen asks what is not right; the next message is the answer
     STALE = "stale"  # the Arc changed since that /memory: the button no longer fits
     BUSY = "busy"  # the last correction is still being written into the Arc
+    BLOCKED = "blocked"  # an admin blocked the person for now: no LLM call for them
 
 
 class Memory:
@@ -51,12 +59,14 @@ class Memory:
         *,
         store: Store,
         memory: MemoryStore,
+        review: ReviewStore,
         corrector: Corrector,
         clock: Clock,
         ask_ttl: timedelta,
     ) -> None:
         self._store = store
         self._memory = memory
+        self._review = review
         self._corrector = corrector
         self._clock = clock
         self._ask_ttl = ask_ttl
@@ -87,6 +97,8 @@ class Memory:
         sections = arc_sections(arc.text)
         if not 0 <= index < len(sections):
             return Asked.STALE, ""
+        if await self._blocked(person.id):
+            return Asked.BLOCKED, ""
         heading = sections[index].heading
         async with self._intake.hold(key):
             asked = await self._memory.ask_correction(
@@ -117,8 +129,8 @@ class Memory:
             if person is None:
                 return False
             found = await self._memory.correction_for(person.id, inbound.source_key)
-            if found is None:
-                return False
+            if found is None or (found.state == "asked" and await self._blocked(person.id)):
+                return False  # a blocked person's message: the mentor says so, once
             if found.state != "asked":  # this very message, delivered again
                 log.info("correction_redelivered", person=person.id, correction=found.id)
                 _admitted(inbound)
@@ -136,6 +148,10 @@ class Memory:
         log.info("correction_received", person=person.id, correction=received.id)
         await self._corrector.apply_now(received, reply, locale=inbound.locale)
         return True
+
+    async def _blocked(self, person_id: int) -> bool:
+        block = await self._review.blocked_until(person_id)
+        return block is not None and block[0] > self._clock.now()
 
     async def resume(self) -> int:
         """At start: apply every correction stored but not yet written into the Arc."""

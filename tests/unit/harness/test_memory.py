@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 from lumen_bot.errors import LLMError, LLMUnavailable
@@ -309,3 +310,14 @@ async def test_a_correction_stored_during_a_closing_is_what_the_closing_builds_o
             (2, "arc_correct.v1"),
             (3, "arc_update.v1"),
         ]
+
+
+async def test_a_blocked_person_can_read_but_not_have_the_arc_rewritten(tmp_path: Path) -> None:
+    async with make_harness(tmp_path, FakeLLM(script)) as h:
+        person_id = await session_closed(h)
+        await ask_about(h)
+        await h.store.review.block(person_id, h.clock.now() + timedelta(days=1))
+        assert not await h.memory.take(answer(h, CORRECTION), RecordingReply()), "not taken"
+        assert (await h.memory.ask(ALICE, 1, 0))[0] is Asked.BLOCKED
+        assert (await h.memory.view(ALICE)).arc is not None, "still theirs to read"
+        assert not any(is_correction(r) for r in h.llm.requests)
