@@ -140,7 +140,7 @@ class Corrector:
     async def _attempt(
         self, correction: Correction, reply: ReplyChannel, *, locale: str | None, acknowledge: bool
     ) -> Correction | None:
-        """One try; None when the correction is finished, else the postponed correction."""
+        """One try; None when the correction is finished (or gone), else the postponed one."""
         try:
             await self._apply(correction, reply, locale=locale, acknowledge=acknowledge)
         except Exception as exc:  # noqa: BLE001 - a durable correction retries whatever failed
@@ -174,8 +174,10 @@ class Corrector:
             await _quietly(reply.notice("memory_correction_received"), "correction_ack_untold")
         for _ in range(self._policy.rebases):
             base = await self._store.latest_arc(correction.person_id)
-            if base is None:
-                raise StoreError("no Arc to correct")
+            if base is None:  # deleted meanwhile: nothing left to correct
+                await self._memory.end_correction(correction, "refused")
+                log.info("correction_without_arc", correction=correction.id)
+                return
             rewrite, model = await self._rewrite(base, correction)
             verdict = self._review_output(rewrite, lang=locale)
             if not verdict.ok:

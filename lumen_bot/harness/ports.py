@@ -432,8 +432,9 @@ class MemoryStore(Protocol):
 
     async def postpone_correction(
         self, correction: Correction, until: datetime, error: str
-    ) -> Correction:
-        """Count a failed attempt; `error` is an error class name, never text."""
+    ) -> Correction | None:
+        """Count a failed attempt (`error`: a class name, never text); None if the
+        correction is no longer waiting (done, or the person's data was deleted)."""
         ...
 
     async def end_correction(self, correction: Correction, state: CorrectionState) -> None:

@@ -166,13 +166,15 @@ class MemoryRecords:
 
     async def postpone_correction(
         self, correction: Correction, until: datetime, error: str
-    ) -> Correction:
+    ) -> Correction | None:
         async with self._db.transaction() as tx:
-            await tx.execute(
+            cursor = await tx.execute(
                 "UPDATE arc_corrections SET attempts = attempts + 1, next_attempt_at = ?,"
-                " last_error = ? WHERE id = ?",
+                " last_error = ? WHERE id = ? AND state = 'received'",
                 (to_text(until), error, correction.id),
             )
+            if cursor.rowcount == 0:
+                return None
         return Correction(
             correction.id,
             correction.person_id,
