@@ -81,7 +81,15 @@ class PrivacyRecords:
             platform, external_id = rows[0]["platform"], rows[0]["external_id"]
             block_kept = await self._keep_block(tx, person_id, platform, external_id, at)
             flags_kept = await self._strip_flags(tx, person_id)
-            for table in ("turns", "notebooks", "arcs", "closing_jobs", "reminders", "profiles"):
+            for table in (
+                "turns",
+                "notebooks",
+                "arcs",
+                "arc_corrections",
+                "closing_jobs",
+                "reminders",
+                "profiles",
+            ):
                 await tx.execute(
                     f"DELETE FROM {table} WHERE person_id = ?",  # noqa: S608 - fixed names
                     (person_id,),

@@ -44,6 +44,7 @@ SEALED: tuple[SealedTable, ...] = (
     SealedTable("flags", "id"),
     SealedTable("profiles", "person_id"),
     SealedTable("reminders", "person_id"),
+    SealedTable("arc_corrections", "id"),
 )
 
 
