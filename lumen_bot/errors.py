@@ -18,7 +18,16 @@ never escape it.
     │   └── LLMEmptyAnswer       the answer came back 200 but empty
     ├── AnswerCancelled          /end arrived while the mentor was still answering
     ├── DeliveryFailed           the platform would not take our message
-    └── ClosingFailed            the notebook or Arc could not be written yet
+    ├── ClosingFailed            the notebook or Arc could not be written yet
+    └── ArchiveRejected          an export file was not imported (nothing written)
+        ├── ArchiveUnreadable    not a Lumen export, unknown schema, malformed
+        ├── ArchiveTooLarge      too large packed or unpacked, too many files
+        ├── ArchiveTampered      a digest or the seal does not match
+        ├── ArchiveForeign       sealed by keys this Lumen lacks, no passphrase
+        ├── ArchiveNotYours      another person's export
+        ├── PassphraseRequired   encrypted, and no passphrase given
+        ├── WrongPassphrase      the passphrase does not open it
+        └── HistoryExists        the person already has a history here
 """
 
 from __future__ import annotations
@@ -90,3 +99,60 @@ class PersonUnreachable(DeliveryFailed):
 
 class ClosingFailed(LumenError):
     user_message = "closing_delayed"
+
+
+# -- a person's archive (export and import) ----------------------------------------
+
+
+class ArchiveRejected(LumenError):
+    """An export file could not be imported; nothing of it was written."""
+
+    user_message = "import_unreadable"
+
+
+class ArchiveUnreadable(ArchiveRejected):
+    """Not a Lumen export, a schema this Lumen does not know, or malformed inside."""
+
+    user_message = "import_unreadable"
+
+
+class ArchiveTooLarge(ArchiveRejected):
+    """Larger than an export can be, packed or unpacked (a ZIP bomb), or too many files."""
+
+    user_message = "import_too_large"
+
+
+class ArchiveTampered(ArchiveRejected):
+    """A file's digest or the manifest's seal does not match: changed or damaged."""
+
+    user_message = "import_tampered"
+
+
+class ArchiveForeign(ArchiveRejected):
+    """Sealed by a Lumen whose keys this one does not hold, and not passphrase-protected."""
+
+    user_message = "import_foreign"
+
+
+class ArchiveNotYours(ArchiveRejected):
+    """A well-sealed export of another person."""
+
+    user_message = "import_not_yours"
+
+
+class PassphraseRequired(ArchiveRejected):
+    """The export is encrypted and no passphrase was given."""
+
+    user_message = "import_passphrase_needed"
+
+
+class WrongPassphrase(ArchiveRejected):
+    """The passphrase does not open the export (or the encrypted file was changed)."""
+
+    user_message = "import_wrong_passphrase"
+
+
+class HistoryExists(ArchiveRejected):
+    """The person already has a history here; an import never merges into it."""
+
+    user_message = "import_history_exists"

@@ -29,6 +29,7 @@ from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.db import Database, from_text, require_time, to_text
 from lumen_bot.store.keys import VERSION_TTL_S, KeyStore
 from lumen_bot.store.memory import MemoryRecords
+from lumen_bot.store.portability import PortableRecords
 from lumen_bot.store.privacy import PrivacyRecords
 from lumen_bot.store.reminders import ReminderRecords
 from lumen_bot.store.review import SqliteReviewStore
@@ -36,7 +37,7 @@ from lumen_bot.store.schema import CONTENT_MIGRATIONS
 from lumen_bot.store.sealing import Sealer
 
 
-class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords):
+class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords, PortableRecords):
     """Content in one SQLite file, wrapped data keys in another (see KeyStore)."""
 
     def __init__(
