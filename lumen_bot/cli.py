@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import pwd
 import sys
@@ -25,9 +24,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="start the Telegram bot (long polling)")
     commands.add_parser("chat", help="talk to the mentor in this terminal")
-    export = commands.add_parser("export", help="write a person's data, decrypted, as JSON")
+    export = commands.add_parser("export", help="write a person's export file (or its JSON)")
     export.add_argument("--user", required=True, help="the person's Telegram user id")
-    export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--out", type=Path, help="export file (ZIP) to write; default: JSON out")
+    export.add_argument("--json", action="store_true", help="the bare JSON document instead")
+    export.add_argument("--passphrase-file", type=Path, help="protect the ZIP with this passphrase")
+    restore = commands.add_parser("import", help="restore a person's history from an export file")
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--user", required=True, help="the person's Telegram user id")
+    restore.add_argument("--passphrase-file", type=Path, help="the export's passphrase")
     flags = commands.add_parser("flags", help="review flags from the terminal (admins)")
     flag_commands = flags.add_subparsers(dest="flags_command", required=True)
     flag_commands.add_parser("list", help="the open queue, most severe and newest first")
@@ -53,12 +58,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             configure("WARNING")
             asyncio.run(_chat(settings))
-        elif args.command == "export":
+        elif args.command in ("export", "import"):
+            from lumen_bot.portability.commands import export_command, import_command
+
             settings = load_settings(
                 LUMEN_TELEGRAM_TOKEN=os.environ.get("LUMEN_TELEGRAM_TOKEN") or "not-used",
                 ANTHROPIC_API_KEY=os.environ.get("ANTHROPIC_API_KEY") or "not-used",
             )
-            return asyncio.run(_export(settings, args.user, args.out))
+            if args.command == "import":
+                return import_command(
+                    settings, args.file, args.user, passphrase_file=args.passphrase_file
+                )
+            return asyncio.run(
+                export_command(
+                    settings,
+                    args.user,
+                    args.out,
+                    as_json=args.json,
+                    passphrase_file=args.passphrase_file,
+                )
+            )
         elif args.command == "flags":
             settings = load_settings(
                 LUMEN_TELEGRAM_TOKEN=os.environ.get("LUMEN_TELEGRAM_TOKEN") or "not-used",
@@ -140,25 +159,6 @@ async def _run(settings: Settings) -> None:
                 f"cannot reach the Telegram Bot API at {settings.telegram_api_url}"
                 f" ({type(exc).__name__}): check LUMEN_TELEGRAM_API_URL and the network"
             ) from None
-
-
-async def _export(settings: Settings, user: str, out: Path | None) -> int:
-    from lumen_bot.app import open_store
-    from lumen_bot.export import export_document
-
-    async with open_store(settings) as store:
-        data = await store.export(PersonKey("telegram", user))
-    if data is None:
-        print(f"lumen: no person with Telegram id {user}", file=sys.stderr)
-        return 1
-    document = json.dumps(export_document(data), ensure_ascii=False, indent=2)
-    if out is None:
-        print(document)
-    else:
-        descriptor = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(document)
-    return 0
 
 
 async def _flags(settings: Settings, command: str, flag_id: int | None) -> int:

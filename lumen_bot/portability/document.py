@@ -9,6 +9,7 @@ a turn that is not there, two versions of one Arc.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
@@ -34,6 +35,7 @@ from lumen_bot.portability.records import (
 )
 
 SCHEMA_VERSION = 2
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def to_document(archive: PersonArchive) -> dict[str, Any]:
@@ -99,16 +101,17 @@ def _turn(turn: ArchivedTurn) -> dict[str, Any]:
 
 
 def render_document(archive: PersonArchive) -> bytes:
-    """The JSON file's bytes. `surrogatepass`: a lone surrogate the store kept (text
-    stored before platforms cleaned it) is written as it is, never lost."""
+    """The JSON file's bytes: UTF-8, readable in any script. A lone surrogate the store
+    kept (text stored before platforms cleaned it) is written as its JSON escape, so
+    the file stays valid UTF-8 and the text comes back exactly."""
     text = json.dumps(to_document(archive), ensure_ascii=False, indent=2) + "\n"
-    return text.encode("utf-8", "surrogatepass")
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text).encode("utf-8")
 
 
 def parse_document(raw: bytes) -> PersonArchive:
     """Read and check a JSON document; anything off raises `ArchiveUnreadable`."""
     try:
-        loaded = json.loads(raw.decode("utf-8", "surrogatepass"))
+        loaded = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise ArchiveUnreadable("the export's JSON does not parse") from None
     if not isinstance(loaded, dict) or loaded.get("schema_version") != SCHEMA_VERSION:

@@ -6,6 +6,7 @@ the manifest's digests, so a changed Markdown file also marks the export as chan
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -33,6 +34,7 @@ This export was protected with a passphrase you chose. Keep that passphrase safe
 nobody, not even Lumen's operators, can recover it or open the file without it.
 """
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPEAKERS = {
     TurnKind.UNSCREENED: "You",
     TurnKind.MESSAGE: "You",
@@ -59,7 +61,9 @@ def readable_files(
     notebooks = {n.session_number: n.text for n in archive.notebooks}
     for session in archive.sessions:
         files[session_file(session.number)] = _session(session, notebooks.get(session.number), zone)
-    return {name: text.encode("utf-8", "surrogatepass") for name, text in files.items()}
+    # A lone surrogate (text stored before platforms cleaned it) reads as "�" here;
+    # the JSON keeps it exactly.
+    return {name: _SURROGATE.sub("\ufffd", text).encode("utf-8") for name, text in files.items()}
 
 
 def session_file(number: int) -> str:
