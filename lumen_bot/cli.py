@@ -113,6 +113,7 @@ async def _run(settings: Settings) -> None:
     from telegram.error import InvalidToken, NetworkError
 
     from lumen_bot.app import open_core
+    from lumen_bot.portability.commands import archives_for
     from lumen_bot.telegram.admin import AdminHandlers
     from lumen_bot.telegram.bot import (
         RhythmTimer,
@@ -123,6 +124,7 @@ async def _run(settings: Settings) -> None:
     from lumen_bot.telegram.forget_handlers import ForgetHandlers
     from lumen_bot.telegram.handlers import TelegramHandlers
     from lumen_bot.telegram.memory_handlers import MemoryHandlers
+    from lumen_bot.telegram.portability_handlers import PortabilityHandlers
     from lumen_bot.telegram.reply import TelegramNotifier
     from lumen_bot.telegram.rhythm_handlers import RhythmHandlers
 
@@ -133,6 +135,7 @@ async def _run(settings: Settings) -> None:
         ForgetHandlers(
             core.services.forgetting, core.services.retention, core.services.insights, core.store
         ).register(app)
+        PortabilityHandlers(archives_for(core)).register(app)
         handlers = TelegramHandlers(
             core.mentor, core.services.reports, stream_interval_s=settings.stream_interval_s
         )

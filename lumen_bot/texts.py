@@ -13,10 +13,12 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("timezone", "Your time zone, so reminders come at your time"),
     ("pause", "Pause all reminders"),
     ("resume", "Turn reminders back on"),
+    ("memory", "What I remember about you, and a way to correct it"),
+    ("export", "Your whole history as a file"),
+    ("import", "Bring back a history you exported"),
     ("forget", "Delete everything I hold about you, for good"),
     ("retention", "How long transcripts of past sessions are kept"),
     ("insights", "Count my sessions in anonymous statistics, or not"),
-    ("memory", "What I remember about you, and a way to correct it"),
     ("cancel", "Leave a question I asked you"),
 )
 
@@ -42,11 +44,12 @@ _EN: dict[str, str] = {
         "/pause, /resume — stop all reminders, and turn them back on\n"
         "/country — where you are, so crisis lines fit\n"
         "/memory — what I remember about you; tell me where it's not right\n"
-        "/cancel — leave a question I asked you\n"
-        "/privacy — how your words are kept\n"
+        "/export — your whole history as a file; /import brings it back\n"
         "/forget — delete everything I hold about you, for good\n"
         "/retention — how long transcripts of past sessions are kept\n"
         "/insights — count your sessions in anonymous statistics, or not\n"
+        "/privacy — how your words are kept\n"
+        "/cancel — leave a question I asked you\n"
         "/start — what Lumen is\n"
         "/help — this list"
     ),
@@ -329,6 +332,87 @@ _EN: dict[str, str] = {
     ),
     "memory_cancelled": "All right — I've left it as it was.",
     "nothing_to_cancel": "There's nothing to cancel right now.",
+    # -- export and import --
+    "export_menu": (
+        "Your whole history — every session, my notebooks and the Arc — as one file: "
+        "notes you can read, and a copy you can bring back with /import.\n\n"
+        "With a passphrase, the file is encrypted. Nobody can open it without that "
+        "passphrase — and if it is lost, it cannot be recovered, not even by the Lumen team."
+    ),
+    "export_button": "Export",
+    "export_passphrase_button": "Export with a passphrase",
+    "export_nothing": "I don't hold anything of yours yet, so there's nothing to export.",
+    "export_ready": (
+        "Here is your history: {sessions} session(s). Keep it somewhere safe — anyone "
+        "with this file can read it."
+    ),
+    "export_ready_protected": (
+        "Here is your history: {sessions} session(s), encrypted with your passphrase. "
+        "Keep the passphrase safe: without it nobody can open this file, and it cannot "
+        "be recovered."
+    ),
+    "export_too_large": (
+        "Your export is larger than Telegram lets me send. Please ask the Lumen team for it."
+    ),
+    "passphrase_ask": (
+        "Send me a passphrase of at least 10 characters — a few words you'll remember "
+        "work well. I'll delete your message at once and never keep it.\n\n"
+        "If you lose the passphrase, nobody can open the file: it cannot be recovered. "
+        "/cancel stops."
+    ),
+    "passphrase_placeholder": "Your passphrase",
+    "passphrase_too_short": (
+        "That's shorter than 10 characters, so I deleted it. Please send a longer "
+        "passphrase, or /cancel."
+    ),
+    "passphrase_expired": (
+        "That passphrase request has expired, so I deleted your message and did nothing "
+        "with it. Send /export or /import to start again."
+    ),
+    "passphrase_not_deleted": (
+        "I couldn't delete your passphrase message — please delete it yourself."
+    ),
+    "import_ask": (
+        "Send me your export file (lumen-export-….zip) here, and I'll bring your history back."
+    ),
+    "import_passphrase_ask": (
+        "This export is protected. Send me its passphrase — I'll delete your message at "
+        "once and never keep it. /cancel stops."
+    ),
+    "import_done": (
+        "Welcome back — I restored {sessions} session(s), with my notebooks and the Arc. "
+        "We can go on where we left off."
+    ),
+    "import_unreadable": (
+        "That file isn't a Lumen export I can read, so I imported nothing. Please send "
+        "the file /export gave you, unchanged."
+    ),
+    "import_too_large": "That file is larger than any Lumen export can be, so I didn't open it.",
+    "import_tampered": (
+        "That export was changed or damaged after it was made, so I can't trust it and "
+        "imported nothing."
+    ),
+    "import_foreign": (
+        "That export was made by another Lumen, whose seal I can't check, so I imported "
+        "nothing. Export it there again with a passphrase: a protected export can come here."
+    ),
+    "import_not_yours": "That export belongs to someone else, so I imported nothing.",
+    "import_passphrase_needed": (
+        "That export is protected by a passphrase. Send the file again and I'll ask for it."
+    ),
+    "import_wrong_passphrase": (
+        "That passphrase doesn't open the export, so I imported nothing. Send the file "
+        "again to try once more."
+    ),
+    "import_wrong_passphrase_retry": (
+        "That passphrase doesn't open the export (I deleted it). Try again, or /cancel."
+    ),
+    "import_history_exists": (
+        "You already have a history here, and an import never mixes two. To bring this "
+        "one back, /forget first, then send the file again."
+    ),
+    "import_download_failed": "I couldn't fetch that file from Telegram. Please send it again.",
+    "portability_cancelled": "Stopped — nothing was exported or imported.",
 }
 
 _TEXTS: dict[str, dict[str, str]] = {"en": _EN}

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from lumen_bot.app import load_keyring, open_store
+from lumen_bot.app import Core, load_keyring, open_store
 from lumen_bot.errors import ConfigError
 from lumen_bot.harness.clock import SystemClock
 from lumen_bot.harness.model import PersonKey
@@ -18,6 +18,16 @@ from lumen_bot.portability.service import Archives
 from lumen_bot.settings import Settings
 
 PLATFORM = "telegram"
+
+
+def archives_for(core: Core) -> Archives:
+    """The running bot's Archives: restored sessions that were closing resume at once."""
+    return Archives(
+        store=core.store,
+        keyring=load_keyring(core.settings),
+        clock=SystemClock(),
+        resume_closing=core.closer.start,
+    )
 
 
 async def export_command(

@@ -176,6 +176,22 @@ class TelegramUser:
         await self.send_message({"photo": sizes, **({"caption": caption} if caption else {})})
         return file_id
 
+    async def send_document(
+        self, content: bytes, file_name: str, *, caption: str | None = None
+    ) -> str:
+        """Sends a file (a document) the bot can getFile and download. Returns its file_id."""
+        file_id = f"user-document-{next(_photo_ids)}"
+        self._proxy.uploads[file_id] = content
+        document = {
+            "file_id": file_id,
+            "file_unique_id": f"{file_id}-u",
+            "file_name": file_name,
+            "mime_type": "application/zip",
+            "file_size": len(content),
+        }
+        await self.send_message({"document": document, **({"caption": caption} if caption else {})})
+        return file_id
+
     async def send_group_message(
         self,
         text: str,
