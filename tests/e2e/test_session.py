@@ -46,6 +46,8 @@ async def test_start_welcomes_and_commands_are_in_the_menu(
         "resume",
         "memory",
         "cancel",
+        "export",
+        "import",
     }
 
     await telegram_user.send_command("/help")
