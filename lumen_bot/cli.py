@@ -121,6 +121,7 @@ async def _run(settings: Settings) -> None:
         run_polling,
         stop_on_signals,
     )
+    from lumen_bot.telegram.cancel import CancelHandler
     from lumen_bot.telegram.forget_handlers import ForgetHandlers
     from lumen_bot.telegram.handlers import TelegramHandlers
     from lumen_bot.telegram.memory_handlers import MemoryHandlers
@@ -135,13 +136,16 @@ async def _run(settings: Settings) -> None:
         ForgetHandlers(
             core.services.forgetting, core.services.retention, core.services.insights, core.store
         ).register(app)
-        PortabilityHandlers(archives_for(core)).register(app)
+        portability = PortabilityHandlers(archives_for(core))
         handlers = TelegramHandlers(
             core.mentor, core.services.reports, stream_interval_s=settings.stream_interval_s
         )
-        MemoryHandlers(
+        memory = MemoryHandlers(
             core.services.memory, handlers.on_text, stream_interval_s=settings.stream_interval_s
-        ).register(app)
+        )
+        CancelHandler([portability.leave, memory.leave]).register(app)
+        portability.register(app)
+        memory.register(app)
         handlers.register(app)
         stop = asyncio.Event()
         stop_on_signals(stop)

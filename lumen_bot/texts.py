@@ -239,7 +239,8 @@ _EN: dict[str, str] = {
         "This deletes everything I hold about you: every session's transcript, my "
         "notebooks, the Arc, your reminders and your settings.\n\n"
         "It is final. The key that unlocks your words is destroyed, so nothing can be "
-        "read again — not by me, not by the Lumen team, not even from a backup.\n\n"
+        "read again — not by me, not by the Lumen team, not from an old copy of the "
+        "database.\n\n"
         "If the team is reviewing something you reported, or a moment of crisis, they "
         "keep only that it happened and when — never what was said.\n\n"
         "Would you like a copy first?"
@@ -332,6 +333,7 @@ _EN: dict[str, str] = {
     ),
     "memory_cancelled": "All right — I've left it as it was.",
     "nothing_to_cancel": "There's nothing to cancel right now.",
+    "cancelled": "All right — I've left those questions as they were.",
     # -- export and import --
     "export_menu": (
         "Your whole history — every session, my notebooks and the Arc — as one file: "

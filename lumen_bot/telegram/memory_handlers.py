@@ -43,7 +43,6 @@ class MemoryHandlers:
 
     def register(self, app: TelegramApp) -> None:
         app.add_handler(CommandHandler("memory", self.on_memory, filters=PRIVATE))
-        app.add_handler(CommandHandler("cancel", self.on_cancel, filters=PRIVATE))
         app.add_handler(CallbackQueryHandler(self.on_fix_button, pattern=f"^{FIX}"))
         app.add_handler(CallbackQueryHandler(self.on_notebook_button, pattern=f"^{NOTEBOOK}"))
         app.add_handler(
@@ -168,13 +167,10 @@ class MemoryHandlers:
             return
         await self._conversation(update, context)
 
-    async def on_cancel(self, update: Update, context: Context) -> None:
-        message, user = update.effective_message, update.effective_user
-        if message is None or user is None:
-            return
-        left = await self._memory.leave(_key(user))
-        key = "memory_cancelled" if left else "nothing_to_cancel"
-        await _send(message, plain(texts.text(key, user.language_code)))
+    async def leave(self, user_id: int) -> str | None:
+        """/cancel (telegram/cancel.py): leave an open "what's not right?", if any."""
+        left = await self._memory.leave(PersonKey(PLATFORM, str(user_id)))
+        return "memory_cancelled" if left else None
 
     async def on_any_command(self, update: Update, context: Context) -> None:
         user = update.effective_user

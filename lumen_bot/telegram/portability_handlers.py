@@ -60,7 +60,6 @@ class PortabilityHandlers:
     def register(self, app: TelegramApp) -> None:
         app.add_handler(CommandHandler("export", self.on_export, filters=PRIVATE))
         app.add_handler(CommandHandler("import", self.on_import, filters=PRIVATE))
-        app.add_handler(CommandHandler("cancel", self.on_cancel, filters=PRIVATE))
         app.add_handler(CallbackQueryHandler(self.on_export, pattern=f"^{MENU}$"))
         app.add_handler(
             CallbackQueryHandler(self.on_export_button, pattern=f"^({PLAIN}|{PROTECTED})$")
@@ -224,12 +223,9 @@ class PortabilityHandlers:
             return
         await self._restore(context, message.chat_id, user, data, passphrase, waiting)
 
-    async def on_cancel(self, update: Update, context: Context) -> None:
-        user, chat_id = update.effective_user, _chat_id(update)
-        if user is None or chat_id is None:
-            return
-        key = "portability_cancelled" if self._waits.drop(user.id) else "nothing_to_cancel"
-        await _send(context, chat_id, texts.text(key, user.language_code))
+    async def leave(self, user_id: int) -> str | None:
+        """/cancel (telegram/cancel.py): drop an open passphrase prompt, if any."""
+        return "portability_cancelled" if self._waits.drop(user_id) else None
 
 
 def _key(user: User) -> PersonKey:

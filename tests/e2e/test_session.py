@@ -48,6 +48,9 @@ async def test_start_welcomes_and_commands_are_in_the_menu(
         "cancel",
         "export",
         "import",
+        "forget",
+        "retention",
+        "insights",
     }
 
     await telegram_user.send_command("/help")

@@ -10,6 +10,7 @@ import pytest
 
 from lumen_bot.errors import LLMError
 from lumen_bot.harness.ports import LLMRequest
+from lumen_bot.telegram.cancel import CancelHandler
 from lumen_bot.telegram.formatting import utf16_len
 from lumen_bot.telegram.handlers import TelegramHandlers
 from lumen_bot.telegram.memory_handlers import MemoryHandlers
@@ -33,7 +34,9 @@ async def bot(tmp_path: Path) -> AsyncIterator[Bot]:
     async with make_harness(tmp_path, FakeLLM(long_arc)) as h:
         app = offline_application(api)
         conversation = TelegramHandlers(h.mentor, h.reports, stream_interval_s=0)
-        MemoryHandlers(h.memory, conversation.on_text, stream_interval_s=0).register(app)
+        memory = MemoryHandlers(h.memory, conversation.on_text, stream_interval_s=0)
+        CancelHandler([memory.leave]).register(app)
+        memory.register(app)
         conversation.register(app)
         async with app:
             yield Bot(app, api, h)

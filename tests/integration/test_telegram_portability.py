@@ -12,6 +12,7 @@ import pytest
 from lumen_bot import texts
 from lumen_bot.portability.service import Archives
 from lumen_bot.store.crypto import Keyring
+from lumen_bot.telegram.cancel import CancelHandler
 from lumen_bot.telegram.handlers import TelegramHandlers
 from lumen_bot.telegram.portability_handlers import PortabilityHandlers
 from tests.integration.test_telegram_input import Bot, callback, message, person, update
@@ -31,7 +32,9 @@ async def bot(tmp_path: Path) -> AsyncIterator[Bot]:
             keyring=Keyring.load_or_create(tmp_path / "keyring.json"),
             clock=h.clock,
         )
-        PortabilityHandlers(archives, clock=h.clock).register(app)
+        portability = PortabilityHandlers(archives, clock=h.clock)
+        CancelHandler([portability.leave]).register(app)
+        portability.register(app)
         TelegramHandlers(h.mentor, h.reports, stream_interval_s=0).register(app)
         async with app:
             yield Bot(app, api, h)
