@@ -175,3 +175,28 @@ async def test_someone_else_in_the_same_store_is_never_in_the_archive(
     alice = await lived.person_archive(ALICE)
     assert alice is not None and len(alice.sessions) == 3 == len(archive.sessions)
     assert {t.ref for s in archive.sessions for t in s.turns} == set(range(1, 10))
+
+
+@pytest.mark.parametrize("passphrase", [None, "a long enough passphrase"])
+async def test_export_forget_import_in_the_same_deployment_is_byte_for_byte(
+    lived: SqliteStore, keyring: Keyring, passphrase: str | None
+) -> None:
+    """The whole privacy cycle: the person takes their history, is forgotten (their data
+    key destroyed, their rows gone), and brings it back: the same texts, times and
+    versions, under a new key."""
+    original = await exported_json(lived)
+    person = await lived.find_person(ALICE)
+    assert person is not None
+    export = await archives(lived, keyring).export(ALICE, passphrase)
+    assert export is not None
+
+    await lived.begin_forgetting(person.id, AT)
+    await lived.finish_forgetting(person.id, AT)
+    assert await lived.find_person(ALICE) is None, "forgotten: the Telegram id is gone"
+
+    restored = await archives(lived, keyring).restore(ALICE, export.data, passphrase)
+
+    assert (restored.sessions, restored.notebooks, restored.arcs) == (3, 2, 2)
+    assert await exported_json(lived) == original
+    back = await lived.find_person(ALICE)
+    assert back is not None and back.id != person.id, "a new person, with a new data key"
