@@ -57,8 +57,11 @@ _EN: dict[str, str] = {
         "Everything you write here is encrypted at rest with a key that belongs to you "
         "alone. It is used only to mentor you: never to train any model, never sold, never "
         "shared. The mentor's replies are written by Anthropic's Claude, which receives "
-        "the conversation to answer it and does not train on it. Your history is yours to "
-        "export and delete."
+        "the conversation to answer it and does not train on it.\n\n"
+        "Your history is yours: /memory shows what I remember about you (and lets you "
+        "correct it), /export gives you a copy, /import brings one back, and /forget "
+        "deletes everything for good — your key is destroyed, so nothing can be read "
+        "again. /retention sets how long past conversations are kept word for word."
     ),
     "private_only": (
         "Hi! I only work in private chats, so I won't read or keep anything here. "
