@@ -180,12 +180,14 @@ class ForgetHandlers:
 
 
 def _retention_text(choice: RetentionChoice, lang: str | None) -> str:
+    effective = choice.effective
     lines = [
-        texts.text("retention_days", lang, days=str(choice.personal))
-        if choice.personal
+        texts.text("retention_days", lang, days=str(effective))
+        if effective
         else texts.text("retention_kept", lang)
     ]
-    if choice.global_days and choice.global_days != choice.personal:
+    if choice.global_days and effective == choice.global_days != choice.personal:
+        # Why it is not (only) the person's own choice: Lumen's setting is shorter.
         lines.append(texts.text("retention_global", lang, days=str(choice.global_days)))
     lines.append(texts.text("retention_about", lang))
     return "\n\n".join(lines)

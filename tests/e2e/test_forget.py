@@ -108,3 +108,32 @@ async def test_insights_opt_out_and_the_operators_report(
     assert "closed sessions: <5" in report and "people counted: <5" in report
     assert "How sessions closed" in report and "Turns per session" in report
     assert str(user.user_id) not in report and "job" not in report
+
+
+async def test_retention_is_chosen_with_buttons_and_the_shorter_setting_is_named(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    telegram_user: TelegramUser,
+) -> None:
+    lumen_process(env={"LUMEN_TRANSCRIPT_RETENTION_DAYS": "90"})
+    await telegram.wait_until_polling(timeout=60)
+    user = telegram_user
+
+    await user.send_command("/retention")
+    [menu] = await user.wait_for_bot_messages(1, timeout=30)
+    assert "deleted 90 days after" in menu.text, "Lumen's own setting applies to everyone"
+    assert "90 days for everyone" in menu.text and "notebooks and the Arc stay" in menu.text
+    assert ("✓ Keep them", "retention:off") in menu.buttons
+
+    await user.press_button(menu, "retention:30")
+    [chosen] = await user.wait_for_edits(1, timeout=20)
+    assert chosen.text is not None and "deleted 30 days after" in chosen.text
+    assert "for everyone" not in chosen.text, "the person's choice is the shorter one"
+
+    await user.send_command("/retention")
+    [again] = await user.wait_for_bot_messages(1, timeout=30)
+    assert ("✓ 30 days", "retention:30") in again.buttons, "the choice was kept"
+    await user.press_button(again, "retention:365")
+    [longer] = (await user.wait_for_edits(2, timeout=20))[-1:]
+    assert longer.text is not None and "deleted 90 days after" in longer.text
+    assert "the shorter time applies" in longer.text
