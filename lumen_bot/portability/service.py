@@ -61,6 +61,11 @@ class Archives:
         self._box = box or PassphraseBox()
         self._resume_closing = resume_closing
 
+    def _current_keyring(self) -> Keyring:
+        """The keyring as its file holds it now: a rotation beside the running bot adds
+        a KEK (new exports are sealed under it) and may retire the one loaded at start."""
+        return self._keyring.reloaded()
+
     async def archive(self, key: PersonKey) -> PersonArchive | None:
         return await self._store.person_archive(key)
 
@@ -71,7 +76,7 @@ class Archives:
             return None
         now = self._clock.now()
         data = await asyncio.to_thread(
-            pack, archive, self._keyring, now, passphrase=passphrase is not None
+            pack, archive, self._current_keyring(), now, passphrase=passphrase is not None
         )
         if passphrase is not None:
             data = await self._box.lock(data, passphrase)
@@ -98,7 +103,8 @@ class Archives:
             if passphrase is None:
                 raise PassphraseRequired("the export is protected by a passphrase")
             data = await self._box.unlock(data, passphrase)
-        archive = await asyncio.to_thread(unpack, data, self._keyring, authenticated=protected)
+        keyring = self._current_keyring()
+        archive = await asyncio.to_thread(unpack, data, keyring, authenticated=protected)
         if (archive.platform, archive.external_id) != (key.platform, key.external_id):
             raise ArchiveNotYours("the export belongs to someone else")
         restored, jobs = await self._store.restore_person(archive, self._clock.now())

@@ -161,6 +161,20 @@ async def test_the_archive_is_sealed_under_the_newest_key_encryption_key(
     assert b'"kek_version": 2' in _manifest(pack(archive, rotated, AT, passphrase=False))
 
 
+async def test_a_kek_added_while_the_bot_runs_seals_the_next_export(
+    lived: SqliteStore, keyring: Keyring
+) -> None:
+    """`lumen keys rotate` beside the running bot: its Archives, built at start, seals
+    the next export under the new KEK, so retiring the old one strands no new export."""
+    running = archives(lived, keyring)
+    before = await running.export(ALICE)
+    keyring.with_new_key().replace_file()  # what `lumen keys rotate` writes
+    after = await running.export(ALICE)
+    assert before is not None and after is not None
+    assert b'"kek_version": 1' in _manifest(before.data)
+    assert b'"kek_version": 2' in _manifest(after.data)
+
+
 def _manifest(data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         return zf.read("manifest.json")
