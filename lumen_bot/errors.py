@@ -23,7 +23,7 @@ never escape it.
         ├── ArchiveUnreadable    not a Lumen export, unknown schema, malformed
         ├── ArchiveTooLarge      too large packed or unpacked, too many files
         ├── ArchiveTampered      a digest or the seal does not match
-        ├── ArchiveForeign       sealed by keys this Lumen lacks, no passphrase
+        ├── ArchiveForeign       sealed by keys this Lumen lacks (passphrase or not)
         ├── ArchiveNotYours      another person's export
         ├── PassphraseRequired   encrypted, and no passphrase given
         ├── WrongPassphrase      the passphrase does not open it

@@ -399,7 +399,8 @@ _EN: dict[str, str] = {
     ),
     "import_foreign": (
         "That export was made by another Lumen, whose seal I can't check, so I imported "
-        "nothing. Export it there again with a passphrase: a protected export can come here."
+        "nothing. An export can come back to the Lumen that made it (or one that shares "
+        "its keys)."
     ),
     "import_not_yours": "That export belongs to someone else, so I imported nothing.",
     "import_passphrase_needed": (

@@ -93,12 +93,13 @@ def pack(
     return buffer.getvalue()
 
 
-def unpack(data: bytes, keyring: Keyring, *, authenticated: bool) -> PersonArchive:
+def unpack(data: bytes, keyring: Keyring) -> PersonArchive:
     """Check an export and read its history; raises an `ArchiveRejected` subclass.
 
-    `authenticated`: the bytes came out of a passphrase-protected file, whose AES-GCM
-    tag already proves they are as the person's passphrase sealed them. Such an export
-    is accepted even when another Lumen sealed its manifest (see docs/privacy.md).
+    Only an export this deployment sealed is taken, passphrase or not: its turns were
+    screened when they were first stored here. Another Lumen's file, even one its
+    owner's passphrase authenticates, could carry text no screen of ours has seen
+    (docs/privacy.md).
     """
     files = _members(data)
     manifest, raw_manifest = _manifest(files.pop(MANIFEST, None))
@@ -109,7 +110,7 @@ def unpack(data: bytes, keyring: Keyring, *, authenticated: bool) -> PersonArchi
             raise ArchiveTampered("a file of the export does not match its digest")
     if JSON_FILE not in files or any(not _MEMBER.fullmatch(name) for name in files):
         raise ArchiveUnreadable("the export's files are not a Lumen export's")
-    _check_seal(raw_manifest, manifest.seal, keyring, authenticated=authenticated)
+    _check_seal(raw_manifest, manifest.seal, keyring)
     return parse_document(files[JSON_FILE])
 
 
@@ -190,17 +191,13 @@ def _manifest(raw: bytes | None) -> tuple[_Manifest, dict[str, Any]]:
         raise ArchiveTampered("the manifest is malformed") from None
 
 
-def _check_seal(
-    raw_manifest: dict[str, Any], seal: _Seal, keyring: Keyring, *, authenticated: bool
-) -> None:
+def _check_seal(raw_manifest: dict[str, Any], seal: _Seal, keyring: Keyring) -> None:
     ours = [
         key
         for key in (seal_key(keyring, version) for version in sorted(keyring.keys))
         if key.key_id == seal.key_id
     ]
     if not ours:
-        if authenticated:
-            return  # another Lumen's export, opened with the person's own passphrase
         raise ArchiveForeign("sealed by keys this Lumen does not hold")
     if seal.kek_version != ours[0].kek_version:
         raise ArchiveTampered("the seal names another key version than its key id")

@@ -104,7 +104,7 @@ class Archives:
                 raise PassphraseRequired("the export is protected by a passphrase")
             data = await self._box.unlock(data, passphrase)
         keyring = self._current_keyring()
-        archive = await asyncio.to_thread(unpack, data, keyring, authenticated=protected)
+        archive = await asyncio.to_thread(unpack, data, keyring)
         if (archive.platform, archive.external_id) != (key.platform, key.external_id):
             raise ArchiveNotYours("the export belongs to someone else")
         restored, jobs = await self._store.restore_person(archive, self._clock.now())

@@ -72,18 +72,6 @@ async def test_a_header_asking_for_absurd_scrypt_work_is_refused_before_any(
         await archives(fresh, keyring).restore(ALICE, header + bytes(64), passphrase=WORDS)
 
 
-async def test_a_protected_export_of_another_deployment_is_accepted(
-    lived: SqliteStore, fresh: SqliteStore, keyring: Keyring
-) -> None:
-    """Its seal cannot be checked here, but AES-GCM under the person's passphrase
-    authenticates every byte of it (docs/privacy.md, "Export and import")."""
-    elsewhere = Keyring({1: b"\x07" * 32})
-    export = await archives(lived, elsewhere).export(ALICE, passphrase=WORDS)
-    assert export is not None
-    restored = await archives(fresh, keyring).restore(ALICE, export.data, passphrase=WORDS)
-    assert restored.sessions == 3
-
-
 async def test_production_cost_is_scrypt_n_2_17_r_8_and_it_round_trips() -> None:
     box = PassphraseBox()
     locked = await box.lock(b"PK\x03\x04 an export", WORDS)

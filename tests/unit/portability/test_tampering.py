@@ -60,11 +60,16 @@ def edited_manifest(files: Members, edit: Callable[[dict[str, object]], None]) -
 
 
 async def refused(
-    fresh: SqliteStore, keyring: Keyring, tmp_path: Path, data: bytes, error: type[ArchiveRejected]
+    fresh: SqliteStore,
+    keyring: Keyring,
+    tmp_path: Path,
+    data: bytes,
+    error: type[ArchiveRejected],
+    passphrase: str | None = None,
 ) -> None:
     """The import raises `error`, and the fresh deployment holds nothing at all."""
     with pytest.raises(error):
-        await archives(fresh, keyring).restore(ALICE, data)
+        await archives(fresh, keyring).restore(ALICE, data, passphrase)
     assert await fresh.find_person(ALICE) is None
     with sqlite3.connect(tmp_path / "fresh" / "lumen.db") as db:
         for table in ("people", "sessions", "turns", "notebooks", "arcs", "profiles"):
@@ -144,6 +149,16 @@ async def test_an_export_sealed_by_another_deployment_is_foreign(
     export = await archives(lived, elsewhere).export(ALICE)
     assert export is not None
     await refused(fresh, keyring, tmp_path, export.data, ArchiveForeign)
+
+
+async def test_another_deployments_export_is_foreign_even_under_a_passphrase(
+    lived: SqliteStore, fresh: SqliteStore, keyring: Keyring, tmp_path: Path
+) -> None:
+    """A passphrase proves who made the file, not that a screen here read its turns."""
+    elsewhere = Keyring({1: b"\x07" * 32})
+    export = await archives(lived, elsewhere).export(ALICE, "a long enough passphrase")
+    assert export is not None
+    await refused(fresh, keyring, tmp_path, export.data, ArchiveForeign, "a long enough passphrase")
 
 
 async def test_another_persons_export_belongs_to_someone_else(
