@@ -37,9 +37,8 @@ RAMP_S = float(os.environ.get("LUMEN_LOAD_RAMP_S", "2"))  # everyone has started
 THINK_S = float(os.environ.get("LUMEN_LOAD_THINK_S", "1"))  # reading and typing: 1x to 3x this
 FLOOD = 20  # messages the flooding person sends back to back
 FLOOD_AT_S = 3.0  # when the flood starts: everyone is mid-conversation
-FLOOD_WINDOW_S = (
-    1.0  # others' messages handed within this after the flood's first count as during it
-)
+# Others' messages handed to the bot within this of the flood's first count as during it.
+FLOOD_WINDOW_S = 2.0
 
 
 def cpu_seconds(pid: int) -> float:
