@@ -1,30 +1,33 @@
-"""Bot API requests over a few kept-alive connections, queued before they reach httpx.
+"""Bot API requests over a few kept-alive aiohttp connections, queued in Lumen.
 
-httpcore's connection pool, each time a request starts or ends, checks every
-connection (a system call for each idle one) and matches every waiting request
-against every connection. With 64 connections and 200 chats answering at once,
-that bookkeeping was a third of the bot's CPU. Here a semaphore holds the queue,
-so the pool never has more requests than connections, and a small pool suffices.
+python-telegram-bot's own request class goes through httpx, whose pure-Python
+HTTP layers and connection-pool bookkeeping (every connection checked, every
+waiting request matched, at each request) were the largest part of a turn's
+CPU under load. Here aiohttp sends the requests (its HTTP parser is in C) over
+at most `connections` kept-alive connections, and a semaphore holds the queue,
+so a request that waited too long for a connection is known never to have left.
 """
 
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
+import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
-from telegram.error import TimedOut
-from telegram.request import BaseRequest, HTTPXRequest, RequestData
+from telegram.error import NetworkError, TimedOut
+from telegram.request import BaseRequest, RequestData
 
 # About 100 requests a second at Telegram's usual round trip: more than its limit
 # of about 30 messages a second for one bot, so a queue here means a burst.
 BOT_API_CONNECTIONS = 8
 
 
-class QueuedRequest(HTTPXRequest):
-    """An HTTPXRequest whose pool never holds more requests than it has connections."""
+class QueuedRequest(BaseRequest):
+    """A python-telegram-bot request class: aiohttp underneath, Lumen's queue in front."""
 
-    __slots__ = ("_free",)
+    __slots__ = ("_connections", "_defaults", "_free", "_session")
 
     def __init__(
         self,
@@ -35,14 +38,29 @@ class QueuedRequest(HTTPXRequest):
         write_timeout: float,
         pool_timeout: float,
     ) -> None:
-        super().__init__(
-            connections,
-            read_timeout=read_timeout,
-            write_timeout=write_timeout,
-            connect_timeout=connect_timeout,
-            pool_timeout=pool_timeout,
-        )
+        self._connections = connections
+        self._defaults = {
+            "connect": connect_timeout,
+            "read": read_timeout,
+            "write": write_timeout,
+            "pool": pool_timeout,
+        }
         self._free = asyncio.Semaphore(connections)
+        self._session: aiohttp.ClientSession | None = None
+
+    @property
+    def read_timeout(self) -> float | None:
+        return self._defaults["read"]
+
+    async def initialize(self) -> None:
+        if self._session is None or self._session.closed:
+            connector = aiohttp.TCPConnector(limit=self._connections)
+            self._session = aiohttp.ClientSession(connector=connector)
+
+    async def shutdown(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
 
     async def do_request(
         self,
@@ -54,15 +72,49 @@ class QueuedRequest(HTTPXRequest):
         connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
         pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
-        wait = self._client.timeout.pool if isinstance(pool_timeout, DefaultValue) else pool_timeout
+        if self._session is None:
+            raise RuntimeError("QueuedRequest is not initialized")
         try:
-            async with asyncio.timeout(wait):
+            async with asyncio.timeout(self._chosen(pool_timeout, "pool")):
                 await self._free.acquire()
         except TimeoutError:
             raise TimedOut("no free connection; the request was not sent") from None
+        # aiohttp has no write timeout: the read timeout starts once the request is sent.
+        timeout = aiohttp.ClientTimeout(
+            sock_connect=self._chosen(connect_timeout, "connect"),
+            sock_read=self._chosen(read_timeout, "read"),
+        )
         try:
-            return await super().do_request(
-                url, method, request_data, read_timeout, write_timeout, connect_timeout
-            )
+            async with self._session.request(
+                method,
+                url,
+                headers={"User-Agent": self.USER_AGENT},
+                timeout=timeout,
+                **_body(request_data),
+            ) as response:
+                return response.status, await response.read()
+        except TimeoutError:  # aiohttp's timeouts are TimeoutErrors too
+            raise TimedOut("the Bot API did not answer in time") from None
+        except aiohttp.ClientError as exc:
+            raise NetworkError(f"aiohttp.{type(exc).__name__}") from None
         finally:
             self._free.release()
+
+    def _chosen(self, given: ODVInput[float], kind: str) -> float | None:
+        return self._defaults[kind] if isinstance(given, DefaultValue) else given
+
+
+def _body(request_data: RequestData | None) -> dict[str, Any]:
+    """What python-telegram-bot's httpx request sends: files as multipart form data
+    beside the other parameters, otherwise the parameters URL-encoded."""
+    if request_data is None:
+        return {}
+    files = request_data.multipart_data
+    if not files:
+        return {"data": request_data.json_parameters}
+    form = aiohttp.FormData()
+    for name, value in request_data.json_parameters.items():
+        form.add_field(name, value)
+    for name, (filename, content, mime_type) in files.items():
+        form.add_field(name, content, filename=filename, content_type=mime_type)
+    return {"data": form}
