@@ -79,10 +79,16 @@ class QueuedRequest(BaseRequest):
                 await self._free.acquire()
         except TimeoutError:
             raise TimedOut("no free connection; the request was not sent") from None
-        # aiohttp has no write timeout: the read timeout starts once the request is sent.
+        connect = self._chosen(connect_timeout, "connect")
+        read = self._chosen(read_timeout, "read")
+        write = self._chosen(write_timeout, "write")
+        # aiohttp has no write timeout of its own: a request whose upload stalls is bounded
+        # by the whole request's time, connecting, sending and reading together.
+        parts = (connect, write, read)
         timeout = aiohttp.ClientTimeout(
-            sock_connect=self._chosen(connect_timeout, "connect"),
-            sock_read=self._chosen(read_timeout, "read"),
+            total=None if None in parts else sum(p for p in parts if p is not None),
+            sock_connect=connect,
+            sock_read=read,
         )
         try:
             async with self._session.request(

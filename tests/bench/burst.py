@@ -16,32 +16,18 @@ import gc
 import os
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
-
-from telegram import Bot, Chat, Message, Update, User
 
 from lumen_bot.harness.limits import LimitPolicy
 from lumen_bot.harness.ports import LLMRequest
 from lumen_bot.telegram.handlers import TelegramHandlers
+from tests.bench.turn_overhead import percentile, update_for
 from tests.fakes import FakeLLM
 from tests.offline_bot_api import OfflineBotApi, offline_application
 from tests.wiring import make_harness
 
 PEOPLE = int(os.environ.get("LUMEN_BURST_PEOPLE", "200"))
 FIRST_USER = 70_000
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
-
-
-def update_for(update_id: int, user_id: int, text: str, bot: Bot) -> Update:
-    user = User(user_id, "Burst", is_bot=False, language_code="en")
-    chat = Chat(user_id, "private")
-    message = Message(update_id, datetime.now(UTC), chat, from_user=user, text=text)
-    return Update.de_json(Update(update_id, message=message).to_dict(), bot)
 
 
 async def burst(round_name: str, app: object, llm: FakeLLM, first_update: int) -> None:
@@ -59,7 +45,7 @@ async def burst(round_name: str, app: object, llm: FakeLLM, first_update: int) -
 
     llm.script = answer
     updates = [
-        update_for(first_update + n, FIRST_USER + n, f"person {n} says hello", app.bot)  # type: ignore[attr-defined]
+        update_for(first_update + n, f"person {n} says hello", app.bot, user_id=FIRST_USER + n)  # type: ignore[attr-defined]
         for n in range(PEOPLE)
     ]
     cpu0 = time.process_time()

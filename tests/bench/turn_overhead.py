@@ -70,10 +70,10 @@ def report(name: str, values: list[float]) -> None:
     )
 
 
-def update_for(update_id: int, text: str, bot: Bot) -> Update:
+def update_for(update_id: int, text: str, bot: Bot, *, user_id: int = USER_ID) -> Update:
     """The update as python-telegram-bot builds it from the wire: bound to the bot."""
-    user = User(USER_ID, "Bench", is_bot=False, language_code="en")
-    chat = Chat(USER_ID, "private")
+    user = User(user_id, "Bench", is_bot=False, language_code="en")
+    chat = Chat(user_id, "private")
     message = Message(update_id, datetime.now(UTC), chat, from_user=user, text=text)
     return Update.de_json(Update(update_id, message=message).to_dict(), bot)
 

@@ -6,7 +6,10 @@ import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
-from telegram.error import TimedOut
+from telegram import InputFile
+from telegram.error import NetworkError, TimedOut
+from telegram.request import RequestData
+from telegram.request._requestparameter import RequestParameter
 
 from lumen_bot.telegram.connections import QueuedRequest
 
@@ -99,3 +102,76 @@ async def test_a_request_that_waits_too_long_for_a_connection_is_not_sent(
     assert (await first)[0] == 200
     assert server.served == 1, "the request that timed out in the queue never left"
     await request.shutdown()
+
+
+async def test_an_answer_that_never_comes_is_a_timeout_which_delivery_does_not_repeat(
+    api: tuple[SlowBotApi, str],
+) -> None:
+    server, url = api
+    request = QueuedRequest(1, connect_timeout=5, read_timeout=0.2, write_timeout=5, pool_timeout=5)
+    await request.initialize()
+    with pytest.raises(TimedOut):  # it may have arrived: deliver() does not send it again
+        await request.do_request(url, "POST")
+    assert server.in_flight == 1, "the request reached the server"
+    await request.shutdown()
+
+
+async def test_a_server_that_is_not_there_is_a_network_error_safe_to_retry() -> None:
+    listening = await asyncio.start_server(lambda r, w: None, "127.0.0.1", 0)
+    port = listening.sockets[0].getsockname()[1]
+    listening.close()
+    await listening.wait_closed()
+    request = queued(1)
+    await request.initialize()
+    with pytest.raises(NetworkError) as raised:
+        await request.do_request(f"http://127.0.0.1:{port}/bot1:test/getMe", "POST")
+    assert not isinstance(raised.value, TimedOut)
+    await request.shutdown()
+
+
+class RecordingBotApi:
+    """Answers every request at once and keeps what each one sent."""
+
+    def __init__(self) -> None:
+        self.requests: list[bytes] = []
+
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = next(
+            int(line.split(b":")[1])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length:")
+        )
+        self.requests.append(head + await reader.readexactly(length))
+        writer.write(OK)
+        await writer.drain()
+        writer.close()
+
+
+@pytest.mark.parametrize("with_file", [False, True])
+async def test_parameters_go_as_a_form_and_files_as_multipart_beside_them(with_file: bool) -> None:
+    server = RecordingBotApi()
+    listening = await asyncio.start_server(server.handle, "127.0.0.1", 0)
+    port = listening.sockets[0].getsockname()[1]
+    parameters = [RequestParameter.from_input("chat_id", 7)]
+    if with_file:
+        document = InputFile(b"PK-zip-bytes", filename="lumen-export.zip")
+        parameters.append(RequestParameter.from_input("document", document))
+    request = queued(1)
+    await request.initialize()
+    async with listening:
+        url = f"http://127.0.0.1:{port}/bot1:test/sendDocument"
+        assert await request.do_request(url, "POST", RequestData(parameters)) == (
+            200,
+            b'{"ok":true,"result":true}',
+        )
+    await request.shutdown()
+    [sent] = server.requests
+    head, body = sent.split(b"\r\n\r\n", 1)
+    if with_file:
+        assert b"multipart/form-data" in head
+        assert b'name="chat_id"' in body and b"\r\n7\r\n" in body
+        assert b'filename="lumen-export.zip"' in body and b"PK-zip-bytes" in body
+    else:
+        assert b"application/x-www-form-urlencoded" in head
+        assert body == b"chat_id=7"
