@@ -32,17 +32,30 @@ class Accumulator:
     min_families: int
     min_self: int
     negation_words: frozenset[str]
+    core: frozenset[str] = frozenset()  # families that count for more (see `min_with_core`)
+    min_with_core: int = 0  # how many families suffice when one of them is core (0: never)
 
     @classmethod
-    def build(cls, spec: Mapping[str, Any], negation_words: frozenset[str]) -> Accumulator:
+    def build(
+        cls,
+        spec: Mapping[str, Any],
+        negation_words: frozenset[str],
+        borrowed: object = None,
+    ) -> Accumulator:
+        """From a lexicon's `accumulate` section and, optionally, the families of a
+        borrowed lexicon (`data/srl.en.yaml`); a phrase listed in both keeps the family
+        the section gives it."""
         families = spec.get("families")
         if not isinstance(families, dict) or not families:
             raise ValueError("accumulate.families must map family names to lists of phrases")
+        if borrowed is not None and not isinstance(borrowed, dict):
+            raise ValueError("borrowed.families must map family names to lists of phrases")
         family_of: dict[str, str] = {}
-        for name, phrases in families.items():
-            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
-                raise ValueError(f"accumulate.families.{name}: a list of phrases (quote no/on)")
-            family_of.update((phrase, str(name)) for phrase in phrases)
+        for where, groups in (("borrowed", borrowed or {}), ("accumulate", families)):
+            for name, phrases in groups.items():
+                if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+                    raise ValueError(f"{where}.families.{name}: a list of phrases (quote no/on)")
+                family_of.update((phrase, str(name)) for phrase in phrases)
         try:
             return cls(
                 cues=re.compile(rf" ({trie_regex(family_of)})\b"),
@@ -51,6 +64,8 @@ class Accumulator:
                 min_families=int(spec["min_families"]),
                 min_self=int(spec["min_self"]),
                 negation_words=negation_words,
+                core=frozenset(str(f) for f in spec.get("core", ())),
+                min_with_core=int(spec.get("min_families_with_core", 0)),
             )
         except (KeyError, re.error) as exc:
             raise ValueError(f"accumulate: {exc}") from None
@@ -68,7 +83,9 @@ class Accumulator:
             before = padded[max(0, start - 40) : start].split()[-_NEGATION_REACH:]
             if self.negation_words.isdisjoint(before):
                 first[family] = (start - 1, end - 1)
-        if len(first) < self.min_families:
+        if len(first) < self.min_families and not (
+            self.min_with_core and len(first) >= self.min_with_core and self.core & first.keys()
+        ):
             return []
         if len(self.self_words.findall(text)) < self.min_self:
             return []

@@ -310,9 +310,11 @@ def _accumulated(
         return {}
     if not isinstance(spec, dict):
         raise LexiconError("accumulate: must be a mapping")
+    borrowed = spec.get("borrowed")
     try:
-        accumulator = Accumulator.build(spec, negation_words)
-    except ValueError as exc:
+        families = read_data(str(borrowed)).get("families") if borrowed else None
+        accumulator = Accumulator.build(spec, negation_words, families)
+    except (ValueError, OSError) as exc:
         raise LexiconError(str(exc)) from None
     rule = Rule(
         name=str(spec.get("name", "distress.accumulated")),
