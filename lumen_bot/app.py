@@ -17,20 +17,13 @@ from lumen_bot.harness.limits import LimitPolicy
 from lumen_bot.harness.memory import Memory
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.model import PersonKey
-from lumen_bot.harness.ports import (
-    LLM,
-    Clock,
-    MemoryStore,
-    Notifier,
-    ReviewStore,
-    RhythmStore,
-    Store,
-)
+from lumen_bot.harness.ports import LLM, Clock, Notifier
 from lumen_bot.harness.privacy import Forgetting, InsightsChoice, PrivacyStore, Retention
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
 from lumen_bot.harness.reminders import Pace, Reminders
 from lumen_bot.harness.review import Reports, Review
 from lumen_bot.harness.rhythm import RhythmPolicy
+from lumen_bot.harness.store_ports import MemoryStore, ReviewStore, RhythmStore, Store
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.harness.tokens import estimate_tokens
 from lumen_bot.llm.anthropic_llm import AnthropicLLM

@@ -15,19 +15,11 @@ from datetime import timedelta
 from lumen_bot.errors import ClosingFailed, LLMEmptyAnswer
 from lumen_bot.harness.context import newest_turns_within
 from lumen_bot.harness.model import Arc, Notebook, Turn
-from lumen_bot.harness.ports import (
-    LLM,
-    ChatMessage,
-    Clock,
-    ClosingJob,
-    LLMRequest,
-    Notifier,
-    Store,
-    SystemBlock,
-)
+from lumen_bot.harness.ports import LLM, ChatMessage, Clock, LLMRequest, Notifier, SystemBlock
 from lumen_bot.harness.prompts import PromptBook
 from lumen_bot.harness.reminders import Reminders
 from lumen_bot.harness.rhythm import describe
+from lumen_bot.harness.store_ports import ClosingJob, Store
 from lumen_bot.harness.tasks import TaskGroup, cancel_and_wait
 from lumen_bot.logs import events
 

@@ -27,19 +27,16 @@ from lumen_bot.harness.ports import (
     LLM,
     ChatMessage,
     Clock,
-    Correction,
     LLMRequest,
-    MemoryStore,
     Notifier,
     OutputReviewer,
     ReplyChannel,
-    ReviewStore,
     Screener,
-    Store,
     SystemBlock,
 )
 from lumen_bot.harness.prompts import PromptBook
 from lumen_bot.harness.quality import visible
+from lumen_bot.harness.store_ports import Correction, MemoryStore, ReviewStore, Store
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.logs import events
 

@@ -16,16 +16,8 @@ from enum import StrEnum
 
 from lumen_bot.harness.flags import FlagDetail, FlagSource
 from lumen_bot.harness.model import Person, PersonKey, Session, Turn, TurnKind
-from lumen_bot.harness.ports import (
-    Clock,
-    CrisisCare,
-    NewTurn,
-    Notifier,
-    ReplyChannel,
-    ReviewStore,
-    Screener,
-    Store,
-)
+from lumen_bot.harness.ports import Clock, CrisisCare, Notifier, ReplyChannel, Screener
+from lumen_bot.harness.store_ports import NewTurn, ReviewStore, Store
 from lumen_bot.logs import events
 from safety.screening import Level, Screening
 

@@ -20,14 +20,8 @@ from lumen_bot.harness.arc_sections import ArcSection, arc_sections
 from lumen_bot.harness.correction import Corrector
 from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import Arc, Inbound, Notebook, PersonKey
-from lumen_bot.harness.ports import (
-    Clock,
-    MemoryStore,
-    NotebookEntry,
-    ReplyChannel,
-    ReviewStore,
-    Store,
-)
+from lumen_bot.harness.ports import Clock, ReplyChannel
+from lumen_bot.harness.store_ports import MemoryStore, NotebookEntry, ReviewStore, Store
 from lumen_bot.logs import events
 
 log = events(__name__)

@@ -34,11 +34,8 @@ from lumen_bot.harness.ports import (
     LLM,
     Clock,
     LLMRequest,
-    NewTurn,
     OutputReviewer,
     ReplyChannel,
-    ReviewStore,
-    Store,
     SystemBlock,
 )
 from lumen_bot.harness.prompts import PromptBook
@@ -46,6 +43,7 @@ from lumen_bot.harness.quality import better, judge, visible
 from lumen_bot.harness.reminders import Reminders
 from lumen_bot.harness.review import CONTEXT_TURNS
 from lumen_bot.harness.rhythm import CADENCE_WORDS, Rhythm
+from lumen_bot.harness.store_ports import NewTurn, ReviewStore, Store
 from lumen_bot.harness.tasks import cancel_and_wait
 from lumen_bot.logs import events
 

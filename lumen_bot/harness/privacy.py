@@ -15,8 +15,9 @@ from lumen_bot.harness.closing import Closer
 from lumen_bot.harness.insights import Insights, SessionFacts, insights
 from lumen_bot.harness.mentor import Mentor
 from lumen_bot.harness.model import PersonKey
-from lumen_bot.harness.ports import Clock, Store
+from lumen_bot.harness.ports import Clock
 from lumen_bot.harness.reminders import Reminders
+from lumen_bot.harness.store_ports import Store
 from lumen_bot.logs import events
 
 log = events(__name__)

@@ -20,15 +20,7 @@ from datetime import datetime, time
 from lumen_bot.errors import DeliveryFailed, PersonUnreachable
 from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import Arc, Session, SessionState
-from lumen_bot.harness.ports import (
-    Clock,
-    Notifier,
-    OutputReviewer,
-    Reminder,
-    ReviewStore,
-    RhythmStore,
-    Store,
-)
+from lumen_bot.harness.ports import Clock, Notifier, OutputReviewer
 from lumen_bot.harness.rhythm import (
     Cadence,
     Rhythm,
@@ -37,6 +29,7 @@ from lumen_bot.harness.rhythm import (
     next_session,
     reminder_slot,
 )
+from lumen_bot.harness.store_ports import Reminder, ReviewStore, RhythmStore, Store
 from lumen_bot.logs import events
 
 log = events(__name__)

@@ -8,7 +8,8 @@ from datetime import timedelta
 from lumen_bot.harness.context import speaker_and_text
 from lumen_bot.harness.flags import REPORT_REASONS, Flag, FlagDetail, FlagSource, FlagStatus
 from lumen_bot.harness.model import PersonKey
-from lumen_bot.harness.ports import Clock, ReviewStore, Store
+from lumen_bot.harness.ports import Clock
+from lumen_bot.harness.store_ports import ReviewStore, Store
 from lumen_bot.logs import events
 
 log = events(__name__)

@@ -14,7 +14,8 @@ from typing import Protocol
 
 from lumen_bot.errors import ArchiveNotYours, ArchiveTooLarge, PassphraseRequired
 from lumen_bot.harness.model import PersonKey
-from lumen_bot.harness.ports import Clock, ClosingJob
+from lumen_bot.harness.ports import Clock
+from lumen_bot.harness.store_ports import ClosingJob
 from lumen_bot.logs import events
 from lumen_bot.portability.archive import MAX_ARCHIVE_BYTES, pack, unpack
 from lumen_bot.portability.passphrase import HEADER_BYTES, PassphraseBox, is_locked

@@ -8,7 +8,7 @@ from typing import Literal, cast
 import aiosqlite
 
 from lumen_bot.harness.model import Arc, Notebook
-from lumen_bot.harness.ports import ClosingJob
+from lumen_bot.harness.store_ports import ClosingJob
 from lumen_bot.store.db import Database, require_time, to_text
 from lumen_bot.store.sealing import Sealer
 

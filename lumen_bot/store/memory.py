@@ -10,7 +10,7 @@ import aiosqlite
 
 from lumen_bot.errors import StoreError
 from lumen_bot.harness.model import Arc, Notebook
-from lumen_bot.harness.ports import Correction, CorrectionState, NotebookEntry
+from lumen_bot.harness.store_ports import Correction, CorrectionState, NotebookEntry
 from lumen_bot.store.db import Database, from_text, require_time, to_text
 from lumen_bot.store.sealing import Sealer
 

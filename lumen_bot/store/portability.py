@@ -11,7 +11,7 @@ import aiosqlite
 
 from lumen_bot.errors import HistoryExists, StoreError
 from lumen_bot.harness.model import PersonKey, SessionState, TurnKind
-from lumen_bot.harness.ports import ClosingJob
+from lumen_bot.harness.store_ports import ClosingJob
 from lumen_bot.portability.records import (
     ArchivedArc,
     ArchivedNotebook,

@@ -13,7 +13,7 @@ from typing import Literal, cast
 
 import aiosqlite
 
-from lumen_bot.harness.ports import Reminder
+from lumen_bot.harness.store_ports import Reminder
 from lumen_bot.store.db import Database, from_text, to_text
 from lumen_bot.store.sealing import Sealer
 

@@ -25,7 +25,7 @@ from lumen_bot.store.sealing import Sealer
 
 
 class SqliteReviewStore:
-    """Implements `harness.ports.ReviewStore`."""
+    """Implements `harness.store_ports.ReviewStore`."""
 
     def __init__(self, db: Database, sealer: Sealer) -> None:
         self._db = db

@@ -23,7 +23,7 @@ from lumen_bot.harness.model import (
     Turn,
     TurnKind,
 )
-from lumen_bot.harness.ports import ClosingJob, NewTurn, PersonExport
+from lumen_bot.harness.store_ports import ClosingJob, NewTurn, PersonExport
 from lumen_bot.store.closing import ClosingRecords, job_from_row
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.db import Database, from_text, require_time, to_text

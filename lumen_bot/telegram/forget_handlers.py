@@ -18,7 +18,7 @@ from lumen_bot.errors import DeliveryFailed
 from lumen_bot.harness.clock import SystemClock
 from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import PersonKey
-from lumen_bot.harness.ports import Clock, Store
+from lumen_bot.harness.ports import Clock
 from lumen_bot.harness.privacy import (
     RETENTION_CHOICES,
     Forgetting,
@@ -26,6 +26,7 @@ from lumen_bot.harness.privacy import (
     Retention,
     RetentionChoice,
 )
+from lumen_bot.harness.store_ports import Store
 from lumen_bot.logs import events
 from lumen_bot.telegram.bot import TelegramApp
 from lumen_bot.telegram.delivery import deliver

@@ -20,9 +20,10 @@ from lumen_bot.harness.clock import SystemClock
 from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.mentor import Mentor
 from lumen_bot.harness.model import PersonKey
-from lumen_bot.harness.ports import Clock, Store
+from lumen_bot.harness.ports import Clock
 from lumen_bot.harness.reminders import Reminders
 from lumen_bot.harness.rhythm import Cadence, Rhythm, describe, parse_time_of_day
+from lumen_bot.harness.store_ports import Store
 from lumen_bot.logs import events
 from lumen_bot.telegram.bot import TelegramApp
 from lumen_bot.telegram.delivery import deliver, is_not_modified

@@ -22,7 +22,7 @@ from telegram import Bot, Chat, Message, Update, User
 from lumen_bot.harness.context import build_context, session_seed
 from lumen_bot.harness.limits import LimitPolicy
 from lumen_bot.harness.model import Arc, Notebook, PersonKey, TurnKind
-from lumen_bot.harness.ports import NewTurn
+from lumen_bot.harness.store_ports import NewTurn
 from lumen_bot.telegram.handlers import TelegramHandlers
 from tests.fakes import FakeLLM
 from tests.offline_bot_api import OfflineBotApi, offline_application

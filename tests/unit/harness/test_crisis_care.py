@@ -11,7 +11,7 @@ from lumen_bot.errors import LLMBusy, LLMError
 from lumen_bot.harness.crisis import Concern, concern_in
 from lumen_bot.harness.flags import FlagSource
 from lumen_bot.harness.model import Inbound, PersonKey, Turn, TurnKind
-from lumen_bot.harness.ports import NewTurn
+from lumen_bot.harness.store_ports import NewTurn
 from safety import helper_message
 from safety.resources import concern_resources
 from tests.fakes import FakeLLM, RecordingReply

@@ -10,7 +10,8 @@ import pytest
 
 from lumen_bot.errors import DeliveryFailed, LLMBusy, LLMError, LLMStreamBroken
 from lumen_bot.harness.model import Inbound, PersonKey, TurnKind
-from lumen_bot.harness.ports import LLMRequest, NewTurn
+from lumen_bot.harness.ports import LLMRequest
+from lumen_bot.harness.store_ports import NewTurn
 from tests.fakes import FakeLLM, RecordingReply
 from tests.wiring import Harness, make_harness
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from lumen_bot.harness.model import Inbound, PersonKey, TurnKind
-from lumen_bot.harness.ports import NewTurn
+from lumen_bot.harness.store_ports import NewTurn
 from tests.fakes import RecordingReply
 from tests.wiring import Harness, make_harness
 

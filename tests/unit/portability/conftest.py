@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lumen_bot.harness.model import Arc, Notebook, PersonKey, TurnKind
-from lumen_bot.harness.ports import NewTurn
+from lumen_bot.harness.store_ports import NewTurn
 from lumen_bot.portability.passphrase import PassphraseBox, ScryptParams
 from lumen_bot.portability.service import Archives
 from lumen_bot.store.crypto import Keyring

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from lumen_bot.harness.flags import FlagDetail, FlagSource
 from lumen_bot.harness.model import Arc, Notebook, PersonKey, TurnKind
-from lumen_bot.harness.ports import NewTurn
+from lumen_bot.harness.store_ports import NewTurn
 from lumen_bot.store.sqlite import SqliteStore
 
 AT = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)

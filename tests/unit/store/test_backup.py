@@ -12,7 +12,7 @@ import pytest
 
 from lumen_bot.errors import StoreError
 from lumen_bot.harness.model import PersonKey, TurnKind
-from lumen_bot.harness.ports import NewTurn
+from lumen_bot.harness.store_ports import NewTurn
 from lumen_bot.store.backup import backup_database
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.sqlite import SqliteStore

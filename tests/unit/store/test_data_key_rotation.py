@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from lumen_bot.harness.model import PersonKey, TurnKind
-from lumen_bot.harness.ports import NewTurn
+from lumen_bot.harness.store_ports import NewTurn
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.db import Database
 from lumen_bot.store.keys import KeyStore

@@ -25,7 +25,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from lumen_bot.harness.flags import FlagDetail, FlagSource
 from lumen_bot.harness.model import Arc, Notebook, Person, PersonKey, TurnKind
-from lumen_bot.harness.ports import NewTurn
+from lumen_bot.harness.store_ports import NewTurn
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.sqlite import SqliteStore
 

@@ -11,7 +11,7 @@ import pytest
 
 from lumen_bot.errors import DecryptionError
 from lumen_bot.harness.model import Arc, Notebook, PersonKey, SessionState, TurnKind
-from lumen_bot.harness.ports import NewTurn
+from lumen_bot.harness.store_ports import NewTurn
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.sqlite import SqliteStore
 

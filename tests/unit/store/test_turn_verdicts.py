@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from lumen_bot.harness.model import PersonKey, Turn, TurnKind
-from lumen_bot.harness.ports import NewTurn
+from lumen_bot.harness.store_ports import NewTurn
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.keys import KeyStore
 from lumen_bot.store.sealing import Sealer
