@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import safety
+from lumen_bot.harness.answer import Answerer
 from lumen_bot.harness.clock import SystemClock
 from lumen_bot.harness.closing import Closer, ClosingPolicy
+from lumen_bot.harness.context_cache import ContextCache
 from lumen_bot.harness.correction import CorrectionPolicy, Corrector
 from lumen_bot.harness.crisis import CrisisDesk
 from lumen_bot.harness.limits import LimitPolicy
@@ -24,6 +26,7 @@ from lumen_bot.harness.reminders import Pace, Reminders
 from lumen_bot.harness.review import Reports, Review
 from lumen_bot.harness.rhythm import RhythmPolicy
 from lumen_bot.harness.store_ports import MemoryStore, ReviewStore, RhythmStore, Store
+from lumen_bot.harness.streaming import AnswerStream
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.harness.tokens import estimate_tokens
 from lumen_bot.llm.anthropic_llm import AnthropicLLM
@@ -172,18 +175,41 @@ def wire_harness(
         alerts=notifier,
         admins=admins,
     )
+    contexts = ContextCache(
+        store=store,
+        closer=closer,
+        reminders=reminders,
+        budget=mentor_policy.context_budget,
+        seed=mentor_policy.seed,
+        size=mentor_policy.cached_contexts,
+    )
+    stream = AnswerStream(
+        llm=llm, review_output=safety.review_output, typing_every_s=mentor_policy.typing_every_s
+    )
     mentor = Mentor(
         store=store,
         review=review,
-        llm=llm,
         crisis=crisis,
-        review_output=safety.review_output,
-        limits=limits,
-        concern_addendum=prompts.concern_addendum.text,
-        prompts=prompts,
         clock=clock,
         closer=closer,
         reminders=reminders,
+        contexts=contexts,
+        stream=stream,
+        answerer=Answerer(
+            store=store,
+            review=review,
+            crisis=crisis,
+            review_output=safety.review_output,
+            limits=limits,
+            concern_addendum=prompts.concern_addendum.text,
+            prompts=prompts,
+            clock=clock,
+            contexts=contexts,
+            stream=stream,
+            max_tokens=mentor_policy.max_tokens,
+            message_budget=mentor_policy.message_budget,
+            fallback_model=mentor_policy.fallback_model,
+        ),
         policy=mentor_policy,
     )
     corrector = Corrector(
