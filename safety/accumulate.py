@@ -56,6 +56,11 @@ class Accumulator:
                 if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
                     raise ValueError(f"{where}.families.{name}: a list of phrases (quote no/on)")
                 family_of.update((phrase, str(name)) for phrase in phrases)
+        core = frozenset(str(f) for f in spec.get("core", ()))
+        if not core <= set(family_of.values()):
+            raise ValueError(
+                f"accumulate.core names no family: {sorted(core - set(family_of.values()))}"
+            )
         try:
             return cls(
                 cues=re.compile(rf" ({trie_regex(family_of)})\b"),
@@ -64,7 +69,7 @@ class Accumulator:
                 min_families=int(spec["min_families"]),
                 min_self=int(spec["min_self"]),
                 negation_words=negation_words,
-                core=frozenset(str(f) for f in spec.get("core", ())),
+                core=core,
                 min_with_core=int(spec.get("min_families_with_core", 0)),
             )
         except (KeyError, re.error) as exc:

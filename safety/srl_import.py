@@ -134,20 +134,28 @@ def render(found: Mapping[str, Sequence[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(argv: Sequence[str]) -> int:
+def spelling() -> Callable[[str], str]:
+    """How the screen spells a phrase when it reads English: folded, normalised, one
+    space between words. Built from the English lexicon without its borrowed families,
+    because the file this module writes may not exist yet."""
     from safety.lexicon import compile_lexicon, load_common, read_data
     from safety.normalize import Normalizer, fold
 
+    common = load_common()
+    english = read_data("lexicon.en.yaml")
+    for key in ("borrowed", "core", "min_families_with_core"):
+        english["accumulate"].pop(key, None)
+    normalize = Normalizer(common, compile_lexicon(english, common))
+    return lambda phrase: " ".join(normalize(fold(phrase)).text.split())
+
+
+def main(argv: Sequence[str]) -> int:
     if len(argv) != 1:
         sys.stderr.write(__doc__ or "")
         return 2
     with Path(argv[0]).open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    common = load_common()
-    english = read_data("lexicon.en.yaml")
-    english["accumulate"].pop("borrowed", None)  # the file this script writes may not exist yet
-    normalize = Normalizer(common, compile_lexicon(english, common))
-    sys.stdout.write(render(families(rows, lambda p: " ".join(normalize(fold(p)).text.split()))))
+    sys.stdout.write(render(families(rows, spelling())))
     return 0
 
 
