@@ -15,7 +15,7 @@ from lumen_bot.harness.closing import Closer, ClosingPolicy
 from lumen_bot.harness.context_cache import ContextCache
 from lumen_bot.harness.correction import CorrectionPolicy, Corrector
 from lumen_bot.harness.crisis import CrisisDesk
-from lumen_bot.harness.limits import LimitPolicy
+from lumen_bot.harness.limits import LimitPolicy, PersonLimits
 from lumen_bot.harness.memory import Memory
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.model import PersonKey
@@ -165,7 +165,7 @@ def wire_harness(
         policy=closing_policy,
         tasks=tasks,
     )
-    limits = limits or LimitPolicy()
+    person_limits = PersonLimits(limits or LimitPolicy())  # answers and corrections alike
     crisis = CrisisDesk(
         store=store,
         review=review,
@@ -200,7 +200,7 @@ def wire_harness(
             review=review,
             crisis=crisis,
             review_output=safety.review_output,
-            limits=limits,
+            limits=person_limits,
             concern_addendum=prompts.concern_addendum.text,
             prompts=prompts,
             clock=clock,
@@ -224,6 +224,7 @@ def wire_harness(
         notifier=notifier,
         clock=clock,
         tasks=tasks,
+        limits=person_limits,
         policy=CorrectionPolicy(
             max_tokens=closing_policy.max_tokens,
             retry_base_s=closing_policy.retry_base_s,

@@ -16,6 +16,7 @@ never escape it.
     │   ├── LLMStreamBroken      an error event arrived mid-stream
     │   ├── LLMBadRequest        we sent something the API refused (4xx)
     │   └── LLMEmptyAnswer       the answer came back 200 but empty
+    ├── DailyLimitReached        the person's LLM calls for today are used up
     ├── AnswerCancelled          /end arrived while the mentor was still answering
     ├── DeliveryFailed           the platform would not take our message
     ├── ClosingFailed            the notebook or Arc could not be written yet
@@ -79,6 +80,12 @@ class LLMBadRequest(LLMError):
 
 class LLMEmptyAnswer(LLMError):
     user_message = "send_again"
+
+
+class DailyLimitReached(LumenError):
+    """The person's daily cap on LLM calls is reached; the work waits for tomorrow."""
+
+    user_message = "daily_limit"
 
 
 class AnswerCancelled(LumenError):

@@ -17,7 +17,7 @@ from lumen_bot.harness.context_cache import ContextCache
 from lumen_bot.harness.conversation import fit_messages, to_messages
 from lumen_bot.harness.crisis import Concern, CrisisDesk, concern_in
 from lumen_bot.harness.flags import FlagDetail, FlagSource
-from lumen_bot.harness.limits import LimitPolicy, PersonLimits
+from lumen_bot.harness.limits import PersonLimits
 from lumen_bot.harness.model import Person, Session, Turn, TurnKind
 from lumen_bot.harness.ports import Clock, LLMRequest, OutputReviewer, ReplyChannel, SystemBlock
 from lumen_bot.harness.prompts import PromptBook
@@ -50,7 +50,7 @@ class Answerer:
         review: ReviewStore,
         crisis: CrisisDesk,
         review_output: OutputReviewer,
-        limits: LimitPolicy,
+        limits: PersonLimits,
         concern_addendum: str,
         prompts: PromptBook,
         clock: Clock,
@@ -64,8 +64,7 @@ class Answerer:
         self._review = review
         self._crisis = crisis
         self._review_output = review_output
-        self._limits_policy = limits
-        self._limits = PersonLimits(limits)
+        self._limits = limits
         self._concern_addendum = concern_addendum
         self._prompts = prompts
         self._clock = clock
@@ -212,7 +211,7 @@ class Answerer:
             purpose="turn",
             system=tuple(system),
             messages=fit_messages(
-                to_messages(turns, max_chars=self._limits_policy.max_input_chars),
+                to_messages(turns, max_chars=self._limits.policy.max_input_chars),
                 self._message_budget,
             ),
             max_tokens=self._max_tokens,
@@ -232,7 +231,7 @@ class Answerer:
             log.info("daily_cap_reached", person=person.id)
             await reply.notice("daily_limit")
             return False
-        if any(len(t.text) > self._limits_policy.max_input_chars for t in waiting):
+        if any(len(t.text) > self._limits.policy.max_input_chars for t in waiting):
             await reply.notice("long_message")
         return True
 

@@ -19,9 +19,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
-from lumen_bot.errors import LLMEmptyAnswer, StoreError
+from lumen_bot.errors import DailyLimitReached, LLMEmptyAnswer, StoreError
 from lumen_bot.harness.arc_sections import section_named
 from lumen_bot.harness.flags import FlagDetail, FlagSource
+from lumen_bot.harness.limits import PersonLimits
 from lumen_bot.harness.model import Arc, Inbound
 from lumen_bot.harness.ports import (
     LLM,
@@ -77,6 +78,7 @@ class Corrector:
         notifier: Notifier,
         clock: Clock,
         tasks: TaskGroup,
+        limits: PersonLimits,
         policy: CorrectionPolicy,
     ) -> None:
         self._store = store
@@ -90,6 +92,7 @@ class Corrector:
         self._notifier = notifier
         self._clock = clock
         self._tasks = tasks
+        self._limits = limits
         self._policy = policy
         self._running: set[int] = set()  # correction ids being applied, now or in background
 
@@ -141,7 +144,11 @@ class Corrector:
         try:
             await self._apply(correction, reply, locale=locale, acknowledge=acknowledge)
         except Exception as exc:  # noqa: BLE001 - a durable correction retries whatever failed
-            until = self._clock.now() + self._policy.backoff(correction.attempts)
+            now = self._clock.now()
+            if isinstance(exc, DailyLimitReached):
+                until = PersonLimits.next_day(now)
+            else:
+                until = now + self._policy.backoff(correction.attempts)
             log.warning(
                 "correction_retry",
                 correction=correction.id,
@@ -230,6 +237,9 @@ class Corrector:
             messages=(ChatMessage("user", content),),
             max_tokens=self._policy.max_tokens,
         )
+        if not self._limits.allow_llm_call(correction.person_id, self._clock.now()):
+            log.info("daily_cap_reached", person=correction.person_id, correction=correction.id)
+            raise DailyLimitReached("the daily cap holds the correction until tomorrow")
         completion = await self._llm.complete(request)
         text = visible(completion.text, final=True).strip()
         if not text:

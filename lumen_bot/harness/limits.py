@@ -1,14 +1,16 @@
 """Per-person limits: a token bucket on messages answered, and a daily cap on LLM calls.
 
 Both live in memory (a restart forgives); what they hold back is never lost:
-the messages stay stored and are answered with the person's next one.
+the messages stay stored and are answered with the person's next one. One
+`PersonLimits` serves every part that calls the LLM for a person (answers and
+Arc corrections), so the daily cap counts them all.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
 V = TypeVar("V")
@@ -29,6 +31,10 @@ class PersonLimits:
         self._buckets: OrderedDict[int, tuple[float, datetime]] = OrderedDict()
         self._calls: OrderedDict[int, tuple[date, int]] = OrderedDict()
 
+    @property
+    def policy(self) -> LimitPolicy:
+        return self._policy
+
     def allow_answer(self, person_id: int, now: datetime) -> bool:
         """Take one token from the person's bucket, if there is one."""
         tokens, since = self._buckets.get(person_id, (float(self._policy.burst), now))
@@ -46,6 +52,11 @@ class PersonLimits:
             return False
         _remember(self._calls, person_id, (day, used + 1))
         return True
+
+    @staticmethod
+    def next_day(now: datetime) -> datetime:
+        """When the daily cap starts again: the next midnight of the clock's own day."""
+        return datetime.combine(now.date() + timedelta(days=1), time.min, tzinfo=now.tzinfo)
 
 
 def _remember(table: OrderedDict[int, V], key: int, value: V) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
-from lumen_bot.harness.limits import LimitPolicy
+from lumen_bot.harness.limits import LimitPolicy, PersonLimits
 from lumen_bot.harness.model import Inbound, PersonKey
 from tests.fakes import RecordingReply
 from tests.wiring import Harness, make_harness
@@ -62,3 +63,12 @@ async def test_a_crisis_is_never_held_back_by_a_limit(tmp_path: Path) -> None:
         await say(h, "one")
         crisis = await say(h, "I have the pills ready and I'm going to take them all tonight")
         assert len(crisis.of("crisis")) == 1
+
+
+def test_the_daily_cap_starts_again_at_the_next_midnight_of_the_clocks_day() -> None:
+    late = datetime(2026, 12, 31, 23, 59, tzinfo=UTC)
+    assert PersonLimits.next_day(late) == datetime(2027, 1, 1, tzinfo=UTC)
+    limits = PersonLimits(LimitPolicy(daily_llm_calls=1))
+    assert limits.allow_llm_call(7, late)
+    assert not limits.allow_llm_call(7, late)
+    assert limits.allow_llm_call(7, PersonLimits.next_day(late))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from lumen_bot.errors import LLMError, LLMUnavailable
 from lumen_bot.harness.arc_sections import arc_sections
 from lumen_bot.harness.flags import FlagSource
+from lumen_bot.harness.limits import LimitPolicy
 from lumen_bot.harness.memory import Asked
 from lumen_bot.harness.model import Inbound, PersonKey, TurnKind
 from lumen_bot.harness.ports import LLMRequest
@@ -194,6 +195,31 @@ async def test_an_llm_failure_keeps_the_correction_and_a_restart_finishes_it(
         assert CORRECTION in h.notifier.channels[ALICE].of("final")[0]
         assert await h.store.pending_corrections() == ()
         assert await h.memory.resume() == 0, "and never twice"
+
+
+async def test_corrections_count_in_the_daily_cap_and_wait_for_the_next_day(
+    tmp_path: Path,
+) -> None:
+    """One cap for every LLM call made for a person: answers used it up, so the rewrite
+    waits, stored, until the cap starts again at midnight; then it is applied."""
+    cap = LimitPolicy(daily_llm_calls=1)
+    async with make_harness(tmp_path, FakeLLM(script), limits=cap) as h:
+        await session_closed(h)  # its one answer is today's one call
+        await ask_about(h)
+        reply = RecordingReply()
+        assert await h.memory.take(answer(h, CORRECTION), reply)
+        assert not any(is_correction(r) for r in h.llm.requests), "held back by the cap"
+        assert reply.of("notice") == ["memory_correction_received", "memory_correction_delayed"]
+        [pending] = await h.store.pending_corrections()
+        assert pending.next_attempt_at == datetime(2026, 11, 3, tzinfo=UTC)
+    async with make_harness(tmp_path, FakeLLM(script), limits=cap) as h:
+        h.clock.advance(days=1)
+        assert await h.memory.resume() == 1
+        await h.tasks.aclose(grace_s=5)
+        assert await arc_versions(h) == [(1, "arc_create.v1"), (2, "arc_correct.v1")]
+        capped = RecordingReply()
+        await h.mentor.handle(Inbound(ALICE, "Hello again", h.clock.now(), "tg:1:9"), capped)
+        assert capped.of("notice") == ["daily_limit"], "the rewrite was today's one call"
 
 
 async def test_the_next_session_starts_from_the_corrected_arc(tmp_path: Path) -> None:
