@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self, TypeVar, cast
 
 import aiosqlite
 
 from lumen_bot.errors import StoreError
 
 Migration = Sequence[str]
+T = TypeVar("T")
 
 
 class Database:
     """One aiosqlite connection in WAL mode, migrated at open.
 
     Writes go through `transaction()`, which holds an asyncio lock and a
-    `BEGIN IMMEDIATE`, so a group of statements commits whole or not at all.
+    `BEGIN IMMEDIATE`, so a group of statements commits whole or not at all; or,
+    on the paths every message takes, through `write()`, the same in one trip.
     """
 
     def __init__(self, path: Path, migrations: Sequence[Migration]) -> None:
@@ -74,6 +77,31 @@ class Database:
                 raise
             await conn.execute("COMMIT")
 
+    async def write(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run `work` as one transaction, whole, on the connection's own thread.
+
+        `transaction()` costs a trip to aiosqlite's thread per statement, plus BEGIN
+        and COMMIT, and under load every trip waits its turn on the event loop; this
+        is one trip. `work` runs off the event loop: it may only use the connection
+        and what it was given (no awaiting, no shared state). aiosqlite offers no
+        public way to run a function on its thread, so this uses its `_execute`
+        (tests/unit/store/test_database.py fails if that ever changes).
+        """
+        async with self._write_lock:
+            conn = cast(Any, self.conn)
+            result = await conn._execute(_whole_transaction, conn._conn, work)
+        return cast(T, result)
+
+    async def change(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Row | None:
+        """One statement as its own transaction, in one trip (see `write`); the first
+        row it returns (`RETURNING ...`), if any."""
+
+        def run(raw: sqlite3.Connection) -> sqlite3.Row | None:
+            row: sqlite3.Row | None = raw.execute(sql, params).fetchone()
+            return row
+
+        return await self.write(run)
+
     # One trip to aiosqlite's thread per query (execute_fetchall), not three (execute,
     # fetch, close): under load each trip costs the event loop about 0.1 ms.
     async def fetchone(self, sql: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
@@ -116,6 +144,17 @@ class Database:
                     "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                     (version, datetime.now(UTC).isoformat()),
                 )
+
+
+def _whole_transaction(raw: sqlite3.Connection, work: Callable[[sqlite3.Connection], T]) -> T:
+    raw.execute("BEGIN IMMEDIATE")
+    try:
+        result = work(raw)
+    except BaseException:
+        raw.execute("ROLLBACK")
+        raise
+    raw.execute("COMMIT")
+    return result
 
 
 def to_text(moment: datetime) -> str:

@@ -57,12 +57,11 @@ class ReminderRecords:
             )
 
     async def came_back(self, person_id: int) -> None:
-        async with self._db.transaction() as tx:
-            await tx.execute(
-                "UPDATE reminders SET state = 'none', due_at = NULL, window_end = NULL,"
-                " ignored = 0, unreachable_at = NULL WHERE person_id = ?",
-                (person_id,),
-            )
+        await self._db.change(  # every session's first message: one trip
+            "UPDATE reminders SET state = 'none', due_at = NULL, window_end = NULL,"
+            " ignored = 0, unreachable_at = NULL WHERE person_id = ?",
+            (person_id,),
+        )
 
     async def claim_due(self, now: datetime, limit: int) -> tuple[Reminder, ...]:
         async with self._db.transaction() as tx:

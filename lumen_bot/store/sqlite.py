@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -78,12 +79,13 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         if found is not None:
             await self._keys.ensure(found.id, at)
             return found
-        async with self._db.transaction() as tx:
-            await tx.execute(
-                "INSERT OR IGNORE INTO people (platform, external_id, created_at) VALUES (?, ?, ?)",
-                (key.platform, key.external_id, to_text(at)),
-            )
-        person = await self.find_person(key)
+        row = await self._db.change(
+            "INSERT OR IGNORE INTO people (platform, external_id, created_at)"
+            " VALUES (?, ?, ?) RETURNING id, created_at",
+            (key.platform, key.external_id, to_text(at)),
+        )
+        # None: created in the meantime by another task
+        person = _person(row, key) if row is not None else await self.find_person(key)
         if person is None:
             raise StoreError("person vanished after insert")
         await self._keys.ensure(person.id, at)
@@ -95,9 +97,7 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
             "SELECT id, created_at FROM people WHERE platform = ? AND external_id = ?",
             (key.platform, key.external_id),
         )
-        if row is None:
-            return None
-        return Person(int(row["id"]), key, require_time(row["created_at"]))
+        return None if row is None else _person(row, key)
 
     async def person_key(self, person_id: int) -> PersonKey:
         row = await self._db.fetchone(
@@ -114,17 +114,15 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         return None if row is None else _session(row)
 
     async def open_session(self, person_id: int, at: datetime) -> Session:
-        async with self._db.transaction() as tx:
-            cursor = await tx.execute(
-                "INSERT INTO sessions (person_id, number, state, opened_at, last_activity_at)"
-                " SELECT ?, COALESCE(MAX(number), 0) + 1, 'active', ?, ?"
-                " FROM sessions WHERE person_id = ?",
-                (person_id, to_text(at), to_text(at), person_id),
-            )
-            session_id = cursor.lastrowid
-        if session_id is None:
-            raise StoreError("session insert returned no row id")
-        return await self.get_session(session_id)
+        row = await self._db.change(  # every session's first message: one trip
+            "INSERT INTO sessions (person_id, number, state, opened_at, last_activity_at)"
+            " SELECT ?, COALESCE(MAX(number), 0) + 1, 'active', ?, ?"
+            " FROM sessions WHERE person_id = ? RETURNING *",
+            (person_id, to_text(at), to_text(at), person_id),
+        )
+        if row is None:
+            raise StoreError("session insert returned no row")
+        return _session(row)
 
     async def latest_session(self, person_id: int) -> Session | None:
         row = await self._db.fetchone(
@@ -185,32 +183,36 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
     # -- turns -------------------------------------------------------------
 
     async def append_turn(self, person_id: int, session_id: int, turn: NewTurn) -> Turn | None:
-        async with self._db.transaction() as tx:
-            if turn.source_key is not None:
-                seen = await tx.execute_fetchall(
+        key = await self._sealer.current(person_id)
+        payload = _turn_payload(turn.kind, turn.level, turn.text, third_party=turn.third_party)
+        columns = {
+            "person_id": person_id,
+            "session_id": session_id,
+            "role": turn.role,
+            "at": to_text(turn.at),
+            "source_key": turn.source_key,
+            "prompt_version": turn.prompt_version,
+            "reply_to": turn.reply_to,
+        }
+
+        def store(raw: sqlite3.Connection) -> int | None:
+            if (
+                turn.source_key is not None
+                and raw.execute(
                     "SELECT 1 FROM turns WHERE source_key = ?", (turn.source_key,)
-                )
-                if list(seen):
-                    return None
-            turn_id = await self._sealer.insert(
-                tx,
-                person_id,
-                "turns",
-                {
-                    "person_id": person_id,
-                    "session_id": session_id,
-                    "role": turn.role,
-                    "at": to_text(turn.at),
-                    "source_key": turn.source_key,
-                    "prompt_version": turn.prompt_version,
-                    "reply_to": turn.reply_to,
-                },
-                _turn_payload(turn.kind, turn.level, turn.text, third_party=turn.third_party),
-            )
-            await tx.execute(
+                ).fetchone()
+            ):
+                return None  # a redelivered update: stored before
+            turn_id = key.insert(raw, "turns", columns, payload)
+            raw.execute(
                 "UPDATE sessions SET last_activity_at = ? WHERE id = ?",
-                (to_text(turn.at), session_id),
+                (columns["at"], session_id),
             )
+            return turn_id
+
+        turn_id = await self._db.write(store)  # every message and answer: one trip
+        if turn_id is None:
+            return None
         return Turn(
             id=turn_id,
             session_id=session_id,
@@ -240,12 +242,13 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         """Reseal the turn with the screen's verdict: the kind lives inside the ciphertext,
         so it is neither readable at rest nor changeable without the person's key."""
         payload = _turn_payload(kind, level, turn.text, third_party=third_party)
-        body, version = await self._sealer.seal(person_id, "turns", turn.id, "body", payload)
-        async with self._db.transaction() as tx:
-            await tx.execute(
-                "UPDATE turns SET body = ?, key_version = ? WHERE id = ? AND person_id = ?",
-                (body, version, turn.id, person_id),
-            )
+        key = await self._sealer.current(person_id)
+        body = key.seal("turns", turn.id, "body", payload)
+
+        await self._db.change(
+            "UPDATE turns SET body = ?, key_version = ? WHERE id = ? AND person_id = ?",
+            (body, key.version, turn.id, person_id),
+        )
         return replace(turn, kind=kind, level=level, third_party=third_party)
 
     async def turn_by_source(self, source_key: str) -> Turn | None:
@@ -255,11 +258,14 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
     async def mark_answered(self, turn_ids: Sequence[int], at: datetime) -> None:
         if not turn_ids:
             return
-        async with self._db.transaction() as tx:
-            await tx.executemany(
-                "UPDATE turns SET answered_at = ? WHERE id = ? AND answered_at IS NULL",
-                [(to_text(at), turn_id) for turn_id in turn_ids],
+        rows = [(to_text(at), turn_id) for turn_id in turn_ids]
+
+        def mark(raw: sqlite3.Connection) -> None:
+            raw.executemany(
+                "UPDATE turns SET answered_at = ? WHERE id = ? AND answered_at IS NULL", rows
             )
+
+        await self._db.write(mark)
 
     async def _turn(self, row: aiosqlite.Row) -> Turn:
         text = await self._sealer.open(
@@ -347,6 +353,10 @@ def _turn_payload(kind: TurnKind, level: str | None, text: str, *, third_party: 
     if third_party:
         payload["third_party"] = True
     return json.dumps(payload, ensure_ascii=False)
+
+
+def _person(row: aiosqlite.Row, key: PersonKey) -> Person:
+    return Person(int(row["id"]), key, require_time(row["created_at"]))
 
 
 def _session(row: aiosqlite.Row) -> Session:
