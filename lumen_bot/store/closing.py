@@ -14,6 +14,13 @@ from lumen_bot.store.sealing import Sealer
 
 Stage = Literal["notebook", "arc", "deliver", "done"]
 
+# A person's notebooks, oldest first, and their newest Arc (parameter: the person's id).
+NOTEBOOKS_SQL = (
+    "SELECT n.*, s.number FROM notebooks n JOIN sessions s ON s.id = n.session_id"
+    " WHERE n.person_id = ? ORDER BY s.number"
+)
+LATEST_ARC_SQL = "SELECT * FROM arcs WHERE person_id = ? ORDER BY version DESC LIMIT 1"
+
 
 class ClosingRecords:
     """The part of `SqliteStore` that the closing job reads and writes."""
@@ -22,11 +29,7 @@ class ClosingRecords:
     _sealer: Sealer
 
     async def _notebooks(self, person_id: int) -> tuple[Notebook, ...]:
-        rows = await self._db.fetchall(
-            "SELECT n.*, s.number FROM notebooks n JOIN sessions s ON s.id = n.session_id"
-            " WHERE n.person_id = ? ORDER BY s.number",
-            (person_id,),
-        )
+        rows = await self._db.fetchall(NOTEBOOKS_SQL, (person_id,))
         return tuple([await self._notebook(row) for row in rows])
 
     async def _notebook(self, row: aiosqlite.Row) -> Notebook:
@@ -48,8 +51,8 @@ class ClosingRecords:
         )
 
     async def latest_arc(self, person_id: int) -> Arc | None:
-        arcs = await self._arcs(person_id, latest_only=True)
-        return arcs[-1] if arcs else None
+        row = await self._db.fetchone(LATEST_ARC_SQL, (person_id,))
+        return None if row is None else await self._arc(row)
 
     async def notebook_for(self, person_id: int, session_id: int) -> Notebook | None:
         row = await self._db.fetchone(
@@ -59,31 +62,28 @@ class ClosingRecords:
         )
         return None if row is None else await self._notebook(row)
 
-    async def _arcs(self, person_id: int, *, latest_only: bool = False) -> tuple[Arc, ...]:
-        sql = "SELECT * FROM arcs WHERE person_id = ? ORDER BY version"
-        if latest_only:
-            sql = "SELECT * FROM arcs WHERE person_id = ? ORDER BY version DESC LIMIT 1"
-        rows = await self._db.fetchall(sql, (person_id,))
-        arcs = []
-        for row in rows:
-            text = await self._sealer.open(
-                person_id,
-                "arcs",
-                int(row["id"]),
-                "body",
-                bytes(row["body"]),
-                int(row["key_version"]),
-            )
-            arcs.append(
-                Arc(
-                    version=int(row["version"]),
-                    text=text,
-                    created_at=require_time(row["created_at"]),
-                    prompt_version=row["prompt_version"],
-                    model=row["model"],
-                )
-            )
-        return tuple(arcs)
+    async def _arcs(self, person_id: int) -> tuple[Arc, ...]:
+        rows = await self._db.fetchall(
+            "SELECT * FROM arcs WHERE person_id = ? ORDER BY version", (person_id,)
+        )
+        return tuple([await self._arc(row) for row in rows])
+
+    async def _arc(self, row: aiosqlite.Row) -> Arc:
+        text = await self._sealer.open(
+            int(row["person_id"]),
+            "arcs",
+            int(row["id"]),
+            "body",
+            bytes(row["body"]),
+            int(row["key_version"]),
+        )
+        return Arc(
+            version=int(row["version"]),
+            text=text,
+            created_at=require_time(row["created_at"]),
+            prompt_version=row["prompt_version"],
+            model=row["model"],
+        )
 
     async def save_notebook(
         self, person_id: int, notebook: Notebook, job: ClosingJob

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar, cast
@@ -83,14 +84,12 @@ class Database:
         `transaction()` costs a trip to aiosqlite's thread per statement, plus BEGIN
         and COMMIT, and under load every trip waits its turn on the event loop; this
         is one trip. `work` runs off the event loop: it may only use the connection
-        and what it was given (no awaiting, no shared state). aiosqlite offers no
-        public way to run a function on its thread, so this uses its `_execute`
-        (tests/unit/store/test_database.py fails if that ever changes).
+        and what it was given (no awaiting, no shared state). It runs on aiosqlite's
+        thread through a private method (`_on_thread`); tests/unit/store/test_database.py
+        fails if that ever changes.
         """
         async with self._write_lock:
-            conn = cast(Any, self.conn)
-            result = await conn._execute(_whole_transaction, conn._conn, work)
-        return cast(T, result)
+            return await self._on_thread(partial(_whole_transaction, work=work))
 
     async def change(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Row | None:
         """One statement as its own transaction, in one trip (see `write`); the first
@@ -102,6 +101,12 @@ class Database:
 
         return await self.write(run)
 
+    async def _on_thread(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        # aiosqlite offers no public way to run a function on its thread: its own
+        # `execute` is `_execute(self._conn.execute, ...)`, and so is this
+        conn = cast(Any, self.conn)
+        return cast(T, await conn._execute(work, conn._conn))
+
     # One trip to aiosqlite's thread per query (execute_fetchall), not three (execute,
     # fetch, close): under load each trip costs the event loop about 0.1 ms.
     async def fetchone(self, sql: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
@@ -110,6 +115,14 @@ class Database:
 
     async def fetchall(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
         return list(await self.conn.execute_fetchall(sql, params))
+
+    async def fetch_many(self, *queries: tuple[str, Sequence[object]]) -> list[list[sqlite3.Row]]:
+        """Several queries' rows in one trip to the connection's thread (see `write`)."""
+
+        def run(raw: sqlite3.Connection) -> list[list[sqlite3.Row]]:
+            return [raw.execute(sql, params).fetchall() for sql, params in queries]
+
+        return await self._on_thread(run)
 
     async def checkpoint(self) -> bool:
         """Copy the WAL into the database file and truncate it to nothing, so bytes that
@@ -146,7 +159,7 @@ class Database:
                 )
 
 
-def _whole_transaction(raw: sqlite3.Connection, work: Callable[[sqlite3.Connection], T]) -> T:
+def _whole_transaction(raw: sqlite3.Connection, *, work: Callable[[sqlite3.Connection], T]) -> T:
     raw.execute("BEGIN IMMEDIATE")
     try:
         result = work(raw)

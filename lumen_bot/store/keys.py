@@ -77,12 +77,16 @@ class KeyStore(KeyRotationRecords):
         self._known.add(person_id)
 
     async def _create(self, person_id: int, at: datetime) -> None:
+        data_key = secrets.token_bytes(KEY_BYTES)
         async with self._db.transaction() as tx:
-            await tx.execute(
+            cursor = await tx.execute(
                 "INSERT OR IGNORE INTO data_keys"
                 " (person_id, version, kek_version, wrapped, created_at) VALUES (?, 1, ?, ?, ?)",
-                (person_id, *self._wrap(person_id, 1, secrets.token_bytes(KEY_BYTES)), to_text(at)),
+                (person_id, *self._wrap(person_id, 1, data_key), to_text(at)),
             )
+        if cursor.rowcount == 1:  # ours, not one made meanwhile: the first seal needs no lookup
+            self._cache[(person_id, 1)] = data_key
+            self._versions[person_id] = (1, self._monotonic())
 
     async def current(self, person_id: int) -> tuple[int, bytes]:
         """The person's newest data key and its version: new records use it.

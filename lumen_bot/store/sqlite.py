@@ -25,7 +25,7 @@ from lumen_bot.harness.model import (
     TurnKind,
 )
 from lumen_bot.harness.store_ports import ClosingJob, NewTurn, PersonExport
-from lumen_bot.store.closing import ClosingRecords, job_from_row
+from lumen_bot.store.closing import LATEST_ARC_SQL, NOTEBOOKS_SQL, ClosingRecords, job_from_row
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.db import Database, from_text, require_time, to_text
 from lumen_bot.store.keys import VERSION_TTL_S, KeyStore
@@ -294,17 +294,21 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
     # -- notebooks and the Arc ---------------------------------------------
 
     async def history(self, person_id: int) -> History:
-        sessions = await self._db.fetchall(
-            "SELECT * FROM sessions WHERE person_id = ? AND state != 'active' ORDER BY number",
-            (person_id,),
-        )
-        # One query for every past session's turns: a person with a hundred
-        # sessions costs a handful of round trips to SQLite's thread, not a hundred.
-        turn_rows = await self._db.fetchall(
-            "SELECT t.* FROM turns t JOIN sessions s ON s.id = t.session_id"
-            " WHERE t.person_id = ? AND s.state != 'active'"
-            " ORDER BY t.session_id, COALESCE(t.reply_to, t.id), t.id",  # conversation order
-            (person_id,),
+        # One trip for everything (a session's first message waits for it), and one
+        # query for every past session's turns, however many sessions there were.
+        sessions, turn_rows, arc_rows, notebook_rows = await self._db.fetch_many(
+            (
+                "SELECT * FROM sessions WHERE person_id = ? AND state != 'active' ORDER BY number",
+                (person_id,),
+            ),
+            (
+                "SELECT t.* FROM turns t JOIN sessions s ON s.id = t.session_id"
+                " WHERE t.person_id = ? AND s.state != 'active'"
+                " ORDER BY t.session_id, COALESCE(t.reply_to, t.id), t.id",  # conversation order
+                (person_id,),
+            ),
+            (LATEST_ARC_SQL, (person_id,)),
+            (NOTEBOOKS_SQL, (person_id,)),
         )
         by_session: dict[int, list[Turn]] = {}
         for turn_row in turn_rows:
@@ -319,8 +323,8 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
             (s.closed_at or s.last_activity_at for s in map(_session, sessions)), default=None
         )
         return History(
-            arc=await self.latest_arc(person_id),
-            notebooks=await self._notebooks(person_id),
+            arc=await self._arc(arc_rows[0]) if arc_rows else None,
+            notebooks=tuple([await self._notebook(row) for row in notebook_rows]),
             transcripts=tuple(transcripts),
             last_closed_at=last_closed,
         )
