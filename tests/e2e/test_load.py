@@ -139,6 +139,8 @@ async def test_two_hundred_people_talking_at_once_all_answered_in_order(
     outside = [
         ms for text, ms in added.items() if not 0 <= handed_at[text] - flood_from < FLOOD_WINDOW_S
     ]
+    first = [ms for text, ms in added.items() if text.endswith(" says 1")]
+    later = [ms for text, ms in added.items() if not text.endswith(" says 1")]
     calls = Counter(call.method for call in records.calls)
     with capsys.disabled():
         print(  # noqa: T201 - a benchmark's figures, shown with the test result
@@ -151,4 +153,6 @@ async def test_two_hundred_people_talking_at_once_all_answered_in_order(
             f"\n  handed to the bot in getUpdates -> its LLM request: {figures([*added.values()])}"
             f"\n  ... others' messages within {FLOOD_WINDOW_S:g} s of the flood's start:"
             f" {figures(during)}; the rest: {figures(outside)}"
+            f"\n  ... a person's first message (new person, new session): {figures(first)};"
+            f" their later ones: {figures(later)}"
         )
