@@ -75,11 +75,11 @@ class Accumulator:
         except (KeyError, re.error) as exc:
             raise ValueError(f"accumulate: {exc}") from None
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Spans (in `text`) of the first cue of each family, if enough families meet in a
-        message about oneself; otherwise none."""
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Spans (in `text`) of the first cue of each family, with the family, if enough
+        families meet in a message about oneself; otherwise none."""
         padded = " " + text
-        first: dict[str, tuple[int, int]] = {}
+        first: dict[str, tuple[int, int, str]] = {}
         for match in self.cues.finditer(padded):
             family = self.family_of[match.group(1)]
             if family in first:
@@ -87,7 +87,7 @@ class Accumulator:
             start, end = match.span(1)
             before = padded[max(0, start - 40) : start].split()[-_NEGATION_REACH:]
             if self.negation_words.isdisjoint(before):
-                first[family] = (start - 1, end - 1)
+                first[family] = (start - 1, end - 1, family)
         if len(first) < self.min_families and not (
             self.min_with_core and len(first) >= self.min_with_core and self.core & first.keys()
         ):

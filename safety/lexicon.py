@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any, Final
 
 import yaml
@@ -326,7 +327,18 @@ def _accumulated(
         examples=tuple(str(e) for e in spec.get("examples", ())),
         counter_examples=tuple(str(e) for e in spec.get("counter_examples", ())),
     )
-    return {"accumulator": accumulator, "accumulated": rule}
+    categories = spec.get("categories") or {}
+    try:
+        accumulated_as = {
+            str(family): replace(rule, category=Category(str(category)))
+            for family, category in categories.items()
+        }
+    except (AttributeError, ValueError) as exc:
+        raise LexiconError(f"accumulate.categories: {exc}") from None
+    unknown = set(accumulated_as) - set(accumulator.family_of.values())
+    if unknown:
+        raise LexiconError(f"accumulate.categories names no family: {sorted(unknown)}")
+    return {"accumulator": accumulator, "accumulated": rule, "accumulated_as": accumulated_as}
 
 
 def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:

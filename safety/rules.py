@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
@@ -146,3 +146,5 @@ class Lexicon:
     benign_examples: tuple[str, ...] = ()  # whole messages that must screen as none
     accumulator: Accumulator | None = None  # weak signals that add up (safety/accumulate.py)
     accumulated: Rule | None = None  # the rule its evidence is reported under
+    # the same rule under another category, for the cues of some families (being hurt)
+    accumulated_as: Mapping[str, Rule] = field(default_factory=dict)

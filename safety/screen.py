@@ -223,11 +223,14 @@ def _accumulated(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
     """Concern from weak signals that add up (see safety/accumulate.py); never escalates."""
     if lexicon.accumulator is None or lexicon.accumulated is None:
         return []
-    rule = lexicon.accumulated
-    return [
-        _Hit(rule, rule.level, *norm.span(start, end), eligible=False, lang=lexicon.lang)
-        for start, end in lexicon.accumulator.spans(norm.text)
-    ]
+    default = lexicon.accumulated
+    hits = []
+    for start, end, family in lexicon.accumulator.spans(norm.text):
+        rule = lexicon.accumulated_as.get(family, default)  # being hurt: danger from others
+        hits.append(
+            _Hit(rule, rule.level, *norm.span(start, end), eligible=False, lang=lexicon.lang)
+        )
+    return hits
 
 
 def _overlaps(a: _Hit, b: _Hit) -> bool:

@@ -143,7 +143,7 @@ def spelling() -> Callable[[str], str]:
 
     common = load_common()
     english = read_data("lexicon.en.yaml")
-    for key in ("borrowed", "core", "min_families_with_core"):
+    for key in ("borrowed", "core", "min_families_with_core", "categories"):
         english["accumulate"].pop(key, None)
     normalize = Normalizer(common, compile_lexicon(english, common))
     return lambda phrase: " ".join(normalize(fold(phrase)).text.split())

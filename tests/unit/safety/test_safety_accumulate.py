@@ -1,4 +1,4 @@
-"""Weak signals that add up: core families, borrowed phrases and how they were made."""
+"""Weak signals that add up: core families, categories, borrowed phrases and how they were made."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
+from safety import screen
 from safety.accumulate import Accumulator
 from safety.lexicon import DATA_DIR, LexiconError, compile_lexicon, load_common, read_data
+from safety.screening import Category, Level
 from safety.srl_import import FAMILIES, LEFT_OUT, families, render, spelling
 
 COMMON = load_common()
@@ -32,7 +34,10 @@ SPEC: dict[str, Any] = {
 
 def test_two_families_meet_the_threshold_only_when_one_is_core() -> None:
     accumulator = Accumulator.build(SPEC, NEGATION)
-    assert accumulator.spans("i feel worthless and lonely, my days are long") == [(7, 16), (21, 27)]
+    assert accumulator.spans("i feel worthless and lonely, my days are long") == [
+        (7, 16, "worth"),
+        (21, 27, "alone"),
+    ]
     assert accumulator.spans("i feel sad and lonely, my days are long") == []
     assert accumulator.spans("i feel sad, exhausted and lonely, my days are long") != []
 
@@ -120,3 +125,27 @@ def test_the_import_takes_numbered_rows_of_chosen_constructs_and_leaves_out_ever
 def test_the_import_fails_on_a_lexicon_without_a_chosen_construct() -> None:
     with pytest.raises(ValueError, match="no construct 'Depressed mood'"):
         families([["", "Emptiness"], ["0", "numb"]], str.lower)
+
+
+def test_being_hurt_by_others_among_the_weak_signals_is_reported_as_danger_from_others() -> None:
+    text = "They make fun of me at work. I keep to myself and I have trouble sleeping most nights."
+    result = screen(text)
+    assert result.level is Level.CONCERN
+    assert set(result.categories) == {Category.DANGER_FROM_OTHERS, Category.SUICIDE_SELF_HARM}
+    by_span = {text[e.start : e.end]: (e.rule, e.category) for e in result.evidence}
+    assert by_span["make fun of me"] == ("distress.accumulated", Category.DANGER_FROM_OTHERS)
+    assert by_span["trouble sleeping"] == ("distress.accumulated", Category.SUICIDE_SELF_HARM)
+    assert not result.third_party  # the writer is the one being hurt
+
+
+@pytest.mark.parametrize(
+    ("categories", "complaint"),
+    [({"bruises": "danger_from_others"}, "names no family"), ({"hurt": "danger"}, "danger")],
+)
+def test_a_weak_signal_category_must_name_a_family_and_a_category(
+    categories: dict[str, str], complaint: str
+) -> None:
+    data = copy.deepcopy(read_data("lexicon.en.yaml"))
+    data["accumulate"]["categories"] = categories
+    with pytest.raises(LexiconError, match=complaint):
+        compile_lexicon(data, COMMON)
