@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import aiosqlite
 
@@ -20,7 +20,7 @@ class DataKey:
 
     person_id: int
     version: int
-    key: bytes
+    key: bytes = field(repr=False)  # never in a log line or a traceback's repr
 
     def seal(self, table: str, record: int, column: str, text: str) -> bytes:
         aad = record_aad(

@@ -21,6 +21,7 @@ from lumen_bot.store.crypto import (
     seal,
     seal_with_nonce,
 )
+from lumen_bot.store.sealing import DataKey
 
 VECTORS = Path(__file__).parents[2] / "data" / "wycheproof_aes_gcm_96.json"
 
@@ -141,3 +142,9 @@ def test_malformed_master_key_is_refused() -> None:
         Keyring.from_master_key("not base64!")
     with pytest.raises(KeyringError, match="32 bytes"):
         Keyring.from_master_key("c2hvcnQ=")
+
+
+def test_a_data_key_handed_to_a_transaction_never_shows_its_bytes() -> None:
+    key = DataKey(person_id=7, version=1, key=b"k" * 32)
+    assert "kkkk" not in repr(key)
+    assert "kkkk" not in str(key)
