@@ -79,7 +79,7 @@ class Accumulator:
         """Spans (in `text`) of the first cue of each family, with the family, if enough
         families meet in a message about oneself; otherwise none."""
         padded = " " + text
-        first: dict[str, tuple[int, int, str]] = {}
+        first: dict[str, tuple[int, int]] = {}  # family -> span of its first cue
         for match in self.cues.finditer(padded):
             family = self.family_of[match.group(1)]
             if family in first:
@@ -87,11 +87,11 @@ class Accumulator:
             start, end = match.span(1)
             before = padded[max(0, start - 40) : start].split()[-_NEGATION_REACH:]
             if self.negation_words.isdisjoint(before):
-                first[family] = (start - 1, end - 1, family)
+                first[family] = (start - 1, end - 1)
         if len(first) < self.min_families and not (
             self.min_with_core and len(first) >= self.min_with_core and self.core & first.keys()
         ):
             return []
         if len(self.self_words.findall(text)) < self.min_self:
             return []
-        return sorted(first.values())
+        return sorted((start, end, family) for family, (start, end) in first.items())

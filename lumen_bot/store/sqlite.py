@@ -244,7 +244,6 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         payload = _turn_payload(kind, level, turn.text, third_party=third_party)
         key = await self._sealer.current(person_id)
         body = key.seal("turns", turn.id, "body", payload)
-
         await self._db.change(
             "UPDATE turns SET body = ?, key_version = ? WHERE id = ? AND person_id = ?",
             (body, key.version, turn.id, person_id),
