@@ -7,7 +7,7 @@ import asyncio
 import os
 import pwd
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lumen_bot import keys_cli, texts
@@ -51,7 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run":
             settings = load_settings()
             configure(settings.log_level)
-            asyncio.run(_run(settings))
+            with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+                runner.run(_run(settings))
         elif args.command == "chat":
             settings = load_settings(
                 LUMEN_TELEGRAM_TOKEN=os.environ.get("LUMEN_TELEGRAM_TOKEN") or "not-used-by-chat"
@@ -107,6 +108,20 @@ def _offline_settings() -> Settings:
         LUMEN_TELEGRAM_TOKEN=os.environ.get("LUMEN_TELEGRAM_TOKEN") or "not-used",
         ANTHROPIC_API_KEY=os.environ.get("ANTHROPIC_API_KEY") or "not-used",
     )
+
+
+def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """The bot's event loop: uvloop where it is installed (every platform but Windows).
+
+    All of the bot's work runs on this one loop, so its own overhead is paid on every
+    step of every message: in the load test uvloop takes about a tenth off the CPU per
+    turn. None means asyncio's own loop.
+    """
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
 
 
 async def _run(settings: Settings) -> None:

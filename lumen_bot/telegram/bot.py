@@ -144,7 +144,8 @@ async def run_polling(
             await on_ready()
             if rhythm is not None:
                 rhythm.start(app)
-            log.info("bot_started", bot_id=app.bot.id)
+            loop = type(asyncio.get_running_loop()).__module__.partition(".")[0]
+            log.info("bot_started", bot_id=app.bot.id, event_loop=loop)
             await poll(app, stop, updates)
         finally:
             log.info("bot_stopping")
