@@ -31,8 +31,10 @@ class SafetyCare:
             return f"{DIRECTORY}/countries/{country.lower()}"
         return DIRECTORY
 
-    def concern_offer(self, country: str | None, lang: str | None) -> str:
-        return concern_resources(country=country, lang=lang)
+    def concern_offer(
+        self, country: str | None, lang: str | None, *, hurt_by_others: bool = False
+    ) -> str:
+        return concern_resources(country=country, lang=lang, hurt_by_others=hurt_by_others)
 
     def helper_offer(self, country: str | None, lang: str | None) -> str:
         return helper_message(country=country, lang=lang)

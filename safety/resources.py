@@ -186,7 +186,9 @@ def crisis_message(
     variant = _variant(screening)
     lines = found.lines
     if variant == "danger_from_others":
-        lines = found.danger_lines + found.lines
+        lines = _unique(found.danger_lines + found.lines)
+    elif screening.hurt_by_others:  # their own crisis first, and the abuse lines too
+        lines = _unique(found.lines + found.danger_lines)
     medical_only = (
         variant == "medical_emergency" and Category.SUICIDE_SELF_HARM not in screening.categories
     )
@@ -220,14 +222,26 @@ def helper_message(*, country: str | None = None, lang: str | None = None) -> st
     return t["helper"].format(emergency=_emergency(found, t), lines=listing)
 
 
-def concern_resources(*, country: str | None = None, lang: str | None = None) -> str:
+def concern_resources(
+    *, country: str | None = None, lang: str | None = None, hurt_by_others: bool = False
+) -> str:
     """The short "you can talk to someone" note a concern turn offers once: one line and the
-    emergency number, for `country` as chosen (see `country_for`), in `lang`."""
+    emergency number, for `country` as chosen (see `country_for`), in `lang`. For a person
+    being hurt by someone, the country's first line for abuse and violence comes before it.
+    """
     code = _lang(lang)
     t = _texts(code)
     found = _resources(country, code)
-    listing = "\n".join(_bullets(found, found.lines[:1], code)[:1])
+    chosen = found.lines[:1]
+    if hurt_by_others:
+        chosen = _unique(found.danger_lines[:1] + chosen)
+    listing = "\n".join(_bullets(found, chosen, code)[: len(chosen) or 1])
     return t["concern"].format(emergency=_emergency(found, t), lines=listing)
+
+
+def _unique(lines: Sequence[Line]) -> tuple[Line, ...]:
+    """Each line once, in order: a line can serve both crises and abuse."""
+    return tuple(dict.fromkeys(lines))
 
 
 def concern_addendum() -> str:

@@ -69,3 +69,9 @@ class Screening:
     @property
     def is_concern(self) -> bool:
         return self.level is Level.CONCERN
+
+    @property
+    def hurt_by_others(self) -> bool:
+        """The writer is being hurt by someone (danger from others, about themselves):
+        the resources for them name the lines for abuse and violence."""
+        return not self.third_party and Category.DANGER_FROM_OTHERS in self.categories

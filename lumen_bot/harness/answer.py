@@ -205,6 +205,8 @@ class Answerer:
         system = [SystemBlock(self._system), SystemBlock(context.text, cache=True)]
         if concern is Concern.HELPER:
             system.append(SystemBlock(self._prompts.helper_addendum.text))
+        elif concern is Concern.HURT:
+            system.append(SystemBlock(self._prompts.hurt_addendum.text))
         elif concern is Concern.SELF:
             system.append(SystemBlock(self._concern_addendum))
         return LLMRequest(

@@ -31,15 +31,31 @@ class Concern(StrEnum):
 
     SELF = "self"  # the person's own distress
     HELPER = "helper"  # only someone else's: the person is worried about another
+    HURT = "hurt"  # the person is being hurt by someone: abuse or violence
+
+
+def concern_of(turn: Turn) -> Concern:
+    """Whose need a message, or the resources and offer given for one, speaks to."""
+    if turn.third_party:
+        return Concern.HELPER
+    return Concern.HURT if turn.hurt_by_others else Concern.SELF
+
+
+def _covers(given: Concern, needed: Concern) -> bool:
+    """Whether support given for one need answers another: what a person being hurt
+    was given names a crisis line too, so it is also their own offer."""
+    return given is needed or (given is Concern.HURT and needed is Concern.SELF)
 
 
 def concern_in(turns: Sequence[Turn]) -> Concern | None:
-    """The concern among messages answered together, if any. The person's own distress
-    comes first: worry about someone else alone makes them a helper."""
-    concerns = [t for t in turns if t.level == Level.CONCERN.value]
-    if not concerns:
-        return None
-    return Concern.HELPER if all(t.third_party for t in concerns) else Concern.SELF
+    """The concern among messages answered together, if any. The person's own need comes
+    first, and being hurt by someone before any other: its offer names a line for abuse
+    and violence and a crisis line too. Worry about someone else alone makes them a helper."""
+    concerns = {concern_of(t) for t in turns if t.level == Level.CONCERN.value}
+    for concern in (Concern.HURT, Concern.SELF, Concern.HELPER):
+        if concern in concerns:
+            return concern
+    return None
 
 
 class CrisisDesk:
@@ -87,6 +103,7 @@ class CrisisDesk:
                         kind,
                         screening.level.value,
                         third_party=screening.third_party,
+                        hurt_by_others=screening.hurt_by_others,
                     )
                     if screening.is_crisis:
                         await self._flag(person, turn, screening)
@@ -128,6 +145,7 @@ class CrisisDesk:
                     self._clock.now(),
                     reply_to=turn.id,
                     third_party=screening.third_party,
+                    hurt_by_others=screening.hurt_by_others,
                 ),
             )
             await reply.crisis(text, self._care.help_url(country))
@@ -152,21 +170,30 @@ class CrisisDesk:
     ) -> None:
         """After a concern, offer support once per session, not with every message: to a
         helper, how to support the other person and the lines that guide helpers; to the
-        person, a line they can talk to. Resources already given for the same need (a
-        crisis answered in this session) count as the offer."""
-        helper = concern is Concern.HELPER
+        person, a line they can talk to, and to a person being hurt by someone, a line for
+        abuse and violence first. Resources already given for the same need (a crisis
+        answered in this session) count as the offer."""
         given = (TurnKind.RESOURCES, TurnKind.OFFER)
-        if any(t.kind in given and t.third_party == helper for t in turns):
+        if any(t.kind in given and _covers(concern_of(t), concern) for t in turns):
             return
         country = await self.country(person, locale)
+        helper = concern is Concern.HELPER
+        hurt = concern is Concern.HURT
         if helper:
             text = self._care.helper_offer(country, locale)
         else:
-            text = self._care.concern_offer(country, locale)
+            text = self._care.concern_offer(country, locale, hurt_by_others=hurt)
         offer = await self._store.append_turn(
             person.id,
             session.id,
-            NewTurn("mentor", TurnKind.OFFER, text, self._clock.now(), third_party=helper),
+            NewTurn(
+                "mentor",
+                TurnKind.OFFER,
+                text,
+                self._clock.now(),
+                third_party=helper,
+                hurt_by_others=hurt,
+            ),
         )
         await reply.plain(text)
         if offer is not None:

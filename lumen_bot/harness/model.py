@@ -70,6 +70,10 @@ class Turn:
     # A message the screen heard as worry about someone else (the person is a helper);
     # on crisis resources and offers: the ones written for a helper.
     third_party: bool = False
+    # A message in which the screen heard the person being hurt by someone (danger from
+    # others, about themselves); on crisis resources and offers: the ones that name the
+    # lines for abuse and violence.
+    hurt_by_others: bool = False
 
 
 @dataclass(frozen=True, slots=True)

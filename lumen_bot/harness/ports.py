@@ -133,8 +133,11 @@ class CrisisCare(Protocol):
         """A page where the person can reach a crisis line now."""
         ...
 
-    def concern_offer(self, country: str | None, lang: str | None) -> str:
-        """One short line offering support, sent once per session after a concern."""
+    def concern_offer(
+        self, country: str | None, lang: str | None, *, hurt_by_others: bool = False
+    ) -> str:
+        """One short line offering support, sent once per session after a concern; for a
+        person being hurt by someone, a line for abuse and violence first."""
         ...
 
     def helper_offer(self, country: str | None, lang: str | None) -> str:

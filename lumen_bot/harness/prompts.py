@@ -15,6 +15,7 @@ REQUIRED = (
     "safety_policy",
     "concern_addendum",
     "helper_addendum",
+    "hurt_addendum",
     "notebook",
     "arc_create",
     "arc_update",
@@ -43,6 +44,7 @@ class PromptBook:
     safety_policy: Prompt
     concern_addendum: Prompt
     helper_addendum: Prompt  # instead of concern_addendum when the worry is about someone else
+    hurt_addendum: Prompt  # instead of concern_addendum when someone hurts the person
     notebook: Prompt
     arc_create: Prompt
     arc_update: Prompt

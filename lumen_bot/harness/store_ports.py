@@ -48,6 +48,7 @@ class NewTurn:
     reply_to: int | None = None
     level: str | None = None
     third_party: bool = False  # resources or an offer written for a helper (see Turn)
+    hurt_by_others: bool = False  # resources or an offer naming abuse lines (see Turn)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +72,18 @@ class Store(Protocol):
     async def person_key(self, person_id: int) -> PersonKey: ...
 
     async def screen_turn(
-        self, person_id: int, turn: Turn, kind: TurnKind, level: str, *, third_party: bool = False
+        self,
+        person_id: int,
+        turn: Turn,
+        kind: TurnKind,
+        level: str,
+        *,
+        third_party: bool = False,
+        hurt_by_others: bool = False,
     ) -> Turn:
         """Record what the screen decided about a stored message (sealed with its text):
-        its kind, level, and whether it is about someone else's risk."""
+        its kind, level, whether it is about someone else's risk, and whether the person
+        is being hurt by someone."""
         ...
 
     async def turn_by_source(self, source_key: str) -> Turn | None:

@@ -34,7 +34,12 @@ from lumen_bot.errors import (
     ArchiveTooLarge,
     ArchiveUnreadable,
 )
-from lumen_bot.portability.document import SCHEMA_VERSION, parse_document, render_document
+from lumen_bot.portability.document import (
+    READABLE_SCHEMA_VERSIONS,
+    SCHEMA_VERSION,
+    parse_document,
+    render_document,
+)
 from lumen_bot.portability.markdown import readable_files
 from lumen_bot.portability.records import PersonArchive
 from lumen_bot.store.crypto import Keyring
@@ -183,7 +188,7 @@ def _manifest(raw: bytes | None) -> tuple[_Manifest, dict[str, Any]]:
         raise ArchiveTampered("the manifest does not parse") from None
     if not isinstance(loaded, dict) or loaded.get("format") != FORMAT:
         raise ArchiveUnreadable("not a Lumen export")
-    if loaded.get("schema_version") != SCHEMA_VERSION:
+    if loaded.get("schema_version") not in READABLE_SCHEMA_VERSIONS:
         raise ArchiveUnreadable("an export schema this Lumen does not know")
     try:
         return _Manifest.model_validate(loaded), loaded

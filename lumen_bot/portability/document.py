@@ -1,4 +1,7 @@
-"""The machine-readable whole of an archive: `lumen-export.json`, schema version 2.
+"""The machine-readable whole of an archive: `lumen-export.json`, schema version 3.
+
+Version 3 added `hurt_by_others` to each turn; an export of version 2 (without it)
+is still read, its turns taken as not marked.
 
 Written from `PersonArchive` in one fixed order (so the same history always gives the
 same bytes), and read back through pydantic models that refuse anything an export
@@ -34,7 +37,8 @@ from lumen_bot.portability.records import (
     PersonArchive,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+READABLE_SCHEMA_VERSIONS = (2, 3)  # what an import accepts: this version and the one before
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -92,6 +96,7 @@ def _turn(turn: ArchivedTurn) -> dict[str, Any]:
         "kind": turn.kind.value,
         "level": turn.level,
         "third_party": turn.third_party,
+        "hurt_by_others": turn.hurt_by_others,
         "text": turn.text,
         "at": turn.at,
         "answered_at": turn.answered_at,
@@ -114,8 +119,8 @@ def parse_document(raw: bytes) -> PersonArchive:
         loaded = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise ArchiveUnreadable("the export's JSON does not parse") from None
-    if not isinstance(loaded, dict) or loaded.get("schema_version") != SCHEMA_VERSION:
-        raise ArchiveUnreadable("not an export of schema version 2")
+    if not isinstance(loaded, dict) or loaded.get("schema_version") not in READABLE_SCHEMA_VERSIONS:
+        raise ArchiveUnreadable("not an export of a schema version this Lumen reads")
     try:
         document = _Document.model_validate(loaded)
     except ValidationError as exc:
@@ -177,6 +182,7 @@ class _Turn(_Model):
     kind: Annotated[TurnKind, Field(strict=False)]  # from its JSON string
     level: Name | None
     third_party: bool
+    hurt_by_others: bool = False  # new in schema version 3
     text: Text
     at: Time
     answered_at: Time | None
@@ -218,7 +224,7 @@ class _Arc(_Model):
 
 
 class _Document(_Model):
-    schema_version: Literal[2]
+    schema_version: Literal[2, 3]  # READABLE_SCHEMA_VERSIONS
     person: _Person
     profile: dict[Name, Name]
     sessions: list[_Session]
@@ -269,6 +275,7 @@ class _Document(_Model):
                             kind=t.kind,
                             level=t.level,
                             third_party=t.third_party,
+                            hurt_by_others=t.hurt_by_others,
                             text=t.text,
                             at=t.at,
                             answered_at=t.answered_at,

@@ -20,6 +20,7 @@ class ArchivedTurn:
     kind: TurnKind
     level: str | None
     third_party: bool
+    hurt_by_others: bool
     text: str
     at: str
     answered_at: str | None

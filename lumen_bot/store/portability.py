@@ -24,6 +24,7 @@ from lumen_bot.store.closing import job_from_row
 from lumen_bot.store.db import Database
 from lumen_bot.store.keys import KeyStore
 from lumen_bot.store.sealing import Sealer
+from lumen_bot.store.turn_body import turn_body
 
 
 class PortableRecords:
@@ -134,6 +135,7 @@ class PortableRecords:
             kind=TurnKind(payload["kind"]),
             level=payload.get("level"),
             third_party=bool(payload.get("third_party", False)),
+            hurt_by_others=bool(payload.get("hurt_by_others", False)),
             text=payload["text"],
             at=str(row["at"]),
             answered_at=row["answered_at"],
@@ -244,13 +246,6 @@ class PortableRecords:
         )
         ids: dict[int, int] = {}
         for turn, number in placed:
-            payload: dict[str, object] = {
-                "kind": turn.kind.value,
-                "level": turn.level,
-                "text": turn.text,
-            }
-            if turn.third_party:  # written only when set, as `SqliteStore` seals turns
-                payload["third_party"] = True
             ids[turn.ref] = await self._sealer.insert(
                 tx,
                 person_id,
@@ -264,7 +259,13 @@ class PortableRecords:
                     "reply_to": None if turn.reply_to is None else ids[turn.reply_to],
                     "answered_at": turn.answered_at,
                 },
-                json.dumps(payload, ensure_ascii=False),
+                turn_body(
+                    turn.kind,
+                    turn.level,
+                    turn.text,
+                    third_party=turn.third_party,
+                    hurt_by_others=turn.hurt_by_others,
+                ),
             )
 
     async def _restore_closing(

@@ -36,6 +36,7 @@ from lumen_bot.store.reminders import ReminderRecords
 from lumen_bot.store.review import SqliteReviewStore
 from lumen_bot.store.schema import CONTENT_MIGRATIONS
 from lumen_bot.store.sealing import Sealer
+from lumen_bot.store.turn_body import turn_body
 
 
 class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords, PortableRecords):
@@ -184,7 +185,13 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
 
     async def append_turn(self, person_id: int, session_id: int, turn: NewTurn) -> Turn | None:
         key = await self._sealer.current(person_id)
-        payload = _turn_payload(turn.kind, turn.level, turn.text, third_party=turn.third_party)
+        payload = turn_body(
+            turn.kind,
+            turn.level,
+            turn.text,
+            third_party=turn.third_party,
+            hurt_by_others=turn.hurt_by_others,
+        )
         columns = {
             "person_id": person_id,
             "session_id": session_id,
@@ -224,6 +231,7 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
             level=turn.level,
             reply_to=turn.reply_to,
             third_party=turn.third_party,
+            hurt_by_others=turn.hurt_by_others,
         )
 
     async def session_turns(self, person_id: int, session_id: int) -> tuple[Turn, ...]:
@@ -237,18 +245,29 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         return tuple([await self._turn(row) for row in rows])
 
     async def screen_turn(
-        self, person_id: int, turn: Turn, kind: TurnKind, level: str, *, third_party: bool = False
+        self,
+        person_id: int,
+        turn: Turn,
+        kind: TurnKind,
+        level: str,
+        *,
+        third_party: bool = False,
+        hurt_by_others: bool = False,
     ) -> Turn:
         """Reseal the turn with the screen's verdict: the kind lives inside the ciphertext,
         so it is neither readable at rest nor changeable without the person's key."""
-        payload = _turn_payload(kind, level, turn.text, third_party=third_party)
+        payload = turn_body(
+            kind, level, turn.text, third_party=third_party, hurt_by_others=hurt_by_others
+        )
         key = await self._sealer.current(person_id)
         body = key.seal("turns", turn.id, "body", payload)
         await self._db.change(
             "UPDATE turns SET body = ?, key_version = ? WHERE id = ? AND person_id = ?",
             (body, key.version, turn.id, person_id),
         )
-        return replace(turn, kind=kind, level=level, third_party=third_party)
+        return replace(
+            turn, kind=kind, level=level, third_party=third_party, hurt_by_others=hurt_by_others
+        )
 
     async def turn_by_source(self, source_key: str) -> Turn | None:
         row = await self._db.fetchone("SELECT * FROM turns WHERE source_key = ?", (source_key,))
@@ -288,6 +307,7 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
             level=payload.get("level"),
             reply_to=row["reply_to"],
             third_party=payload.get("third_party", False),  # absent in rows stored before
+            hurt_by_others=payload.get("hurt_by_others", False),  # likewise
         )
 
     # -- notebooks and the Arc ---------------------------------------------
@@ -347,15 +367,6 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
             notebooks=await self._notebooks(person.id),
             arcs=await self._arcs(person.id),
         )
-
-
-def _turn_payload(kind: TurnKind, level: str | None, text: str, *, third_party: bool) -> str:
-    """The sealed body of a turn; `third_party` is written only when set, so a turn
-    about the person's own words seals exactly as turns always did."""
-    payload: dict[str, object] = {"kind": kind.value, "level": level, "text": text}
-    if third_party:
-        payload["third_party"] = True
-    return json.dumps(payload, ensure_ascii=False)
 
 
 def _person(row: aiosqlite.Row, key: PersonKey) -> Person:

@@ -50,7 +50,7 @@ async def test_an_export_file_imports_into_a_new_deployment_with_the_same_master
     )
     old = run(tmp_path, tmp_path / "old", "export", "--user", "1001")
     new = run(tmp_path, tmp_path / "new", "export", "--user", "1001", "--json")
-    assert new == old and json.loads(old[1])["schema_version"] == 2
+    assert new == old and json.loads(old[1])["schema_version"] == 3
 
 
 async def test_an_import_refused_says_why_in_one_line_and_writes_nothing(tmp_path: Path) -> None:

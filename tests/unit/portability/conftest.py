@@ -63,7 +63,8 @@ def archives(store: SqliteStore, keyring: Keyring, **kwargs: object) -> Archives
 
 async def live(store: SqliteStore, key: PersonKey) -> None:
     """Sessions with every kind of turn, a burst answered out of storage order, a helper's
-    worry, a crisis, notebooks, two Arc versions, settings, and a lone surrogate."""
+    worry, someone hurting them, a crisis, notebooks, two Arc versions, settings, and a
+    lone surrogate."""
     person = await store.person(key, AT)
     at = AT
     for number in (1, 2):
@@ -77,7 +78,9 @@ async def live(store: SqliteStore, key: PersonKey) -> None:
             NewTurn("user", TurnKind.UNSCREENED, "and my friend \ud800 too", at),
         )
         assert first is not None and second is not None
-        await store.screen_turn(person.id, first, TurnKind.MESSAGE, "concern")
+        await store.screen_turn(
+            person.id, first, TurnKind.MESSAGE, "concern", hurt_by_others=number == 2
+        )
         await store.screen_turn(person.id, second, TurnKind.MESSAGE, "none", third_party=True)
         at += timedelta(seconds=1, microseconds=7)
         reply = await store.append_turn(

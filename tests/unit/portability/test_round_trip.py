@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 import zipfile
 from dataclasses import replace
@@ -13,7 +14,7 @@ import pytest
 from lumen_bot.errors import HistoryExists
 from lumen_bot.harness.model import PersonKey, SessionState, TurnKind
 from lumen_bot.portability.archive import pack
-from lumen_bot.portability.document import render_document
+from lumen_bot.portability.document import parse_document, render_document
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.sqlite import SqliteStore
 
@@ -43,6 +44,7 @@ async def test_export_then_import_then_export_gives_the_same_json_byte_for_byte(
         "09:00:00.123456+00:00",
         "mentor.v3+abc",
         '"reply_to": 1',
+        '"hurt_by_others": true',
     ):
         assert kept in text
 
@@ -59,10 +61,16 @@ async def test_the_restored_history_reads_like_the_original_through_the_store(
     assert new.arc == old.arc and new.last_closed_at == old.last_closed_at
     assert [n.text for n in new.notebooks] == [n.text for n in old.notebooks]
     assert [
-        [(t.role, t.kind, t.level, t.third_party, t.text, t.at, t.answered_at) for t in s.turns]
+        [
+            (t.role, t.kind, t.level, t.third_party, t.hurt_by_others, t.text, t.at, t.answered_at)
+            for t in s.turns
+        ]
         for s in new.transcripts
     ] == [
-        [(t.role, t.kind, t.level, t.third_party, t.text, t.at, t.answered_at) for t in s.turns]
+        [
+            (t.role, t.kind, t.level, t.third_party, t.hurt_by_others, t.text, t.at, t.answered_at)
+            for t in s.turns
+        ]
         for s in old.transcripts
     ]
     active = await fresh.active_session(after.id)
@@ -71,6 +79,23 @@ async def test_the_restored_history_reads_like_the_original_through_the_store(
     assert [t.kind for t in turns] == [TurnKind.CRISIS, TurnKind.RESOURCES, TurnKind.UNSCREENED]
     assert turns[1].reply_to == turns[0].id
     assert await fresh.review.profile(after.id) == {"country": "DE", "timezone": "Europe/Berlin"}
+
+
+async def test_an_export_of_schema_version_2_reads_with_no_turn_marked_hurt(
+    lived: SqliteStore,
+) -> None:
+    """Version 2 had no `hurt_by_others`; its exports still import."""
+    document = json.loads(await exported_json(lived))
+    document["schema_version"] = 2
+    for session in document["sessions"]:
+        for turn in session["turns"]:
+            del turn["hurt_by_others"]
+    older = parse_document(json.dumps(document).encode())
+    newer = parse_document(await exported_json(lived))
+    assert [replace(t, hurt_by_others=False) for s in newer.sessions for t in s.turns] == [
+        t for s in older.sessions for t in s.turns
+    ]
+    assert any(t.hurt_by_others for s in newer.sessions for t in s.turns)
 
 
 async def test_a_conversation_answered_out_of_storage_order_keeps_its_order(

@@ -60,6 +60,28 @@ async def test_worry_for_someone_else_is_sealed_with_the_turn_and_read_after_reo
     assert all(b"sister" not in body and b"third_party" not in body for body in bodies)
 
 
+async def test_being_hurt_by_someone_is_sealed_with_the_turn_and_read_after_reopening(
+    tmp_path: Path,
+) -> None:
+    async with open_store(tmp_path) as store:
+        person, stored = await first_message(store, "he hit me")
+        screened = await store.screen_turn(
+            person, stored, TurnKind.MESSAGE, "concern", hurt_by_others=True
+        )
+        assert screened.hurt_by_others and not screened.third_party
+        offer = NewTurn("mentor", TurnKind.OFFER, "a line", AT, hurt_by_others=True)
+        await store.append_turn(person, stored.session_id, offer)
+    async with open_store(tmp_path) as store:
+        turns = await store.session_turns(person, stored.session_id)
+        assert [(t.kind, t.hurt_by_others, t.third_party) for t in turns] == [
+            (TurnKind.MESSAGE, True, False),
+            (TurnKind.OFFER, True, False),
+        ]
+    with sqlite3.connect(tmp_path / "lumen.db") as raw:
+        bodies = [bytes(row[0]) for row in raw.execute("SELECT body FROM turns")]
+    assert all(b"hit me" not in body and b"hurt_by_others" not in body for body in bodies)
+
+
 async def test_a_turn_sealed_before_the_verdict_named_whose_risk_reads_as_the_persons_own(
     tmp_path: Path,
 ) -> None:
