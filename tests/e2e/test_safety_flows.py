@@ -112,3 +112,26 @@ async def test_worry_for_someone_else_gets_the_helper_addendum_then_helper_resou
     assert prompts.helper_addendum.text in request.system
     assert prompts.concern_addendum.text not in request.system
     assert "0 open flag(s)" in await lumen_flags(bot, "list"), "worry alone raises no flag"
+
+
+async def test_someone_hurting_the_person_gets_the_hurt_addendum_and_the_abuse_line_first(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    telegram_user: TelegramUser,
+    llm: LlmProxy,
+) -> None:
+    bot = await start_lumen(lumen_process, telegram)
+    await telegram_user.send_command("/country US")
+    await telegram_user.wait_for_bot_messages(1, timeout=30)
+    await telegram_user.send_text("my husband hits me when he drinks")
+    answer, offer = await telegram_user.wait_for_bot_messages(2, timeout=30)
+    assert "MENTOR-MARKER" in answer.text, "the mentor answers first"
+    abuse, crisis = "National Domestic Violence Hotline", "988 Suicide & Crisis Lifeline"
+    assert abuse in offer.text and crisis in offer.text
+    assert offer.text.index(abuse) < offer.text.index(crisis)
+
+    [request] = llm.requests
+    prompts = PromptBook.load(default_prompts_dir())
+    assert prompts.hurt_addendum.text in request.system
+    assert prompts.concern_addendum.text not in request.system
+    assert "0 open flag(s)" in await lumen_flags(bot, "list"), "a concern raises no flag"
