@@ -19,7 +19,7 @@ from lumen_bot.harness.model import Person, PersonKey, Session, Turn, TurnKind
 from lumen_bot.harness.ports import Clock, CrisisCare, Notifier, ReplyChannel, Screener
 from lumen_bot.harness.store_ports import NewTurn, ReviewStore, Store
 from lumen_bot.logs import events
-from safety.screening import Level, Screening
+from safety.screening import Category, Level, Screening
 
 log = events(__name__)
 
@@ -56,6 +56,21 @@ def concern_in(turns: Sequence[Turn]) -> Concern | None:
         if concern in concerns:
             return concern
     return None
+
+
+def _as_stored(screening: Screening, turn: Turn) -> Screening:
+    """A stored crisis read again, maybe without the messages around it (after a restart)
+    or by rules changed since: still a crisis, still for a helper if it was one, and still
+    about someone hurting the person if it was, so the abuse lines are not left out."""
+    categories = screening.categories
+    if turn.hurt_by_others and Category.DANGER_FROM_OTHERS not in categories:
+        categories = (*categories, Category.DANGER_FROM_OTHERS)
+    return replace(
+        screening,
+        level=Level.CRISIS,
+        categories=categories,
+        third_party=screening.third_party or turn.third_party,
+    )
 
 
 class CrisisDesk:
@@ -127,13 +142,7 @@ class CrisisDesk:
             return
         country = await self.country(person, locale)
         for turn, screening in crises:
-            # Stored as a crisis (about someone else), read again maybe without the
-            # messages around it: still one, and still for a helper.
-            screening = replace(
-                screening,
-                level=Level.CRISIS,
-                third_party=screening.third_party or turn.third_party,
-            )
+            screening = _as_stored(screening, turn)
             text = self._care.crisis_message(screening, country, locale)
             mentor = await self._store.append_turn(
                 person.id,

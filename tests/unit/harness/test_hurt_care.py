@@ -8,6 +8,7 @@ import pytest
 
 from lumen_bot.harness.crisis import Concern, concern_in
 from lumen_bot.harness.model import Inbound, PersonKey, Turn, TurnKind
+from lumen_bot.harness.store_ports import NewTurn
 from safety.resources import concern_resources
 from tests.fakes import RecordingReply
 from tests.wiring import Harness
@@ -103,3 +104,35 @@ async def test_a_crisis_of_being_hurt_now_counts_as_the_offer(harness: Harness) 
     assert ABUSE_LINE in resources
     later = await say(harness, HURT)
     assert later.of("plain") == [], "the crisis resources named the abuse line already"
+
+
+async def test_a_crisis_stored_as_being_hurt_still_names_the_abuse_line_when_read_again(
+    harness: Harness,
+) -> None:
+    """Resources that never arrived are sent with the next message. The stored verdict
+    keeps the abuse lines in them even when the words, read again without the messages
+    that came before, no longer show who is hurting the person."""
+    person = await harness.store.person(ALICE, harness.clock.now())
+    session = await harness.store.open_session(person.id, harness.clock.now())
+    await harness.store.append_turn(
+        person.id,
+        session.id,
+        NewTurn(
+            "user",
+            TurnKind.CRISIS,
+            "I have the pills ready and I'm going to take them all tonight",
+            harness.clock.now(),
+            level="crisis",
+            hurt_by_others=True,
+        ),
+    )
+    reply = await say(harness, "are you there?")
+    (resources,) = reply.of("crisis")
+    assert ABUSE_LINE in resources and CRISIS_LINE in resources
+    assert resources.index(CRISIS_LINE) < resources.index(ABUSE_LINE), "their own crisis first"
+    crisis, given = (await stored(harness))[:2]
+    assert (crisis.kind, given.kind, given.hurt_by_others) == (
+        TurnKind.CRISIS,
+        TurnKind.RESOURCES,
+        True,
+    )
