@@ -1,9 +1,11 @@
-"""Lumen's safety layer: the crisis screen, crisis resources and the concern addendum."""
+"""Lumen's safety layer: the crisis screen, crisis resources and the output review.
+
+The mentor's own safety instructions (the concern, helper and hurt addenda) are prompts,
+versioned in `prompts/` with the rest of what the mentor is told."""
 
 from safety.resources import (
     CrisisResources,
     Line,
-    concern_addendum,
     crisis_message,
     helper_message,
     resources_for,
@@ -20,7 +22,6 @@ __all__ = [
     "Line",
     "OutputReview",
     "Screening",
-    "concern_addendum",
     "crisis_message",
     "helper_message",
     "resources_for",

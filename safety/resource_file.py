@@ -247,8 +247,6 @@ def _load_messages() -> dict[str, Any]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     english: dict[str, str] = data["en"]
     for lang, texts in data.items():
-        if lang == "concern_addendum":
-            continue
         for key, template in english.items():
             if key not in texts or _fields(str(texts[key])) != _fields(template):
                 raise ResourceFileError(f"{path}: {lang}.{key}: missing or wrong placeholders")
@@ -256,7 +254,7 @@ def _load_messages() -> dict[str, Any]:
 
 
 MESSAGES: Final = _load_messages()
-MESSAGE_LANGS: Final = tuple(k for k in MESSAGES if k != "concern_addendum")
+MESSAGE_LANGS: Final = tuple(MESSAGES)
 
 
 def either(items: Sequence[str], t: Mapping[str, str]) -> str:

@@ -32,7 +32,6 @@ __all__ = [
     "Line",
     "ResourceBook",
     "ResourceFileError",
-    "concern_addendum",
     "concern_resources",
     "country_for",
     "crisis_message",
@@ -242,8 +241,3 @@ def concern_resources(
 def _unique(lines: Sequence[Line]) -> tuple[Line, ...]:
     """Each line once, in order: a line can serve both crises and abuse."""
     return tuple(dict.fromkeys(lines))
-
-
-def concern_addendum() -> str:
-    """System-prompt text for a `concern` turn: acknowledge, ask about safety, stay a coach."""
-    return str(MESSAGES["concern_addendum"])

@@ -12,7 +12,6 @@ from safety import (
     Evidence,
     Level,
     Screening,
-    concern_addendum,
     crisis_message,
     helper_message,
     resources_for,
@@ -294,10 +293,3 @@ def test_the_method_word_check_would_catch_one() -> None:
     assert METHOD_RE.search("take the pills")
     assert METHOD_RE.search("нож")
     assert not METHOD_RE.search("pilih salah satu")  # Indonesian "choose", not "pil"
-
-
-def test_concern_addendum_asks_about_safety_and_keeps_the_mentor_a_coach() -> None:
-    text = concern_addendum()
-    phrases = ("Acknowledge", "Ask directly", "support is available", "Never diagnose", "coach")
-    for phrase in phrases:
-        assert phrase in text
