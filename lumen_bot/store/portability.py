@@ -10,7 +10,7 @@ from typing import Literal, cast
 import aiosqlite
 
 from lumen_bot.errors import HistoryExists, StoreError
-from lumen_bot.harness.model import PersonKey, SessionState, TurnKind
+from lumen_bot.harness.model import PersonKey, SessionState
 from lumen_bot.harness.store_ports import ClosingJob
 from lumen_bot.portability.records import (
     ArchivedArc,
@@ -24,7 +24,7 @@ from lumen_bot.store.closing import job_from_row
 from lumen_bot.store.db import Database
 from lumen_bot.store.keys import KeyStore
 from lumen_bot.store.sealing import Sealer
-from lumen_bot.store.turn_body import turn_body
+from lumen_bot.store.turn_body import read_turn_body, turn_body
 
 
 class PortableRecords:
@@ -127,16 +127,16 @@ class PortableRecords:
         return tuple(archived)
 
     async def _archived_turn(self, row: aiosqlite.Row, refs: dict[int, int]) -> ArchivedTurn:
-        payload = json.loads(await self._open(row, "turns", int(row["id"]), int(row["person_id"])))
+        body = read_turn_body(await self._open(row, "turns", int(row["id"]), int(row["person_id"])))
         reply_to = row["reply_to"]
         return ArchivedTurn(
             ref=refs[int(row["id"])],
             role=cast(Literal["user", "mentor"], row["role"]),
-            kind=TurnKind(payload["kind"]),
-            level=payload.get("level"),
-            third_party=bool(payload.get("third_party", False)),
-            hurt_by_others=bool(payload.get("hurt_by_others", False)),
-            text=payload["text"],
+            kind=body.kind,
+            level=body.level,
+            third_party=body.third_party,
+            hurt_by_others=body.hurt_by_others,
+            text=body.text,
             at=str(row["at"]),
             answered_at=row["answered_at"],
             prompt_version=row["prompt_version"],

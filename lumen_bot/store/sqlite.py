@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
@@ -36,7 +35,7 @@ from lumen_bot.store.reminders import ReminderRecords
 from lumen_bot.store.review import SqliteReviewStore
 from lumen_bot.store.schema import CONTENT_MIGRATIONS
 from lumen_bot.store.sealing import Sealer
-from lumen_bot.store.turn_body import turn_body
+from lumen_bot.store.turn_body import read_turn_body, turn_body
 
 
 class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords, PortableRecords):
@@ -294,20 +293,20 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
             bytes(row["body"]),
             int(row["key_version"]),
         )
-        payload = json.loads(text)
+        body = read_turn_body(text)
         return Turn(
             id=int(row["id"]),
             session_id=int(row["session_id"]),
             role=cast(Literal["user", "mentor"], row["role"]),
-            kind=TurnKind(payload["kind"]),
-            text=payload["text"],
+            kind=body.kind,
+            text=body.text,
             at=require_time(row["at"]),
             prompt_version=row["prompt_version"],
             answered_at=from_text(row["answered_at"]),
-            level=payload.get("level"),
+            level=body.level,
             reply_to=row["reply_to"],
-            third_party=payload.get("third_party", False),  # absent in rows stored before
-            hurt_by_others=payload.get("hurt_by_others", False),  # likewise
+            third_party=body.third_party,
+            hurt_by_others=body.hurt_by_others,
         )
 
     # -- notebooks and the Arc ---------------------------------------------
