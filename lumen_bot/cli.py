@@ -9,12 +9,16 @@ import pwd
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lumen_bot import keys_cli, texts
 from lumen_bot.errors import ConfigError, LumenError
 from lumen_bot.harness.model import Inbound, PersonKey
 from lumen_bot.logs import configure, events
 from lumen_bot.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from lumen_bot.harness.mentor import Mentor
 
 log = events("lumen_bot.cli")
 
@@ -213,6 +217,13 @@ async def _flags(settings: Settings, command: str, flag_id: int | None) -> int:
         return 0
 
 
+# The terminal's own commands; any other "/..." gets this list, unless its words carry
+# risk (then it is a message like any other, as in Telegram).
+TERMINAL_COMMANDS = (
+    "(/end closes the session, /country GB picks the crisis lines' country, /quit or Ctrl-D leaves)"
+)
+
+
 class TerminalReply:
     """ReplyChannel for `lumen chat`: prints the answer as it streams."""
 
@@ -260,6 +271,7 @@ class _TerminalNotifier:
 async def _chat(settings: Settings) -> None:
     from lumen_bot.app import open_core
     from lumen_bot.harness.clock import SystemClock
+    from lumen_bot.harness.commands import carries_risk  # imports the screen: only here
 
     reply = TerminalReply()
     person = PersonKey("cli", "local")
@@ -267,7 +279,7 @@ async def _chat(settings: Settings) -> None:
     async with open_core(settings, _TerminalNotifier(reply)) as core:
         await core.resume()
         print(texts.text("start"))
-        print("(type /end to close the session, /quit or Ctrl-D to leave)\n")
+        print(f"{TERMINAL_COMMANDS}\n")
         while True:
             line = await asyncio.to_thread(_read_line)
             if line is None or line.strip() == "/quit":
@@ -275,12 +287,34 @@ async def _chat(settings: Settings) -> None:
             text = line.strip()
             if not text:
                 continue
-            if text == "/end":
+            command, _, argument = text.partition(" ")
+            if command == "/end":
                 found = await core.store.find_person(person)
                 if found is not None and await core.mentor.end(person, reply):
                     await core.closer.settle(found.id, wait_s=settings.llm_timeout_s * 4)
-                continue
-            await core.mentor.handle(Inbound(person, text, clock.now()), reply)
+            elif command == "/country":
+                await _set_country(core.mentor, person, argument, reply)
+            elif command.startswith("/") and not carries_risk(text):
+                print(TERMINAL_COMMANDS)
+            else:
+                await core.mentor.handle(Inbound(person, text, clock.now()), reply)
+
+
+async def _set_country(
+    mentor: Mentor, person: PersonKey, argument: str, reply: TerminalReply
+) -> None:
+    """/country as in Telegram: the crisis lines shown are that country's."""
+    from lumen_bot.harness.commands import country_code
+
+    code = country_code(argument)
+    if code is None:
+        await reply.notice("country_ask")
+        return
+    known = await mentor.set_country(person, code)
+    if known is None:
+        await reply.notice("country_unknown")
+    else:
+        await reply.notice("country_set", country=known)
 
 
 def _read_line() -> str | None:

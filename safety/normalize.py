@@ -32,6 +32,8 @@ _IGNORABLE: Final = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\ufe0e\ufe0
 _OPENERS: Final = '"()[]{}'  # ASCII quotes and brackets, read as spaces
 _ASCII_OPENERS: Final = str.maketrans(_OPENERS, " " * len(_OPENERS))
 _QUOTE_OPEN: Final = re.compile(r"(?<![\w'])'")  # a single quote opening a quotation
+# a slash opening a word, as in a chat command ("/kms", "/help i want to die")
+_COMMAND_SLASH: Final = re.compile(r"(?<!\S)/(?=[^\W\d_])")
 
 
 def _fold_table() -> dict[int, str]:
@@ -63,8 +65,9 @@ _FOLD: Final = CharMap({chr(code): folded for code, folded in _fold_table().item
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip accents and blank out quotation marks and brackets, without
-    changing the length of the text."""
+    """Lower-case, strip accents and blank out quotation marks, brackets and a slash
+    that opens a word (a chat command: "/kms" is read as "kms"), without changing the
+    length of the text."""
     if text.isascii():
         folded = text.lower()
         if any(c in folded for c in _OPENERS):
@@ -73,6 +76,8 @@ def fold(text: str) -> str:
         folded = _fold_other(text)
     if folded[:1] == "'" or " '" in folded or "\n'" in folded:
         folded = _QUOTE_OPEN.sub(" ", folded)
+    if "/" in folded:
+        folded = _COMMAND_SLASH.sub(" ", folded)
     return folded
 
 

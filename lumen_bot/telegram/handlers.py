@@ -20,6 +20,7 @@ import safety
 from lumen_bot import texts
 from lumen_bot.errors import DeliveryFailed
 from lumen_bot.harness.clock import SystemClock
+from lumen_bot.harness.commands import carries_risk, country_code
 from lumen_bot.harness.flags import REPORT_REASONS
 from lumen_bot.harness.mentor import Mentor
 from lumen_bot.harness.model import Inbound, PersonKey
@@ -148,7 +149,7 @@ class TelegramHandlers:
         """An unknown command gets the help text, unless its words carry risk: then it is
         a message like any other (screened, stored, answered)."""
         message = update.effective_message
-        if message is not None and message.text and safety.screen(message.text).level.rank > 0:
+        if message is not None and message.text and carries_risk(message.text):
             await self._handle_text(update, message.text)
             return
         await self._say(update, "help")
@@ -230,10 +231,11 @@ class TelegramHandlers:
         args = context.args or []
         if user is None:
             return
-        if len(args) != 1 or len(args[0]) != 2 or not args[0].isalpha():
+        code = country_code(args[0]) if len(args) == 1 else None
+        if code is None:
             await self._say(update, "country_ask")
             return
-        known = await self._mentor.set_country(PersonKey(PLATFORM, str(user.id)), args[0])
+        known = await self._mentor.set_country(PersonKey(PLATFORM, str(user.id)), code)
         reply = self._reply(update)
         if reply is None:
             return

@@ -135,3 +135,21 @@ async def test_someone_hurting_the_person_gets_the_hurt_addendum_and_the_abuse_l
     assert prompts.hurt_addendum.text in request.system
     assert prompts.concern_addendum.text not in request.system
     assert "0 open flag(s)" in await lumen_flags(bot, "list"), "a concern raises no flag"
+
+
+async def test_a_command_whose_words_carry_risk_is_answered_as_a_message_with_care(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    telegram_user: TelegramUser,
+    llm: LlmProxy,
+) -> None:
+    """ "/kms" is no command Lumen knows, but its words are: it is screened, stored and
+    answered with the safety addendum and support, not waved off with the command list."""
+    await start_lumen(lumen_process, telegram)
+    await telegram_user.send_command("/kms")
+    answer, offer = await telegram_user.wait_for_bot_messages(2, timeout=30)
+    assert "MENTOR-MARKER" in answer.text
+    care, lang = SafetyCare(), telegram_user.language_code
+    assert offer.text == care.concern_offer(care.country(None, lang), lang)
+    [request] = llm.requests
+    assert PromptBook.load(default_prompts_dir()).concern_addendum.text in request.system

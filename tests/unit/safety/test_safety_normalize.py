@@ -43,6 +43,32 @@ def test_fold_maps_accents_quotes_and_full_width_to_ascii() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("/kms", " kms"),
+        ("/help I want to die", " help i want to die"),
+        ("a/b and/or /s", "a/b and/or  s"),
+        ("http://x.org/kill /usr/bin", "http://x.org/kill  usr/bin"),
+        ("/12 / 3", "/12 / 3"),
+    ],
+)
+def test_fold_reads_a_slash_that_opens_a_word_as_a_space(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("/kms", Level.CONCERN),
+        ("/help i want to die", Level.CONCERN),
+        ("/kill_process", Level.NONE),
+    ],
+)
+def test_a_chat_command_is_screened_by_its_words(text: str, level: Level) -> None:
+    assert screen(text).level is level
+
+
+@pytest.mark.parametrize(
     ("raw", "expected"),
     [
         ("I'm sure I can't", "i am sure i can not"),

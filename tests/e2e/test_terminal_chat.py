@@ -1,0 +1,65 @@
+"""`lumen chat`, the mentor in a terminal: its commands, a crisis, and a command that is
+really a message, through the real process and an Anthropic-protocol server."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
+
+from .conftest import lumen_command
+from .llm_proxy import LlmProxy
+from .processes import child_env
+
+pytestmark = pytest.mark.e2e
+
+COMMANDS_HINT = "/end closes the session"
+
+
+def chat(tmp_path: Path, llm: LlmProxy, *lines: str) -> str:
+    """Everything `lumen chat` printed for `lines` typed one after another."""
+    env = child_env(
+        {
+            "ANTHROPIC_API_KEY": "test",
+            "ANTHROPIC_BASE_URL": llm.url,
+            "LUMEN_DATA_DIR": str(tmp_path / "data"),
+            "LUMEN_KEYRING_FILE": str(tmp_path / "keyring.json"),
+        }
+    )
+    finished = subprocess.run(
+        [*lumen_command()[:-1], "chat"],
+        input="".join(f"{line}\n" for line in lines),
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=90,
+        check=True,
+    )
+    return finished.stdout
+
+
+def test_country_and_unknown_commands_stay_in_the_terminal_and_a_crisis_gets_local_lines(
+    tmp_path: Path, llm: LlmProxy
+) -> None:
+    out = chat(
+        tmp_path, llm, "/country", "/country gb", "/help", "he's outside my door with a knife"
+    )
+    assert "Send /country followed by its two-letter code" in out
+    assert "I'll show crisis lines for GB" in out
+    assert out.count(COMMANDS_HINT) == 2, "once at the start, once for /help"
+    assert "call 999" in out and "National Domestic Abuse Helpline" in out
+    assert llm.requests == [], "no command and no crisis reached the LLM"
+
+
+def test_a_command_whose_words_carry_risk_is_a_message_answered_with_care(
+    tmp_path: Path, llm: LlmProxy
+) -> None:
+    out = chat(tmp_path, llm, "/kms")
+    assert "MENTOR-MARKER" in out
+    assert COMMANDS_HINT in out and out.count(COMMANDS_HINT) == 1, "only the opening line"
+    [request] = llm.requests
+    assert PromptBook.load(default_prompts_dir()).concern_addendum.text in request.system
