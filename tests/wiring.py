@@ -10,12 +10,13 @@ from lumen_bot.harness.closing import Closer, ClosingPolicy
 from lumen_bot.harness.limits import LimitPolicy
 from lumen_bot.harness.memory import Memory
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
-from lumen_bot.harness.model import PersonKey
+from lumen_bot.harness.model import PersonKey, TurnKind
 from lumen_bot.harness.privacy import Forgetting, InsightsChoice, Retention
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
 from lumen_bot.harness.reminders import Pace, Reminders
 from lumen_bot.harness.review import Reports, Review
 from lumen_bot.harness.rhythm import RhythmPolicy
+from lumen_bot.harness.store_ports import NewTurn
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.sqlite import SqliteStore
@@ -38,6 +39,28 @@ class Harness:
     forgetting: Forgetting
     retention: Retention
     insights: InsightsChoice
+
+    async def store_unanswered_crisis(
+        self, who: PersonKey, text: str, *, third_party: bool = False, hurt_by_others: bool = False
+    ) -> None:
+        """A crisis stored with its verdict whose resources never arrived (say the process
+        died while sending them): the person's next message must send them first."""
+        person = await self.store.person(who, self.clock.now())
+        session = await self.store.open_session(person.id, self.clock.now())
+        await self.store.append_turn(
+            person.id,
+            session.id,
+            NewTurn(
+                "user",
+                TurnKind.CRISIS,
+                text,
+                self.clock.now(),
+                level="crisis",
+                third_party=third_party,
+                hurt_by_others=hurt_by_others,
+            ),
+        )
+
     memory: Memory
 
 

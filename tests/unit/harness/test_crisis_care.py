@@ -11,7 +11,6 @@ from lumen_bot.errors import LLMBusy, LLMError
 from lumen_bot.harness.crisis import Concern, concern_in
 from lumen_bot.harness.flags import FlagSource
 from lumen_bot.harness.model import Inbound, PersonKey, Turn, TurnKind
-from lumen_bot.harness.store_ports import NewTurn
 from safety import helper_message
 from safety.resources import concern_resources
 from tests.fakes import FakeLLM, RecordingReply
@@ -139,20 +138,7 @@ async def test_a_crisis_stored_as_someone_elses_is_answered_for_a_helper_when_re
     """Resources that never arrived are sent again with the next message; the verdict
     stored with the crisis still speaks to the helper, even if the screen, reading the
     words again (say after its rules changed), would not hear someone else in them."""
-    person = await harness.store.person(ALICE, harness.clock.now())
-    session = await harness.store.open_session(person.id, harness.clock.now())
-    await harness.store.append_turn(
-        person.id,
-        session.id,
-        NewTurn(
-            "user",
-            TurnKind.CRISIS,
-            OWN_CRISIS,
-            harness.clock.now(),
-            level="crisis",
-            third_party=True,
-        ),
-    )
+    await harness.store_unanswered_crisis(ALICE, OWN_CRISIS, third_party=True)
     reply = await say(harness, "are you there?")
     (resources,) = reply.of("crisis")
     assert resources.startswith("If they're in danger right now")

@@ -8,7 +8,6 @@ import pytest
 
 from lumen_bot.harness.crisis import Concern, concern_in
 from lumen_bot.harness.model import Inbound, PersonKey, Turn, TurnKind
-from lumen_bot.harness.store_ports import NewTurn
 from safety.resources import concern_resources
 from tests.fakes import RecordingReply
 from tests.wiring import Harness
@@ -112,20 +111,8 @@ async def test_a_crisis_stored_as_being_hurt_still_names_the_abuse_line_when_rea
     """Resources that never arrived are sent with the next message. The stored verdict
     keeps the abuse lines in them even when the words, read again without the messages
     that came before, no longer show who is hurting the person."""
-    person = await harness.store.person(ALICE, harness.clock.now())
-    session = await harness.store.open_session(person.id, harness.clock.now())
-    await harness.store.append_turn(
-        person.id,
-        session.id,
-        NewTurn(
-            "user",
-            TurnKind.CRISIS,
-            "I have the pills ready and I'm going to take them all tonight",
-            harness.clock.now(),
-            level="crisis",
-            hurt_by_others=True,
-        ),
-    )
+    own_crisis = "I have the pills ready and I'm going to take them all tonight"
+    await harness.store_unanswered_crisis(ALICE, own_crisis, hurt_by_others=True)
     reply = await say(harness, "are you there?")
     (resources,) = reply.of("crisis")
     assert ABUSE_LINE in resources and CRISIS_LINE in resources
