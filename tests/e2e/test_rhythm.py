@@ -32,8 +32,13 @@ RHYTHM = {
 UNFINISHED = "Asking for feedback without bracing for it."  # fakellm's Arc, "What's Unfinished"
 
 
-def zone_where_it_is_one_pm() -> str:
-    """An IANA zone whose clock reads 13:xx now (Etc/GMT-2 is two hours ahead of UTC)."""
+async def zone_where_it_is_one_pm() -> str:
+    """An IANA zone whose clock reads 13:xx now and for at least the next minute
+    (Etc/GMT-2 is two hours ahead of UTC): in an hour's last minute, it waits for the next
+    hour, or the bot could read 14:00 where the test expects 13:xx."""
+    now = datetime.now(UTC)
+    if now.minute == 59:
+        await asyncio.sleep(60 - now.second + 1)
     ahead = (13 - datetime.now(UTC).hour + 12) % 24 - 12
     return f"Etc/GMT{-ahead:+d}"
 
@@ -53,7 +58,7 @@ async def press_and_see(user: TelegramUser, menu: BotMessage, data: str, edits: 
 
 async def set_rhythm(user: TelegramUser, *, generic: bool = False) -> None:
     """/timezone, then the /remind menu: weekly, every few days after all, 12:00."""
-    zone = zone_where_it_is_one_pm()
+    zone = await zone_where_it_is_one_pm()
     await user.send_command(f"/timezone {zone}")
     [zone_set] = await user.wait_for_bot_messages(1, timeout=30)
     assert f"your time zone is {zone}" in zone_set.text and "it's 13:" in zone_set.text
