@@ -19,10 +19,25 @@ THEIR_CONCERN = "my sister says she wants to end it"
 ADMIN_ID = 900
 
 
+PROMPTS = PromptBook.load(default_prompts_dir())
+
+
 async def start_lumen(lumen_process: LumenFactory, telegram: TelegramWorld) -> ManagedProcess:
     bot = lumen_process(env={"LUMEN_ADMIN_IDS": str(ADMIN_ID)})
     await telegram.wait_until_polling(timeout=60)
     return bot
+
+
+async def answered_then_offered(user: TelegramUser, llm: LlmProxy, addendum: str) -> str:
+    """The mentor answers first, told `addendum` (and not the general concern addendum
+    unless that is the one), then support is offered once: the offer's text."""
+    answer, offer = await user.wait_for_bot_messages(2, timeout=30)
+    assert "MENTOR-MARKER" in answer.text, "the mentor answers first"
+    [request] = llm.requests
+    assert addendum in request.system
+    if addendum != PROMPTS.concern_addendum.text:
+        assert PROMPTS.concern_addendum.text not in request.system
+    return offer.text
 
 
 async def test_a_crisis_gets_resources_with_buttons_and_a_flag_never_the_llm(
@@ -102,15 +117,9 @@ async def test_worry_for_someone_else_gets_the_helper_addendum_then_helper_resou
 ) -> None:
     bot = await start_lumen(lumen_process, telegram)
     await telegram_user.send_text(THEIR_CONCERN)
-    answer, resources = await telegram_user.wait_for_bot_messages(2, timeout=30)
-    assert "MENTOR-MARKER" in answer.text, "the mentor answers first"
+    offer = await answered_then_offered(telegram_user, llm, PROMPTS.helper_addendum.text)
     care, lang = SafetyCare(), telegram_user.language_code
-    assert resources.text == care.helper_offer(care.country(None, lang), lang)
-
-    [request] = llm.requests
-    prompts = PromptBook.load(default_prompts_dir())
-    assert prompts.helper_addendum.text in request.system
-    assert prompts.concern_addendum.text not in request.system
+    assert offer == care.helper_offer(care.country(None, lang), lang)
     assert "0 open flag(s)" in await lumen_flags(bot, "list"), "worry alone raises no flag"
 
 
@@ -124,16 +133,10 @@ async def test_someone_hurting_the_person_gets_the_hurt_addendum_and_the_abuse_l
     await telegram_user.send_command("/country US")
     await telegram_user.wait_for_bot_messages(1, timeout=30)
     await telegram_user.send_text("my husband hits me when he drinks")
-    answer, offer = await telegram_user.wait_for_bot_messages(2, timeout=30)
-    assert "MENTOR-MARKER" in answer.text, "the mentor answers first"
+    offer = await answered_then_offered(telegram_user, llm, PROMPTS.hurt_addendum.text)
     abuse, crisis = "National Domestic Violence Hotline", "988 Suicide & Crisis Lifeline"
-    assert abuse in offer.text and crisis in offer.text
-    assert offer.text.index(abuse) < offer.text.index(crisis)
-
-    [request] = llm.requests
-    prompts = PromptBook.load(default_prompts_dir())
-    assert prompts.hurt_addendum.text in request.system
-    assert prompts.concern_addendum.text not in request.system
+    assert abuse in offer and crisis in offer
+    assert offer.index(abuse) < offer.index(crisis)
     assert "0 open flag(s)" in await lumen_flags(bot, "list"), "a concern raises no flag"
 
 
@@ -143,13 +146,10 @@ async def test_a_command_whose_words_carry_risk_is_answered_as_a_message_with_ca
     telegram_user: TelegramUser,
     llm: LlmProxy,
 ) -> None:
-    """ "/kms" is no command Lumen knows, but its words are: it is screened, stored and
+    """Lumen knows no command "/kms", but the screen knows its words: it is stored and
     answered with the safety addendum and support, not waved off with the command list."""
     await start_lumen(lumen_process, telegram)
     await telegram_user.send_command("/kms")
-    answer, offer = await telegram_user.wait_for_bot_messages(2, timeout=30)
-    assert "MENTOR-MARKER" in answer.text
+    offer = await answered_then_offered(telegram_user, llm, PROMPTS.concern_addendum.text)
     care, lang = SafetyCare(), telegram_user.language_code
-    assert offer.text == care.concern_offer(care.country(None, lang), lang)
-    [request] = llm.requests
-    assert PromptBook.load(default_prompts_dir()).concern_addendum.text in request.system
+    assert offer == care.concern_offer(care.country(None, lang), lang)
