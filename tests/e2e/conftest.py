@@ -188,6 +188,20 @@ def llm_proxy(fakellm: str) -> Iterator[LlmProxy]:
         yield proxy
 
 
+@pytest.fixture(scope="session")
+def wire_tap(llm_proxy: LlmProxy, peer_logs: Path) -> Iterator[str]:
+    """A separate process in front of `llm_proxy` that stamps when each request arrived
+    (`LlmRequest.arrived`); yields the URL to give the bot instead of `llm.url`."""
+    upstream = llm_proxy.url.rsplit(":", 1)[1]
+
+    def argv(port: int) -> list[str]:
+        return [sys.executable, str(E2E_DIR / "wire_tap.py"), str(port), upstream]
+
+    process, url = _start_server_process("wire-tap", argv, "/", peer_logs, E2E_DIR)
+    yield url
+    process.stop()
+
+
 @pytest.fixture
 def llm(llm_proxy: LlmProxy, fakellm: str) -> Iterator[LlmProxy]:
     """The Anthropic API as the bot sees it (`llm.url`): records requests, injects faults."""

@@ -25,6 +25,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
+from .wire_tap import ARRIVED_HEADER
+
 FaultKind = Literal["overloaded", "server_error", "mid_stream_error", "empty_reply", "delay"]
 _OVERLOADED = {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
 _API_ERROR = {"type": "error", "error": {"type": "api_error", "message": "Internal server error"}}
@@ -72,7 +74,8 @@ class LlmRequest:
     path: str
     body: dict[str, Any]
     fault: Fault | None
-    at: float
+    at: float  # when this proxy read it (the test process's own time to get to it included)
+    arrived: float | None = None  # when it was on the wire, if it came through `wire_tap`
 
     @property
     def text(self) -> str:
@@ -150,7 +153,9 @@ class LlmProxy:
         body = json.loads(raw)
         with self._lock:
             fault = self._faults.popleft() if self._faults else None
-            self._requests.append(LlmRequest(request.url.path, body, fault, time.time()))
+            self._requests.append(
+                LlmRequest(request.url.path, body, fault, time.time(), _arrived(request))
+            )
         if fault is not None and fault.kind == "delay":
             await asyncio.sleep(fault.delay)
         streaming = bool(body.get("stream"))
@@ -181,6 +186,11 @@ class LlmProxy:
             self._requests.append(LlmRequest(request.url.path, body, None, time.time()))
         text = LlmRequest(request.url.path, body, None, 0).text
         return JSONResponse({"input_tokens": max(1, len(text) // 4)})
+
+
+def _arrived(request: Request) -> float | None:
+    stamp = request.headers.get(ARRIVED_HEADER.decode())
+    return float(stamp) if stamp is not None else None
 
 
 _FORWARDED_HEADERS = {"content-type", "anthropic-version", "anthropic-beta", "x-api-key"}

@@ -3,7 +3,10 @@
 Asserts what must hold (every message answered, in order per person, a flood
 held to its sender) and prints figures (not timed assertions): CPU per turn,
 and the time from a message to its LLM request, Lumen's own part of it
-starting when the proxy hands the update to the bot in getUpdates.
+starting when the proxy hands the update to the bot in getUpdates and ending
+when the request is on the wire (stamped by `wire_tap`, a process of its own;
+the LLM proxy, a thread of this busy test process, reads it later, and that
+later time is printed beside it).
 
 People write as people do: each starts within the first LUMEN_LOAD_RAMP_S
 seconds, reads each answer and writes again after one to three seconds. In the
@@ -62,9 +65,10 @@ async def test_two_hundred_people_talking_at_once_all_answered_in_order(
     lumen_process: LumenFactory,
     telegram: TelegramWorld,
     llm: LlmProxy,
+    wire_tap: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    bot = lumen_process()
+    bot = lumen_process(env={"ANTHROPIC_BASE_URL": wire_tap})
     await telegram.wait_until_polling(timeout=60)
     llm.inject(Fault.slow(1.0), times=10 * PEOPLE)
     people = [telegram.user() for _ in range(PEOPLE)]
@@ -113,11 +117,14 @@ async def test_two_hundred_people_talking_at_once_all_answered_in_order(
         if "message" in update
     }
     turns = [r for r in llm.requests if r.body.get("system") and "MENTOR_TURN" in r.text]
-    asked_at: dict[str, float] = {}
+    asked_at: dict[str, float] = {}  # on the wire
+    read_at: dict[str, float] = {}  # read by the LLM proxy
     for request in turns:
+        assert request.arrived is not None, "every request came through the wire tap"
         last = request.body["messages"][-1]["content"][0]["text"]
         for text in last.split("\n\n"):
-            asked_at.setdefault(text, request.at)
+            asked_at.setdefault(text, request.arrived)
+            read_at.setdefault(text, request.at)
     others = [text for text in asked_at if text.startswith("person")]
     assert len(others) == MESSAGES * PEOPLE, "every person's every message reached the mentor"
     for person in people:
@@ -132,6 +139,7 @@ async def test_two_hundred_people_talking_at_once_all_answered_in_order(
     assert len(turns) < len(others) + FLOOD, "a flood is answered in bursts, not message by message"
 
     added = {text: (asked_at[text] - handed_at[text]) * 1000 for text in others}
+    read = [(read_at[text] - handed_at[text]) * 1000 for text in others]
     flood_from = handed_at["flood 0"]
     during = [
         ms for text, ms in added.items() if 0 <= handed_at[text] - flood_from < FLOOD_WINDOW_S
@@ -150,7 +158,9 @@ async def test_two_hundred_people_talking_at_once_all_answered_in_order(
             f" {len(turns)} LLM turns, CPU {1000 * cpu / max(1, len(turns)):.1f} ms per turn;"
             f" Bot API calls: {calls['sendMessage']} messages,"
             f" {calls['sendMessageDraft']} drafts, {calls['sendChatAction']} typing hints"
-            f"\n  handed to the bot in getUpdates -> its LLM request: {figures([*added.values()])}"
+            f"\n  handed to the bot in getUpdates -> its LLM request on the wire:"
+            f" {figures([*added.values()])}"
+            f"\n  ... -> the LLM proxy in this process reading it: {figures(read)}"
             f"\n  ... others' messages within {FLOOD_WINDOW_S:g} s of the flood's start:"
             f" {figures(during)}; the rest: {figures(outside)}"
             f"\n  ... a person's first message (new person, new session): {figures(first)};"

@@ -129,3 +129,25 @@ async def test_the_anthropic_sdk_streams_through_the_fakellm_proxy(llm: LlmProxy
             "server_error",
             "delay",
         ]
+
+
+async def test_the_wire_tap_stamps_each_request_and_passes_the_answers_through(
+    llm: LlmProxy, wire_tap: str
+) -> None:
+    """Two streamed answers in a row (the SDK keeps its connection open): both whole,
+    each request stamped between the moment it was sent and the moment the proxy read it."""
+    messages: list[anthropic.types.MessageParam] = [{"role": "user", "content": "Our session"}]
+    async with anthropic.AsyncAnthropic(base_url=wire_tap, api_key="test", max_retries=0) as client:
+        sent = []
+        for _ in range(2):
+            sent.append(time.time())
+            async with client.messages.stream(
+                model="claude-test", max_tokens=256, system="TASK: ARC_CREATE", messages=messages
+            ) as answer:
+                assert "ARC-MARKER-CREATE" in "".join([piece async for piece in answer.text_stream])
+    first, second = llm.requests
+    for request, began in zip((first, second), sent, strict=True):
+        assert request.arrived is not None
+        assert began <= request.arrived <= request.at
+    assert first.arrived is not None and second.arrived is not None
+    assert first.arrived < sent[1] <= second.arrived
