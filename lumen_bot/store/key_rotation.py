@@ -11,6 +11,15 @@ from lumen_bot.store.crypto import KEY_BYTES, Keyring, key_aad, keyring_lock, op
 from lumen_bot.store.db import Database, require_time, to_text
 
 
+def wrap_data_key(
+    keyring: Keyring, person_id: int, version: int, data_key: bytes
+) -> tuple[int, bytes]:
+    """A person's data key wrapped by the keyring's newest KEK: (KEK version, wrapped)."""
+    kek_version = keyring.current_version
+    aad = key_aad(owner=person_id, version=version, kek_version=kek_version)
+    return kek_version, seal(keyring.kek(kek_version), data_key, aad)
+
+
 class KeyRotationRecords:
     """The part of `KeyStore` that rotation reads and writes.
 
@@ -42,13 +51,7 @@ class KeyRotationRecords:
         read is cheap.
         """
         self._keyring = self._keyring.reloaded()
-        kek_version = self._keyring.current_version
-        wrapped = seal(
-            self._keyring.kek(kek_version),
-            data_key,
-            key_aad(owner=person_id, version=version, kek_version=kek_version),
-        )
-        return kek_version, wrapped
+        return wrap_data_key(self._keyring, person_id, version, data_key)
 
     @property
     def keyring(self) -> Keyring:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import sqlite3
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -13,7 +14,7 @@ from typing import Self
 from lumen_bot.errors import DecryptionError
 from lumen_bot.store.crypto import KEY_BYTES, Keyring, key_aad, open_sealed
 from lumen_bot.store.db import Database, to_text
-from lumen_bot.store.key_rotation import KeyRotationRecords
+from lumen_bot.store.key_rotation import KeyRotationRecords, wrap_data_key
 from lumen_bot.store.schema import KEY_MIGRATIONS
 
 # How long a person's newest data-key version is remembered before it is looked up
@@ -76,15 +77,32 @@ class KeyStore(KeyRotationRecords):
             await self._create(person_id, at)
         self._known.add(person_id)
 
+    async def ensure_new(self, person_id: int, at: datetime) -> None:
+        """`ensure` for a person created a moment ago: nothing to look up first, so one
+        trip to the key store (a key that is there after all is left as it is)."""
+        if person_id not in self._known:
+            await self._create(person_id, at)
+            self._known.add(person_id)
+
     async def _create(self, person_id: int, at: datetime) -> None:
+        """Wrap and insert a new data key in one transaction on the key store's own
+        thread, by the keyring file as it is inside that transaction (see `_wrap`)."""
         data_key = secrets.token_bytes(KEY_BYTES)
-        async with self._db.transaction() as tx:
-            cursor = await tx.execute(
-                "INSERT OR IGNORE INTO data_keys"
-                " (person_id, version, kek_version, wrapped, created_at) VALUES (?, 1, ?, ?, ?)",
-                (person_id, *self._wrap(person_id, 1, data_key), to_text(at)),
+        keyring = self._keyring
+
+        def insert(raw: sqlite3.Connection) -> tuple[Keyring, bool]:
+            newest = keyring.reloaded()
+            kek_version, wrapped = wrap_data_key(newest, person_id, 1, data_key)
+            cursor = raw.execute(
+                "INSERT INTO data_keys (person_id, version, kek_version, wrapped, created_at)"
+                " SELECT ?, 1, ?, ?, ? WHERE NOT EXISTS"
+                " (SELECT 1 FROM data_keys WHERE person_id = ?)",
+                (person_id, kek_version, wrapped, to_text(at), person_id),
             )
-        if cursor.rowcount == 1:  # ours, not one made meanwhile: the first seal needs no lookup
+            return newest, cursor.rowcount == 1
+
+        self._keyring, created = await self._db.write(insert)
+        if created:  # ours, not one made meanwhile: the first seal needs no lookup
             self._cache[(person_id, 1)] = data_key
             self._versions[person_id] = (1, self._monotonic())
 

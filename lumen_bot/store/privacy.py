@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import sqlite3
 from datetime import datetime
 
 import aiosqlite
@@ -20,7 +21,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from lumen_bot.harness.flags import FlagStatus
 from lumen_bot.harness.insights import SessionFacts
-from lumen_bot.harness.model import Person, SessionState
+from lumen_bot.harness.model import PersonKey, SessionState
 from lumen_bot.harness.privacy import Forgotten
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.db import Database, require_time, to_text
@@ -40,6 +41,25 @@ def block_ref(keyring: Keyring, kek_version: int, platform: str, external_id: st
     )
     digest = hmac.new(secret, f"{platform}|{external_id}".encode(), hashlib.sha256).hexdigest()
     return f"{kek_version}:{digest}"
+
+
+def carry_block(raw: sqlite3.Connection, person_id: int, refs: list[str], at: datetime) -> None:
+    """A new person whose platform id was blocked before they forgot: blocked again,
+    until the same time. Run in the transaction that creates the person, so no crash
+    between the two can let the block lapse."""
+    marks = ", ".join("?" * len(refs))
+    found = raw.execute(
+        f"SELECT MAX(until) FROM blocked_refs WHERE ref IN ({marks})",  # noqa: S608
+        refs,
+    ).fetchone()
+    if found is None or found[0] is None:
+        return
+    raw.execute(f"DELETE FROM blocked_refs WHERE ref IN ({marks})", refs)  # noqa: S608
+    if require_time(found[0]) > at:
+        raw.execute(
+            "INSERT OR IGNORE INTO blocks (person_id, until, notified) VALUES (?, ?, 0)",
+            (person_id, found[0]),
+        )
 
 
 class PrivacyRecords:
@@ -158,31 +178,10 @@ class PrivacyRecords:
         )
         return True
 
-    async def _carry_block(self, person: Person, at: datetime) -> None:
-        """A new person whose platform id was blocked before they forgot: blocked again,
-        until the same time (called once, when a person is created)."""
+    def _block_refs(self, key: PersonKey) -> list[str]:
+        """The references a block on this platform id may be kept under, one per KEK."""
         keyring = self._keys.keyring
-        refs = [
-            block_ref(keyring, version, person.key.platform, person.key.external_id)
-            for version in sorted(keyring.keys)
-        ]
-        marks = ", ".join("?" * len(refs))
-        found = await self._db.fetchone(
-            f"SELECT MAX(until) FROM blocked_refs WHERE ref IN ({marks})",  # noqa: S608
-            refs,
-        )
-        if found is None or found[0] is None:
-            return
-        async with self._db.transaction() as tx:
-            await tx.execute(
-                f"DELETE FROM blocked_refs WHERE ref IN ({marks})",  # noqa: S608
-                refs,
-            )
-            if require_time(found[0]) > at:
-                await tx.execute(
-                    "INSERT OR IGNORE INTO blocks (person_id, until, notified) VALUES (?, ?, 0)",
-                    (person.id, found[0]),
-                )
+        return [block_ref(keyring, v, key.platform, key.external_id) for v in sorted(keyring.keys)]
 
     # -- retention ---------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from lumen_bot.store.db import Database, from_text, require_time, to_text
 from lumen_bot.store.keys import VERSION_TTL_S, KeyStore
 from lumen_bot.store.memory import MemoryRecords
 from lumen_bot.store.portability import PortableRecords
-from lumen_bot.store.privacy import PrivacyRecords
+from lumen_bot.store.privacy import PrivacyRecords, carry_block
 from lumen_bot.store.reminders import ReminderRecords
 from lumen_bot.store.review import SqliteReviewStore
 from lumen_bot.store.schema import CONTENT_MIGRATIONS
@@ -79,17 +79,27 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         if found is not None:
             await self._keys.ensure(found.id, at)
             return found
-        row = await self._db.change(
-            "INSERT OR IGNORE INTO people (platform, external_id, created_at)"
-            " VALUES (?, ?, ?) RETURNING id, created_at",
-            (key.platform, key.external_id, to_text(at)),
-        )
-        # None: created in the meantime by another task
-        person = _person(row, key) if row is not None else await self.find_person(key)
-        if person is None:
-            raise StoreError("person vanished after insert")
-        await self._keys.ensure(person.id, at)
-        await self._carry_block(person, at)  # a block outlives /forget (store/privacy.py)
+        refs = self._block_refs(key)
+
+        def create(raw: sqlite3.Connection) -> sqlite3.Row | None:
+            row: sqlite3.Row | None = raw.execute(
+                "INSERT OR IGNORE INTO people (platform, external_id, created_at)"
+                " VALUES (?, ?, ?) RETURNING id, created_at",
+                (key.platform, key.external_id, to_text(at)),
+            ).fetchone()
+            if row is not None:
+                carry_block(raw, row["id"], refs, at)  # a block outlives /forget
+            return row
+
+        row = await self._db.write(create)
+        if row is None:  # created in the meantime by another task
+            person = await self.find_person(key)
+            if person is None:
+                raise StoreError("person vanished after insert")
+            await self._keys.ensure(person.id, at)
+            return person
+        person = _person(row, key)
+        await self._keys.ensure_new(person.id, at)
         return person
 
     async def find_person(self, key: PersonKey) -> Person | None:

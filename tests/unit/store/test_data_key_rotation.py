@@ -171,3 +171,23 @@ async def test_a_running_key_store_starts_sealing_under_the_new_version_after_it
         assert (await running.current(1))[0] == 1, "remembered within the TTL"
         now[0] = 60.0
         assert (await running.current(1))[0] == 2, "looked up again after it"
+
+
+async def test_a_key_made_for_a_new_person_never_joins_one_already_there(tmp_path: Path) -> None:
+    """`ensure_new` skips the lookup; a key left under a reused id (v2 only, after a
+    rotation) must still be the one in use, with no fresh v1 beside it."""
+    keyring = Keyring.load_or_create(tmp_path / "keyring.json")
+    async with KeyStore(tmp_path / "keys.db", keyring) as first:
+        await first.ensure(1, AT)
+        assert await first.add_data_key(1, AT) == 2
+        kept = await first.key(1, 2)
+    with sqlite3.connect(tmp_path / "keys.db") as db:
+        db.execute("DELETE FROM data_keys WHERE version = 1")
+    async with KeyStore(tmp_path / "keys.db", Keyring.load(keyring.path or Path())) as again:
+        await again.ensure_new(1, AT)
+        assert await again.current(1) == (2, kept)
+        await again.ensure_new(2, AT)
+        assert (await again.current(2))[0] == 1, "a person with no key gets one"
+    with sqlite3.connect(tmp_path / "keys.db") as db:
+        rows = db.execute("SELECT person_id, version FROM data_keys ORDER BY 1, 2").fetchall()
+    assert rows == [(1, 2), (2, 1)]
