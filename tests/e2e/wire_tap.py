@@ -65,6 +65,9 @@ class _Tap(asyncio.Protocol):
         except OSError:
             downstream.close()
             return
+        if downstream.is_closing():  # the bot hung up while this was connecting
+            upstream.close()
+            return
         self._upstream = upstream
         for request in self._waiting:
             upstream.write(request)
