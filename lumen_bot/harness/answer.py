@@ -136,7 +136,6 @@ class Answerer:
             person=person.id,
             session=session.id,
             messages=len(waiting),
-            concern=concern,
             prep_ms=round(prep_ms, 2),
         )
 
@@ -196,7 +195,7 @@ class Answerer:
             ),
             at=self._clock.now(),
         )
-        log.warning("reply_replaced", session=session.id, reasons=",".join(verdict.reasons))
+        log.warning("reply_replaced", session=session.id)  # the reasons are sealed in the flag
         return replacement
 
     def _turn_request(

@@ -160,12 +160,9 @@ class CrisisDesk:
             await reply.crisis(text, self._care.help_url(country))
             ids = [turn.id] + ([mentor.id] if mentor else [])
             await self._store.mark_answered(ids, self._clock.now())
-            log.info(
-                "crisis_answered",
-                person=person.id,
-                session=session.id,
-                categories=",".join(c.value for c in screening.categories),
-            )
+            # what the screen found stays sealed in the flag: a log line with a person's
+            # number must not say what they are going through
+            log.info("crisis_answered", person=person.id, session=session.id)
 
     async def offer_once(
         self,
@@ -207,7 +204,7 @@ class CrisisDesk:
         await reply.plain(text)
         if offer is not None:
             await self._store.mark_answered([offer.id], self._clock.now())
-        log.info("support_offered", person=person.id, session=session.id, concern=concern.value)
+        log.info("support_offered", person=person.id, session=session.id)
 
     async def set_country(self, person: Person, code: str) -> str | None:
         """Remember the person's country (sealed in their profile). Returns the code if

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from lumen_bot.harness.flags import FlagSource
 from lumen_bot.harness.model import Inbound, PersonKey
 from lumen_bot.harness.ports import LLMRequest
+from safety import Category
 from tests.canary import files_under, find_canary
 from tests.fakes import FakeLLM, RecordingReply, default_script
 from tests.wiring import make_harness
@@ -48,6 +50,40 @@ async def test_no_canary_in_database_files_or_logs(
     logs = "\n".join(record.getMessage() for record in caplog.records).encode()
     assert b"turn_answered" in logs, "the logs were captured"
     assert find_canary(CANARY, [*files, ("logs", logs)]) == []
+
+
+async def test_what_the_screen_and_the_review_found_stays_out_of_the_logs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A log line names a person by number, so it must not also say what they are going
+    through: no risk category, no kind of concern, no reason a reply was withheld."""
+
+    def mentor(request: LLMRequest) -> list[str]:
+        if request.purpose == "turn" and "low" in request.messages[-1].text:
+            return ["You have clinical depression; double your sertraline dose tonight."]
+        return default_script(request)
+
+    said = {
+        "crisis": "I have the pills ready and I'm going to take them all tonight",
+        "own distress": "Honestly I feel like a burden to everyone lately",
+        "being hurt": "my husband hits me when he drinks",
+        "a reply withheld": "I feel low",
+    }
+    caplog.set_level(logging.DEBUG)
+    async with make_harness(tmp_path, FakeLLM(script=mentor)) as h:
+        for number, text in enumerate(said.values()):
+            await h.mentor.handle(
+                Inbound(PersonKey("telegram", str(900 + number)), text, h.clock.now()),
+                RecordingReply(),
+            )
+        flags = await h.review.queue()
+    logs = "\n".join(record.getMessage() for record in caplog.records)
+    for event in ("crisis_answered", "support_offered", "reply_replaced"):
+        assert event in logs, f"{event} was logged: the path ran"
+    (withheld,) = [f for f in flags if f.source is FlagSource.OUTPUT]
+    found = {c.value for c in Category} | set(withheld.detail.reason.split(","))
+    assert {word for word in found if word in logs} == set()
+    assert "concern=" not in logs and "categories=" not in logs
 
 
 async def test_wal_is_scanned_before_checkpoint(tmp_path: Path) -> None:
