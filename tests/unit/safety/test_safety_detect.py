@@ -66,8 +66,11 @@ def test_a_short_message_with_no_clear_language_is_read_by_every_language_that_c
     assert (result.level, result.lang) == (Level.CRISIS, "pt")
 
 
-def test_hidden_words_keep_every_language_of_the_script() -> None:
-    assert len(SCREEN.choose("m3 qu1ero mor1r").langs) == 9
+@pytest.mark.parametrize(
+    "text", ["m3 qu1ero mor1r", "qu!ero mor!r", "q u i e r o morir", "-m o r i r hoy", "m o r i r"]
+)
+def test_hidden_words_keep_every_language_of_the_script(text: str) -> None:
+    assert len(SCREEN.choose(text).langs) == 9
 
 
 def test_a_given_language_overrides_the_guess_within_its_script() -> None:
