@@ -73,10 +73,11 @@ class Database:
             await conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
+                await conn.execute("COMMIT")
             except BaseException:
-                await conn.execute("ROLLBACK")
+                if conn.in_transaction:  # also after a COMMIT that failed (see below)
+                    await conn.execute("ROLLBACK")
                 raise
-            await conn.execute("COMMIT")
 
     async def write(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run `work` as one transaction, whole, on the connection's own thread.
@@ -163,10 +164,13 @@ def _whole_transaction(raw: sqlite3.Connection, *, work: Callable[[sqlite3.Conne
     raw.execute("BEGIN IMMEDIATE")
     try:
         result = work(raw)
+        raw.execute("COMMIT")
     except BaseException:
-        raw.execute("ROLLBACK")
+        # A COMMIT that fails (a deferred constraint, a full disk) leaves the
+        # transaction open; every later write would then fail to BEGIN.
+        if raw.in_transaction:
+            raw.execute("ROLLBACK")
         raise
-    raw.execute("COMMIT")
     return result
 
 

@@ -54,6 +54,46 @@ async def test_a_write_that_fails_part_way_leaves_nothing_behind(db: Database) -
     assert await words(db) == ["kept", "after"]  # no transaction was left open
 
 
+FAMILY = (
+    (
+        "CREATE TABLE parents (id INTEGER PRIMARY KEY)",
+        "CREATE TABLE children (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parents(id))",
+    ),
+)
+
+
+def orphan(raw: sqlite3.Connection) -> None:
+    """A child of no parent, found only at COMMIT: the constraint check is deferred."""
+    raw.execute("PRAGMA defer_foreign_keys = ON")
+    raw.execute("INSERT INTO children (parent_id) VALUES (99)")
+
+
+async def test_a_write_whose_commit_fails_is_rolled_back_and_the_next_write_goes_through(
+    tmp_path: Path,
+) -> None:
+    async with Database(tmp_path / "family.db", FAMILY) as db:
+        with pytest.raises(sqlite3.IntegrityError):
+            await db.write(orphan)
+        await db.write(lambda raw: raw.execute("INSERT INTO parents (id) VALUES (1)"))
+        assert [tuple(r) for r in await db.fetchall("SELECT id FROM parents")] == [(1,)]
+        assert await db.fetchall("SELECT id FROM children") == []
+
+
+async def test_a_transaction_whose_commit_fails_is_rolled_back_too(tmp_path: Path) -> None:
+    async with Database(tmp_path / "family.db", FAMILY) as db:
+
+        async def add_an_orphan() -> None:
+            async with db.transaction() as tx:
+                await tx.execute("PRAGMA defer_foreign_keys = ON")
+                await tx.execute("INSERT INTO children (parent_id) VALUES (99)")
+
+        with pytest.raises(sqlite3.IntegrityError):
+            await add_an_orphan()
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO parents (id) VALUES (1)")
+        assert await db.fetchall("SELECT id FROM children") == []
+
+
 async def test_a_write_waits_for_an_open_transaction_and_is_not_swept_into_it(
     db: Database,
 ) -> None:
