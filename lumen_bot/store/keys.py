@@ -101,7 +101,9 @@ class KeyStore(KeyRotationRecords):
             )
             return newest, cursor.rowcount == 1
 
-        self._keyring, created = await self._db.write(insert)
+        read, created = await self._db.write(insert)
+        if read.current_version >= self._keyring.current_version:
+            self._keyring = read  # not over a newer one loaded while the write ran
         if created:  # ours, not one made meanwhile: the first seal needs no lookup
             self._cache[(person_id, 1)] = data_key
             self._versions[person_id] = (1, self._monotonic())

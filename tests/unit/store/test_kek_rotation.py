@@ -3,7 +3,9 @@ while a bot runs, and an old key retired only once nothing uses it."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import errno
 import os
 import stat
 from pathlib import Path
@@ -160,3 +162,39 @@ async def test_a_master_key_from_the_environment_cannot_be_rotated_and_says_how_
             keys.add_kek()
         with pytest.raises(KeyringError, match="LUMEN_MASTER_KEY"):
             await keys.retire_kek(1)
+
+
+async def open_for_writing_once_read(pipe: Path) -> int:
+    """A write end of the pipe, as soon as someone has opened it to read (ENXIO till then)."""
+    for _ in range(500):
+        try:
+            return os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as error:
+            if error.errno != errno.ENXIO:
+                raise
+            await asyncio.sleep(0.01)
+    raise AssertionError("nobody opened the keyring file to read it")
+
+
+async def test_a_key_store_keeps_a_keyring_it_loaded_while_a_new_persons_key_was_written(
+    tmp_path: Path,
+) -> None:
+    """A new person's key is wrapped by the keyring file as read inside the key store's
+    transaction. A newer keyring the store takes up meanwhile must not be replaced by that
+    older read: blocks carried past /forget are keyed by the store's newest KEK."""
+    path = tmp_path / "keyring.json"
+    first = Keyring.load_or_create(path)
+    text = path.read_text()
+    async with KeyStore(tmp_path / "keys.db", first) as keys:
+        # The keyring file becomes a pipe, so the key store's read waits for the test.
+        os.mkfifo(tmp_path / "pipe", 0o600)
+        os.replace(tmp_path / "pipe", path)
+        creating = asyncio.create_task(keys.ensure_new(1, AT))
+        with os.fdopen(await open_for_writing_once_read(path), "w") as pipe:
+            pipe.write(text)  # the store reads the keyring as it was: v1
+        # Not yielding from here on: the write finishes, but the store has not taken it in.
+        first.with_new_key().replace_file()  # v2, rotated by `lumen keys` elsewhere
+        assert keys.add_kek() == 3  # the store takes up the file and adds v3
+        await creating
+        assert keys.keyring.current_version == 3
+        assert (await keys.current(1))[0] == 1  # the new key, wrapped by v1, still opens
