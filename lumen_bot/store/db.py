@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -76,7 +76,10 @@ class Database:
                 await conn.execute("COMMIT")
             except BaseException:
                 if conn.in_transaction:  # also after a COMMIT that failed (see below)
-                    await conn.execute("ROLLBACK")
+                    # A task cancelled while its COMMIT runs on the thread: the COMMIT may
+                    # finish before this ROLLBACK runs; the first error is the one to raise.
+                    with suppress(sqlite3.OperationalError):
+                        await conn.execute("ROLLBACK")
                 raise
 
     async def write(self, work: Callable[[sqlite3.Connection], T]) -> T:
