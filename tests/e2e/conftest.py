@@ -188,16 +188,30 @@ def llm_proxy(fakellm: str) -> Iterator[LlmProxy]:
         yield proxy
 
 
-@pytest.fixture(scope="session")
-def wire_tap(llm_proxy: LlmProxy, peer_logs: Path) -> Iterator[str]:
-    """A separate process in front of `llm_proxy` that stamps when each request arrived
-    (`LlmRequest.arrived`); yields the URL to give the bot instead of `llm.url`."""
-    upstream = llm_proxy.url.rsplit(":", 1)[1]
+def _tap(name: str, upstream_url: str, log_dir: Path) -> tuple[ManagedProcess, str]:
+    """A `wire_tap.py` process in front of a proxy of this process; returns it and its URL."""
+    upstream = upstream_url.rsplit(":", 1)[1]
 
     def argv(port: int) -> list[str]:
         return [sys.executable, str(E2E_DIR / "wire_tap.py"), str(port), upstream]
 
-    process, url = _start_server_process("wire-tap", argv, "/", peer_logs, E2E_DIR)
+    return _start_server_process(name, argv, "/", log_dir, E2E_DIR)
+
+
+@pytest.fixture(scope="session")
+def wire_tap(llm_proxy: LlmProxy, peer_logs: Path) -> Iterator[str]:
+    """A separate process in front of `llm_proxy` that stamps when each request arrived
+    (`LlmRequest.arrived`); yields the URL to give the bot instead of `llm.url`."""
+    process, url = _tap("wire-tap", llm_proxy.url, peer_logs)
+    yield url
+    process.stop()
+
+
+@pytest.fixture(scope="session")
+def telegram_wire_tap(telegram_proxy: TelegramProxy, peer_logs: Path) -> Iterator[str]:
+    """The same in front of `telegram_proxy` (`ApiCall.arrived`); yields the Bot API URL
+    to give the bot instead of `telegram.api_url`."""
+    process, url = _tap("telegram-wire-tap", telegram_proxy.url, peer_logs)
     yield url
     process.stop()
 

@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from .wire_tap import ARRIVED_HEADER
+from .wire_tap import arrived_at
 
 FaultKind = Literal["overloaded", "server_error", "mid_stream_error", "empty_reply", "delay"]
 _OVERLOADED = {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
@@ -67,7 +67,7 @@ class Fault:
         return cls("delay", delay=delay)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LlmRequest:
     """One request that reached the proxy, and the fault it got (None: forwarded)."""
 
@@ -76,6 +76,7 @@ class LlmRequest:
     fault: Fault | None
     at: float  # when this proxy read it (the test process's own time to get to it included)
     arrived: float | None = None  # when it was on the wire, if it came through `wire_tap`
+    answered: float | None = None  # when this proxy had passed on the last byte of the answer
 
     @property
     def text(self) -> str:
@@ -153,9 +154,10 @@ class LlmProxy:
         body = json.loads(raw)
         with self._lock:
             fault = self._faults.popleft() if self._faults else None
-            self._requests.append(
-                LlmRequest(request.url.path, body, fault, time.time(), _arrived(request))
+            record = LlmRequest(
+                request.url.path, body, fault, time.time(), arrived_at(request.headers)
             )
+            self._requests.append(record)
         if fault is not None and fault.kind == "delay":
             await asyncio.sleep(fault.delay)
         streaming = bool(body.get("stream"))
@@ -175,7 +177,7 @@ class LlmProxy:
         )
         after = fault.after_deltas if fault and fault.kind == "mid_stream_error" else None
         return StreamingResponse(
-            _relay(upstream, after),
+            _relay(upstream, after, record),
             status_code=upstream.status_code,
             media_type=upstream.headers.get("content-type", "application/json"),
         )
@@ -188,20 +190,19 @@ class LlmProxy:
         return JSONResponse({"input_tokens": max(1, len(text) // 4)})
 
 
-def _arrived(request: Request) -> float | None:
-    stamp = request.headers.get(ARRIVED_HEADER.decode())
-    return float(stamp) if stamp is not None else None
-
-
 _FORWARDED_HEADERS = {"content-type", "anthropic-version", "anthropic-beta", "x-api-key"}
 
 
-async def _relay(upstream: httpx.Response, error_after: int | None) -> AsyncIterator[bytes]:
-    """Passes fakellm's bytes through; with `error_after`, cuts the SSE stream short."""
+async def _relay(
+    upstream: httpx.Response, error_after: int | None, record: LlmRequest
+) -> AsyncIterator[bytes]:
+    """Passes fakellm's bytes through, noting in `record` when the last was passed on;
+    with `error_after`, cuts the SSE stream short."""
     try:
         if error_after is None:
             async for chunk in upstream.aiter_raw():
                 yield chunk
+            record.answered = time.time()
             return
         deltas = 0
         buffer = b""

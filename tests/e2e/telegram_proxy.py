@@ -79,6 +79,7 @@ from .telegram_wire import (
     read_params,
     without_none,
 )
+from .wire_tap import arrived_at
 
 POLL_INTERVAL = 0.05
 
@@ -153,7 +154,7 @@ class TelegramProxy:
         if method == "getUpdates":
             rec.last_poll = time.time()
         else:
-            rec.record_call(method, params)
+            rec.record_call(method, params, arrived_at(request.headers))
         failure = rec.take_failure(method)
         if failure is not None:
             raise ApiError(failure.error_code, failure.description, failure.retry_after)

@@ -17,7 +17,8 @@ class ApiCall:
 
     method: str
     params: JSON
-    at: float
+    at: float  # when the proxy read it (the test process's own time to get to it included)
+    arrived: float | None = None  # when it was on the wire, if it came through a wire tap
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +99,8 @@ class BotRecords:
         prefix = self.token.split(":", 1)[0]
         return int(prefix) if prefix.isdigit() else 666
 
-    def record_call(self, method: str, params: JSON) -> None:
-        self.calls.append(ApiCall(method, params, time.time()))
+    def record_call(self, method: str, params: JSON, arrived: float | None = None) -> None:
+        self.calls.append(ApiCall(method, params, time.time(), arrived))
 
     def calls_of(self, method: str) -> list[ApiCall]:
         return [call for call in list(self.calls) if call.method == method]

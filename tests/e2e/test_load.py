@@ -66,9 +66,12 @@ async def test_two_hundred_people_talking_at_once_all_answered_in_order(
     telegram: TelegramWorld,
     llm: LlmProxy,
     wire_tap: str,
+    telegram_wire_tap: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    bot = lumen_process(env={"ANTHROPIC_BASE_URL": wire_tap})
+    bot = lumen_process(
+        env={"ANTHROPIC_BASE_URL": wire_tap, "LUMEN_TELEGRAM_API_URL": telegram_wire_tap}
+    )
     await telegram.wait_until_polling(timeout=60)
     llm.inject(Fault.slow(1.0), times=10 * PEOPLE)
     people = [telegram.user() for _ in range(PEOPLE)]
@@ -127,13 +130,20 @@ async def test_two_hundred_people_talking_at_once_all_answered_in_order(
             read_at.setdefault(text, request.at)
     others = [text for text in asked_at if text.startswith("person")]
     assert len(others) == MESSAGES * PEOPLE, "every person's every message reached the mentor"
+    sent = records.calls_of("sendMessage")
+    delivered: list[float] = []  # the LLM's last byte -> the answer on the wire to Telegram
     for person in people:
-        asked = [
-            r.text.rsplit(f"person {person.user_id} says ", 1)[-1][:1]
+        theirs = [
+            r
             for r in turns
             if f"person {person.user_id} says" in r.body["messages"][-1]["content"][0]["text"]
         ]
+        asked = [r.text.rsplit(f"person {person.user_id} says ", 1)[-1][:1] for r in theirs]
         assert asked == [str(n) for n in range(1, MESSAGES + 1)], "in order per person"
+        answers_sent = [c for c in sent if str(c.params["chat_id"]) == str(person.chat_id)]
+        for turn, answer in zip(theirs, answers_sent, strict=True):
+            assert turn.answered is not None and answer.arrived is not None
+            delivered.append((answer.arrived - turn.answered) * 1000)
     flooded = [asked_at[f"flood {n}"] for n in range(FLOOD) if f"flood {n}" in asked_at]
     assert flooded, "the flood was answered"
     assert len(turns) < len(others) + FLOOD, "a flood is answered in bursts, not message by message"
@@ -165,4 +175,5 @@ async def test_two_hundred_people_talking_at_once_all_answered_in_order(
             f" {figures(during)}; the rest: {figures(outside)}"
             f"\n  ... a person's first message (new person, new session): {figures(first)};"
             f" their later ones: {figures(later)}"
+            f"\n  the LLM's last byte -> the answer on the wire to Telegram: {figures(delivered)}"
         )

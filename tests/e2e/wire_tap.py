@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from collections.abc import Mapping
 
 LOOPBACK = "127.0.0.1"
 ARRIVED_HEADER = b"x-arrived-at"
@@ -109,6 +110,12 @@ class _Tap(asyncio.Protocol):
     def connection_lost(self, exc: Exception | None) -> None:
         if self._upstream is not None:
             self._upstream.close()
+
+
+def arrived_at(headers: Mapping[str, str]) -> float | None:
+    """The stamp this tap wrote into a request's headers; None if it did not pass a tap."""
+    stamp = headers.get(ARRIVED_HEADER.decode())
+    return float(stamp) if stamp is not None else None
 
 
 def _body_length(head: bytes) -> int:
