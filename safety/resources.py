@@ -121,17 +121,23 @@ def _flag(code: str) -> str:
     return "".join(chr(0x1F1E6 + ord(c) - ord("A")) for c in code)
 
 
-def _bullets(found: CrisisResources, lines: Sequence[Line], lang: str) -> list[str]:
+def _bullets(
+    found: CrisisResources, lines: Sequence[Line], lang: str, *, danger: bool = False
+) -> list[str]:
     """Lines as "- ..." bullets; with none to show, the directory (and, for the fallback,
-    a flagged example per country commonly reached in this language)."""
+    a flagged example per country commonly reached in this language). With `danger` (the
+    person is in danger from someone now), each example names the country's line for abuse
+    and violence, where it has one, and its police number, where that differs."""
     t = _texts(lang)
     if lines:
         return [f"- {_render_line(x, t)}" for x in lines]
     out = [f"- {t['directory_line']}"]
     for code in _BOOK.examples.get(lang, ()) if found.is_fallback else ():
         example = _BOOK.countries[code]
-        short = t["emergency_short"].format(numbers=either(example.emergency_numbers, t))
-        first = f"{_render_line(example.lines[0], t)} · " if example.lines else ""
+        shown = (example.danger_lines[:1] if danger else ()) or example.lines[:1]
+        numbers = (example.police,) if danger and example.police else example.emergency_numbers
+        short = t["emergency_short"].format(numbers=either(numbers, t))
+        first = "".join(f"{_render_line(x, t)} · " for x in shown)
         out.append(f"- {_flag(code)} {first}{short}")
     return out
 
@@ -191,7 +197,7 @@ def crisis_message(
     medical_only = (
         variant == "medical_emergency" and Category.SUICIDE_SELF_HARM not in screening.categories
     )
-    listing = "\n".join(_bullets(found, lines, code))
+    listing = "\n".join(_bullets(found, lines, code, danger=variant == "danger_from_others"))
     if variant == "self":
         emergency = _emergency(found, t)
         parts = [

@@ -245,6 +245,16 @@ def test_danger_message_lists_the_domestic_abuse_line_before_crisis_lines() -> N
     assert "call 1-800-799-7233, text START to 88788" in text
 
 
+def test_danger_with_no_country_gives_examples_of_abuse_lines_not_crisis_lines() -> None:
+    text = crisis_message(_crisis(Category.DANGER_FROM_OTHERS), country=None)
+    assert "🇺🇸 National Domestic Violence Hotline: call 1-800-799-7233" in text
+    assert "🇬🇧 National Domestic Abuse Helpline (Refuge)" in text
+    assert "988 Suicide" not in text and "Samaritans" not in text
+    assert "🇨🇦 9-8-8 Suicide Crisis Helpline" in text  # no abuse line stored for Canada
+    own = crisis_message(_crisis(), country=None)  # their own crisis: the crisis lines
+    assert "🇺🇸 988 Suicide & Crisis Lifeline" in own and "Domestic" not in own
+
+
 def test_a_medical_emergency_without_self_harm_is_only_the_emergency_number() -> None:
     text = crisis_message(_crisis(Category.MEDICAL_EMERGENCY), country="GB")
     assert "call 999 now" in text
