@@ -26,6 +26,7 @@ FACETS: Final = frozenset(
         "serious",  # "I mean it", "without getting caught"
         "danger",  # a threat from another person
         "presence",  # that person is here / outside / coming
+        "armed",  # that person has a weapon at hand
     }
 )
 CUES: Final = ("past", "resolved", "benign", "now", "joke")
