@@ -7,7 +7,6 @@ import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar, cast
@@ -15,6 +14,7 @@ from typing import Any, Self, TypeVar, cast
 import aiosqlite
 
 from lumen_bot.errors import StoreError
+from lumen_bot.store.group_commit import WriteGroup
 
 Migration = Sequence[str]
 T = TypeVar("T")
@@ -25,7 +25,8 @@ class Database:
 
     Writes go through `transaction()`, which holds an asyncio lock and a
     `BEGIN IMMEDIATE`, so a group of statements commits whole or not at all; or,
-    on the paths every message takes, through `write()`, the same in one trip.
+    on the paths every message takes, through `write()`, the same in one trip,
+    sharing its COMMIT with the writes waiting beside it (`group_commit.py`).
     """
 
     def __init__(self, path: Path, migrations: Sequence[Migration]) -> None:
@@ -33,6 +34,7 @@ class Database:
         self._migrations = migrations
         self._conn: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
+        self._writes = WriteGroup()
 
     async def __aenter__(self) -> Self:
         self._path.parent.mkdir(parents=True, exist_ok=True)
@@ -87,13 +89,26 @@ class Database:
 
         `transaction()` costs a trip to aiosqlite's thread per statement, plus BEGIN
         and COMMIT, and under load every trip waits its turn on the event loop; this
-        is one trip. `work` runs off the event loop: it may only use the connection
-        and what it was given (no awaiting, no shared state). It runs on aiosqlite's
-        thread through a private method (`_on_thread`); tests/unit/store/test_database.py
-        fails if that ever changes.
+        is one trip, and writes waiting for the thread together share one COMMIT
+        (`group_commit.py`). `work` runs off the event loop: it may only use the
+        connection and what it was given (no awaiting, no shared state). It runs on
+        aiosqlite's thread through a private method (`_on_thread`);
+        tests/unit/store/test_database.py fails if that ever changes.
         """
-        async with self._write_lock:
-            return await self._on_thread(partial(_whole_transaction, work=work))
+        if self._write_lock.locked():  # a transaction() is open: not into the middle of it
+            async with self._write_lock:
+                pass
+        # Added and sent in one step of the loop: nothing can queue a BEGIN in between.
+        done: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._writes.add(work, done)
+        try:
+            await self._on_thread(self._writes.drain)
+        except asyncio.CancelledError:
+            raise  # the drain is on the thread's queue and will still run the work
+        except BaseException:
+            self._writes.withdraw(done)  # the connection closed before the drain was queued
+            raise
+        return await done
 
     async def change(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Row | None:
         """One statement as its own transaction, in one trip (see `write`); the first
@@ -161,20 +176,6 @@ class Database:
                     "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                     (version, datetime.now(UTC).isoformat()),
                 )
-
-
-def _whole_transaction(raw: sqlite3.Connection, *, work: Callable[[sqlite3.Connection], T]) -> T:
-    raw.execute("BEGIN IMMEDIATE")
-    try:
-        result = work(raw)
-        raw.execute("COMMIT")
-    except BaseException:
-        # A COMMIT that fails (a deferred constraint, a full disk) leaves the
-        # transaction open; every later write would then fail to BEGIN.
-        if raw.in_transaction:
-            raw.execute("ROLLBACK")
-        raise
-    return result
 
 
 def to_text(moment: datetime) -> str:

@@ -1,9 +1,11 @@
-"""`Database.write`: a whole transaction in one trip, atomic and serialised with the rest."""
+"""`Database.write`: a whole transaction in one trip, atomic and serialised with the rest;
+writes that wait for the connection's thread together share one COMMIT."""
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -123,3 +125,146 @@ async def test_a_change_is_committed_and_gives_back_the_row_it_returns(db: Datab
     assert (row["id"], row["word"]) == (1, "hello")
     assert await db.change("UPDATE notes SET word = 'bye' WHERE id = 1") is None
     assert await words(db) == ["bye"]
+
+
+class Held:
+    """A write that holds the connection's thread until released, so that the writes
+    sent meanwhile wait there together."""
+
+    def __init__(self, db: Database) -> None:
+        self._started = threading.Event()
+        self._go = threading.Event()
+
+        def work(raw: sqlite3.Connection) -> None:
+            self._started.set()
+            self._go.wait(timeout=10)
+            raw.execute("INSERT INTO notes (word) VALUES ('held')")
+
+        self.task = asyncio.create_task(db.write(work))
+
+    async def started(self) -> None:
+        assert await asyncio.to_thread(self._started.wait, 10)
+
+    def let_go(self) -> None:
+        self._go.set()
+
+    async def release(self) -> None:
+        self.let_go()
+        await self.task
+
+
+async def statements(db: Database) -> list[str]:
+    seen: list[str] = []
+    await db.conn.set_trace_callback(seen.append)
+    return seen
+
+
+async def test_writes_waiting_together_share_one_commit_and_each_gets_its_own_result(
+    db: Database,
+) -> None:
+    seen = await statements(db)
+    held = Held(db)
+    await held.started()
+
+    def add_and_count(word: str) -> Callable[[sqlite3.Connection], int]:
+        def work(raw: sqlite3.Connection) -> int:
+            raw.execute("INSERT INTO notes (word) VALUES (?)", (word,))
+            count: int = raw.execute("SELECT count(*) FROM notes").fetchone()[0]
+            return count
+
+        return work
+
+    waiting = [asyncio.create_task(db.write(add_and_count(w))) for w in ("a", "b", "c")]
+    await asyncio.sleep(0.05)
+    await held.release()
+    assert await asyncio.gather(*waiting) == [2, 3, 4]  # each saw the ones before it
+    assert await words(db) == ["held", "a", "b", "c"]
+    assert seen.count("COMMIT") == 2, "the held write alone, then the three together"
+
+
+async def test_a_write_that_fails_in_a_group_is_undone_alone(db: Database) -> None:
+    held = Held(db)
+    await held.started()
+
+    def add_then_clash(raw: sqlite3.Connection) -> None:
+        raw.execute("INSERT INTO notes (word) VALUES ('undone')")
+        raw.execute("INSERT INTO notes (word) VALUES ('first')")  # UNIQUE fails here
+
+    first = asyncio.create_task(db.write(add("first")))
+    clash = asyncio.create_task(db.write(add_then_clash))
+    last = asyncio.create_task(db.write(add("last")))
+    await asyncio.sleep(0.05)
+    await held.release()
+    await first
+    with pytest.raises(sqlite3.IntegrityError):
+        await clash
+    await last
+    assert await words(db) == ["held", "first", "last"]
+
+
+async def test_when_a_groups_commit_fails_each_write_is_committed_on_its_own(
+    tmp_path: Path,
+) -> None:
+    async with Database(tmp_path / "family.db", FAMILY) as db:
+
+        def parent(n: int) -> Callable[[sqlite3.Connection], None]:
+            def work(raw: sqlite3.Connection) -> None:
+                raw.execute("INSERT INTO parents (id) VALUES (?)", (n,))
+
+            return work
+
+        started, go = threading.Event(), threading.Event()
+
+        def hold(raw: sqlite3.Connection) -> None:
+            started.set()
+            go.wait(timeout=10)
+
+        held = asyncio.create_task(db.write(hold))
+        assert await asyncio.to_thread(started.wait, 10)
+        group = [asyncio.create_task(db.write(work)) for work in (parent(1), orphan, parent(2))]
+        await asyncio.sleep(0.05)
+        go.set()
+        await held
+        outcomes = await asyncio.gather(*group, return_exceptions=True)
+        assert outcomes[0] is None and outcomes[2] is None
+        assert isinstance(outcomes[1], sqlite3.IntegrityError)  # found only at COMMIT
+        assert [r["id"] for r in await db.fetchall("SELECT id FROM parents")] == [1, 2]
+        assert await db.fetchall("SELECT id FROM children") == []
+
+
+async def test_a_write_reaches_the_thread_without_waiting_for_the_event_loop(
+    db: Database,
+) -> None:
+    """A write need not wait for the one before it to come back to the event loop: under
+    load the loop is busy, and writes handed on one loop turn at a time crawl."""
+    held = Held(db)
+    await held.started()
+    second_ran = threading.Event()
+
+    def second(raw: sqlite3.Connection) -> None:
+        raw.execute("INSERT INTO notes (word) VALUES ('second')")
+        second_ran.set()
+
+    task = asyncio.create_task(db.write(second))
+    await asyncio.sleep(0)  # the second write is sent
+    held.let_go()
+    # The loop is blocked here: the held write's answer cannot reach it meanwhile.
+    assert second_ran.wait(timeout=5), "the second write waited for the loop"
+    await held.task
+    await task
+    assert await words(db) == ["held", "second"]
+
+
+async def test_a_cancelled_write_does_not_hold_up_the_others_of_its_group(db: Database) -> None:
+    held = Held(db)
+    await held.started()
+    cancelled = asyncio.create_task(db.write(add("cancelled")))
+    kept = asyncio.create_task(db.write(add("kept")))
+    await asyncio.sleep(0.05)
+    cancelled.cancel()
+    await held.release()
+    await kept
+    with pytest.raises(asyncio.CancelledError):
+        await cancelled
+    # Sent before it was cancelled, the work itself still ran, as any trip to the thread does.
+    assert await words(db) == ["held", "cancelled", "kept"]
