@@ -19,9 +19,12 @@ from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
-# About 100 requests a second at Telegram's usual round trip: more than its limit
-# of about 30 messages a second for one bot, so a queue here means a burst.
-BOT_API_CONNECTIONS = 8
+# A request holds a connection for a whole round trip. With 8, a wave of answers
+# finishing together (everyone's LLM taking about as long) queued here behind each
+# other's round trips: at 100 ms, 8 carry 80 requests a second. 32 carry 320, well
+# above the 30 or so messages a second Telegram takes from one bot, so a queue here
+# means a real burst; Telegram's own refusals come back as RetryAfter, per chat.
+BOT_API_CONNECTIONS = 32
 
 
 class QueuedRequest(BaseRequest):
