@@ -43,6 +43,10 @@ def build_application(token: str, api_url: str) -> TelegramApp:
                 pool_timeout=10,
             )
         )
+        # the long poll on a connection of its own, through aiohttp like the rest
+        .get_updates_request(
+            QueuedRequest(1, connect_timeout=10, read_timeout=30, write_timeout=30, pool_timeout=10)
+        )
     )
     return builder.build()
 
