@@ -87,12 +87,12 @@ def _commit(raw: sqlite3.Connection, works: list[Work]) -> list[Outcome]:
 
 def _alone(raw: sqlite3.Connection, work: Work) -> Outcome:
     try:
-        return True, whole_transaction(raw, work)
+        return True, _whole_transaction(raw, work)
     except BaseException as exc:  # noqa: BLE001 - it is its caller's to raise
         return False, exc
 
 
-def whole_transaction(raw: sqlite3.Connection, work: Work) -> Any:
+def _whole_transaction(raw: sqlite3.Connection, work: Work) -> Any:
     """One work as a transaction of its own, rolled back whole if it or its COMMIT fails."""
     raw.execute("BEGIN IMMEDIATE")
     try:

@@ -131,14 +131,15 @@ class Held:
     """A write that holds the connection's thread until released, so that the writes
     sent meanwhile wait there together."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, note: bool = True) -> None:
         self._started = threading.Event()
         self._go = threading.Event()
 
         def work(raw: sqlite3.Connection) -> None:
             self._started.set()
             self._go.wait(timeout=10)
-            raw.execute("INSERT INTO notes (word) VALUES ('held')")
+            if note:
+                raw.execute("INSERT INTO notes (word) VALUES ('held')")
 
         self.task = asyncio.create_task(db.write(work))
 
@@ -213,18 +214,11 @@ async def test_when_a_groups_commit_fails_each_write_is_committed_on_its_own(
 
             return work
 
-        started, go = threading.Event(), threading.Event()
-
-        def hold(raw: sqlite3.Connection) -> None:
-            started.set()
-            go.wait(timeout=10)
-
-        held = asyncio.create_task(db.write(hold))
-        assert await asyncio.to_thread(started.wait, 10)
+        held = Held(db, note=False)
+        await held.started()
         group = [asyncio.create_task(db.write(work)) for work in (parent(1), orphan, parent(2))]
         await asyncio.sleep(0.05)
-        go.set()
-        await held
+        await held.release()
         outcomes = await asyncio.gather(*group, return_exceptions=True)
         assert outcomes[0] is None and outcomes[2] is None
         assert isinstance(outcomes[1], sqlite3.IntegrityError)  # found only at COMMIT
