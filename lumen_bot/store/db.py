@@ -1,4 +1,5 @@
-"""SQLite connections: pragmas, versioned migrations, and one writer at a time."""
+"""SQLite connections: pragmas, versioned migrations, one writer at a time, and a
+reader beside it."""
 
 from __future__ import annotations
 
@@ -21,18 +22,27 @@ T = TypeVar("T")
 
 
 class Database:
-    """One aiosqlite connection in WAL mode, migrated at open.
+    """Two aiosqlite connections to one file in WAL mode, migrated at open.
 
     Writes go through `transaction()`, which holds an asyncio lock and a
     `BEGIN IMMEDIATE`, so a group of statements commits whole or not at all; or,
     on the paths every message takes, through `write()`, the same in one trip,
     sharing its COMMIT with the writes waiting beside it (`group_commit.py`).
+
+    Reads (`fetchone`, `fetchall`, `fetch_many`) go to a second, read-only
+    connection with its own thread. Each connection runs one thing at a time, so
+    on the writer's a read would wait behind every COMMIT queued there, each one
+    waiting for the disk (`synchronous=FULL`): under load, most of the time a
+    message took before its LLM request. WAL lets the reader go on meanwhile. It
+    sees what is committed, which is everything a caller has awaited; what an open
+    `transaction()` has written is read through that transaction's connection.
     """
 
     def __init__(self, path: Path, migrations: Sequence[Migration]) -> None:
         self._path = path
         self._migrations = migrations
         self._conn: aiosqlite.Connection | None = None
+        self._reader: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
         self._writes = WriteGroup()
 
@@ -50,6 +60,11 @@ class Database:
         ):
             await conn.execute(pragma)
         await self._migrate()
+        reader = await aiosqlite.connect(self._path, isolation_level=None)
+        reader.row_factory = aiosqlite.Row
+        self._reader = reader
+        for pragma in ("PRAGMA query_only=ON", "PRAGMA busy_timeout=5000"):
+            await reader.execute(pragma)
         return self
 
     async def __aexit__(
@@ -58,6 +73,9 @@ class Database:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        if self._reader is not None:
+            await self._reader.close()
+            self._reader = None
         if self._conn is not None:
             await self._conn.close()
             self._conn = None
@@ -120,28 +138,35 @@ class Database:
 
         return await self.write(run)
 
-    async def _on_thread(self, work: Callable[[sqlite3.Connection], T]) -> T:
+    async def _on_thread(
+        self, work: Callable[[sqlite3.Connection], T], on: aiosqlite.Connection | None = None
+    ) -> T:
         # aiosqlite offers no public way to run a function on its thread: its own
         # `execute` is `_execute(self._conn.execute, ...)`, and so is this
-        conn = cast(Any, self.conn)
+        conn = cast(Any, self.conn if on is None else on)
         return cast(T, await conn._execute(work, conn._conn))
+
+    @property
+    def _read(self) -> aiosqlite.Connection:
+        """The reader connection; before it opens (during migration), the writer."""
+        return self._reader if self._reader is not None else self.conn
 
     # One trip to aiosqlite's thread per query (execute_fetchall), not three (execute,
     # fetch, close): under load each trip costs the event loop about 0.1 ms.
     async def fetchone(self, sql: str, params: Sequence[object] = ()) -> aiosqlite.Row | None:
-        rows = await self.conn.execute_fetchall(sql, params)
+        rows = await self._read.execute_fetchall(sql, params)
         return next(iter(rows), None)
 
     async def fetchall(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
-        return list(await self.conn.execute_fetchall(sql, params))
+        return list(await self._read.execute_fetchall(sql, params))
 
     async def fetch_many(self, *queries: tuple[str, Sequence[object]]) -> list[list[sqlite3.Row]]:
-        """Several queries' rows in one trip to the connection's thread (see `write`)."""
+        """Several queries' rows in one trip to the reader's thread (see `write`)."""
 
         def run(raw: sqlite3.Connection) -> list[list[sqlite3.Row]]:
             return [raw.execute(sql, params).fetchall() for sql, params in queries]
 
-        return await self._on_thread(run)
+        return await self._on_thread(run, self._read)
 
     async def checkpoint(self) -> bool:
         """Copy the WAL into the database file and truncate it to nothing, so bytes that
@@ -151,7 +176,8 @@ class Database:
         reader elsewhere (another process) kept the checkpoint from finishing.
         """
         async with self._write_lock:
-            row = await self.fetchone("PRAGMA wal_checkpoint(TRUNCATE)")
+            rows = await self.conn.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
+        row = next(iter(rows), None)
         return row is not None and int(row[0]) == 0
 
     async def _migrate(self) -> None:

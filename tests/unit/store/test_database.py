@@ -1,5 +1,6 @@
-"""`Database.write`: a whole transaction in one trip, atomic and serialised with the rest;
-writes that wait for the connection's thread together share one COMMIT."""
+"""`Database`: a whole write transaction in one trip, atomic and serialised with the rest;
+writes that wait for the connection's thread together share one COMMIT; reads on a
+read-only connection of their own."""
 
 from __future__ import annotations
 
@@ -262,3 +263,34 @@ async def test_a_cancelled_write_does_not_hold_up_the_others_of_its_group(db: Da
         await cancelled
     # Sent before it was cancelled, the work itself still ran, as any trip to the thread does.
     assert await words(db) == ["held", "cancelled", "kept"]
+
+
+async def test_a_read_does_not_wait_behind_a_write_on_the_writers_thread(db: Database) -> None:
+    """Reads have a connection of their own: a write waiting for the disk holds up no read."""
+    await db.write(add("committed"))
+    held = Held(db)
+    await held.started()
+    try:
+        read = await asyncio.wait_for(words(db), timeout=5)
+        many = await asyncio.wait_for(db.fetch_many(("SELECT COUNT(*) FROM notes", ())), 5)
+    finally:
+        await held.release()
+    assert read == ["committed"]  # the held write is not committed: not seen
+    assert many[0][0][0] == 1
+    assert await words(db) == ["committed", "held"]  # once it is, it is
+
+
+async def test_a_read_sees_no_half_of_an_open_transaction(db: Database) -> None:
+    async with db.transaction() as tx:
+        await tx.execute("INSERT INTO notes (word) VALUES ('not yet')")
+        assert await words(db) == []
+        assert [row["word"] for row in await tx.execute_fetchall("SELECT word FROM notes")] == [
+            "not yet"
+        ]
+    assert await words(db) == ["not yet"]
+
+
+async def test_reads_cannot_write(db: Database) -> None:
+    with pytest.raises(sqlite3.OperationalError):
+        await db.fetchall("INSERT INTO notes (word) VALUES ('sneaked') RETURNING id")
+    assert await words(db) == []
