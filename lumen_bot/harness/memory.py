@@ -119,19 +119,19 @@ class Memory:
         then applied (screen, rewrite, new Arc version). False: it is not a correction,
         and belongs to the conversation."""
         async with self._intake.hold(inbound.person):
-            person = await self._store.find_person(inbound.person)
-            if person is None:
+            found = await self._memory.correction_for(inbound.person, inbound.source_key)
+            if found is None:
                 return False
-            found = await self._memory.correction_for(person.id, inbound.source_key)
-            if found is None or (found.state == "asked" and await self._blocked(person.id)):
+            person_id = found.person_id
+            if found.state == "asked" and await self._blocked(person_id):
                 return False  # a blocked person's message: the mentor says so, once
             if found.state != "asked":  # this very message, delivered again
-                log.info("correction_redelivered", person=person.id, correction=found.id)
+                log.info("correction_redelivered", person=person_id, correction=found.id)
                 _admitted(inbound)
                 return True
             if self._clock.now() - found.asked_at > self._ask_ttl:
-                await self._memory.drop_asked(person.id)
-                log.info("correction_expired", person=person.id)
+                await self._memory.drop_asked(person_id)
+                log.info("correction_expired", person=person_id)
                 return False
             received = await self._memory.receive_correction(
                 found, inbound.text, inbound.at, inbound.source_key
@@ -139,7 +139,7 @@ class Memory:
             if received is None:
                 return False
             _admitted(inbound)
-        log.info("correction_received", person=person.id, correction=received.id)
+        log.info("correction_received", person=person_id, correction=received.id)
         await self._corrector.apply_now(received, reply, locale=inbound.locale)
         return True
 

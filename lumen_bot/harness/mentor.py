@@ -87,10 +87,11 @@ class Mentor:
         """
         try:
             async with self._intake.hold(inbound.person):
-                person = await self._store.person(inbound.person, self._clock.now())
-                if await self._blocked(person, reply):
+                arrival = await self._store.arrival(inbound.person, self._clock.now())
+                person = arrival.person
+                if await self._blocked(person, arrival.block, reply):
                     return
-                admitted = await self._admit(person, inbound)
+                admitted = await self._admit(person, arrival.session, inbound)
         finally:
             if inbound.on_admitted is not None:
                 inbound.on_admitted()  # the platform may now confirm it has the message
@@ -102,9 +103,10 @@ class Mentor:
         async with self._answering.hold(inbound.person):
             await self._answerer.answer(person, session, reply, locale=inbound.locale)
 
-    async def _blocked(self, person: Person, reply: ReplyChannel) -> bool:
+    async def _blocked(
+        self, person: Person, block: tuple[datetime, bool] | None, reply: ReplyChannel
+    ) -> bool:
         """A person an admin blocked hears so once, and is otherwise ignored (nothing stored)."""
-        block = await self._review.blocked_until(person.id)
         if block is None or block[0] <= self._clock.now():
             return False
         if not block[1]:
@@ -113,7 +115,9 @@ class Mentor:
         log.info("message_from_blocked_person", person=person.id)
         return True
 
-    async def _admit(self, person: Person, inbound: Inbound) -> tuple[Session, bool] | None:
+    async def _admit(
+        self, person: Person, session: Session | None, inbound: Inbound
+    ) -> tuple[Session, bool] | None:
         """Store the message (encrypted, unscreened); None if it was answered before.
 
         Also says whether this message begins a new session after the last one
@@ -121,7 +125,6 @@ class Mentor:
         silently continues into today's.
         """
         now = self._clock.now()
-        session = await self._store.active_session(person.id)
         after_idle = False
         if session is not None and self._is_idle(session, now) and not await self._seen(inbound):
             await self._close_for_quiet(session)

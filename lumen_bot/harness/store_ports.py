@@ -60,11 +60,25 @@ class PersonExport:
     prompt_versions: dict[int, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Arrival:
+    """What a message needs to know of its sender before it is stored."""
+
+    person: Person
+    block: tuple[datetime, bool] | None  # as `ReviewStore.blocked_until`
+    session: Session | None  # the active one
+
+
 class Store(Protocol):
     """Durable, encrypted storage of everything a person and the mentor said."""
 
     async def person(self, key: PersonKey, at: datetime) -> Person:
         """The person with this key, created (with a fresh data key) if new."""
+        ...
+
+    async def arrival(self, key: PersonKey, at: datetime) -> Arrival:
+        """The person (created if new, as `person`), their block and their active
+        session, in one trip for someone known: every message asks this first."""
         ...
 
     async def find_person(self, key: PersonKey) -> Person | None: ...
@@ -292,8 +306,9 @@ class MemoryStore(Protocol):
         """Open a question (replacing an unanswered one); None while one is being applied."""
         ...
 
-    async def correction_for(self, person_id: int, source_key: str | None) -> Correction | None:
-        """The person's open question, or the correction this platform message made."""
+    async def correction_for(self, person: PersonKey, source_key: str | None) -> Correction | None:
+        """The person's open question, or the correction this platform message made; by
+        the person's platform key, so every message asks it in one trip."""
         ...
 
     async def drop_asked(self, person_id: int) -> bool:

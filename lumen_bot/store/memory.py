@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 import aiosqlite
 
 from lumen_bot.errors import StoreError
-from lumen_bot.harness.model import Arc, Notebook
+from lumen_bot.harness.model import Arc, Notebook, PersonKey
 from lumen_bot.harness.store_ports import Correction, CorrectionState, NotebookEntry
 from lumen_bot.store.db import Database, from_text, require_time, to_text
 from lumen_bot.store.sealing import Sealer
@@ -75,11 +75,12 @@ class MemoryRecords:
             )
         return Correction(record, person_id, "asked", arc_version, section, at)
 
-    async def correction_for(self, person_id: int, source_key: str | None) -> Correction | None:
+    async def correction_for(self, person: PersonKey, source_key: str | None) -> Correction | None:
         row = await self._db.fetchone(
-            "SELECT * FROM arc_corrections WHERE person_id = ?"
-            " AND (state = 'asked' OR source_key = ?) ORDER BY source_key IS NULL LIMIT 1",
-            (person_id, source_key),
+            "SELECT c.* FROM arc_corrections c JOIN people p ON p.id = c.person_id"
+            " WHERE p.platform = ? AND p.external_id = ?"
+            " AND (c.state = 'asked' OR c.source_key = ?) ORDER BY c.source_key IS NULL LIMIT 1",
+            (person.platform, person.external_id, source_key),
         )
         return None if row is None else await self._correction(row)
 

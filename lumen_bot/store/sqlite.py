@@ -23,7 +23,7 @@ from lumen_bot.harness.model import (
     Turn,
     TurnKind,
 )
-from lumen_bot.harness.store_ports import ClosingJob, NewTurn, PersonExport
+from lumen_bot.harness.store_ports import Arrival, ClosingJob, NewTurn, PersonExport
 from lumen_bot.store.closing import LATEST_ARC_SQL, NOTEBOOKS_SQL, ClosingRecords, job_from_row
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.db import Database, from_text, require_time, to_text
@@ -32,10 +32,13 @@ from lumen_bot.store.memory import MemoryRecords
 from lumen_bot.store.portability import PortableRecords
 from lumen_bot.store.privacy import PrivacyRecords, carry_block
 from lumen_bot.store.reminders import ReminderRecords
-from lumen_bot.store.review import SqliteReviewStore
+from lumen_bot.store.review import SqliteReviewStore, block_of
 from lumen_bot.store.schema import CONTENT_MIGRATIONS
 from lumen_bot.store.sealing import Sealer
 from lumen_bot.store.turn_body import read_turn_body, turn_body
+
+PERSON_SQL = "SELECT id, created_at FROM people WHERE platform = ? AND external_id = ?"
+ACTIVE_SESSION_SQL = "SELECT * FROM sessions WHERE person_id = ? AND state = 'active'"
 
 
 class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords, PortableRecords):
@@ -102,11 +105,33 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         await self._keys.ensure_new(person.id, at)
         return person
 
-    async def find_person(self, key: PersonKey) -> Person | None:
-        row = await self._db.fetchone(
-            "SELECT id, created_at FROM people WHERE platform = ? AND external_id = ?",
-            (key.platform, key.external_id),
+    async def arrival(self, key: PersonKey, at: datetime) -> Arrival:
+        by_key = (key.platform, key.external_id)
+        people, blocks, sessions = await self._db.fetch_many(
+            (PERSON_SQL, by_key),
+            (
+                "SELECT b.until, b.notified FROM blocks b JOIN people p ON p.id = b.person_id"
+                " WHERE p.platform = ? AND p.external_id = ?",
+                by_key,
+            ),
+            (
+                "SELECT s.* FROM sessions s JOIN people p ON p.id = s.person_id"
+                " WHERE p.platform = ? AND p.external_id = ? AND s.state = 'active'",
+                by_key,
+            ),
         )
+        if not people:  # someone new (or back after /forget): created, then asked again
+            person = await self.person(key, at)
+            block = await self.review.blocked_until(person.id)  # a block outlives /forget
+            return Arrival(person, block, await self.active_session(person.id))
+        person = _person(people[0], key)
+        await self._keys.ensure(person.id, at)
+        return Arrival(
+            person, block_of(next(iter(blocks), None)), _session(sessions[0]) if sessions else None
+        )
+
+    async def find_person(self, key: PersonKey) -> Person | None:
+        row = await self._db.fetchone(PERSON_SQL, (key.platform, key.external_id))
         return None if row is None else _person(row, key)
 
     async def person_key(self, person_id: int) -> PersonKey:
@@ -118,9 +143,7 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         return PersonKey(row["platform"], row["external_id"])
 
     async def active_session(self, person_id: int) -> Session | None:
-        row = await self._db.fetchone(
-            "SELECT * FROM sessions WHERE person_id = ? AND state = 'active'", (person_id,)
-        )
+        row = await self._db.fetchone(ACTIVE_SESSION_SQL, (person_id,))
         return None if row is None else _session(row)
 
     async def open_session(self, person_id: int, at: datetime) -> Session:

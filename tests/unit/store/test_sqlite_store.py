@@ -214,3 +214,24 @@ async def test_untouched_records_of_the_same_life_open(tmp_path: Path) -> None:
         data = await store.export(ALICE)
         assert data is not None
         assert [a.text for a in data.arcs] == ["arc one", "arc two"]
+
+
+async def test_an_arrival_gives_the_person_their_block_and_active_session(
+    store: SqliteStore,
+) -> None:
+    new = await store.arrival(ALICE, AT)
+    assert new.person == await store.find_person(ALICE), "someone new is created"
+    assert (new.block, new.session) == (None, None)
+
+    first = await store.open_session(new.person.id, AT)
+    await store.begin_closing(first.id, AT, "end")
+    second = await store.open_session(new.person.id, AT)
+    await store.review.block(new.person.id, AT + timedelta(days=3))
+    await store.person(BOB, AT)  # someone else's rows are not theirs
+    await store.review.block((await store.person(BOB, AT)).id, AT + timedelta(days=9))
+
+    known = await store.arrival(ALICE, AT)
+    assert known.person == new.person
+    assert known.block == (AT + timedelta(days=3), False)
+    assert known.block == await store.review.blocked_until(new.person.id)
+    assert known.session == second == await store.active_session(new.person.id)
