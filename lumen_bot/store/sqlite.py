@@ -79,9 +79,12 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
 
     async def person(self, key: PersonKey, at: datetime) -> Person:
         found = await self.find_person(key)
-        if found is not None:
-            await self._keys.ensure(found.id, at)
-            return found
+        if found is None:
+            return await self._create_person(key, at)
+        await self._keys.ensure(found.id, at)
+        return found
+
+    async def _create_person(self, key: PersonKey, at: datetime) -> Person:
         refs = self._block_refs(key)
 
         def create(raw: sqlite3.Connection) -> sqlite3.Row | None:
@@ -106,6 +109,16 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         return person
 
     async def arrival(self, key: PersonKey, at: datetime) -> Arrival:
+        found = await self._arrival(key)
+        if found is None:  # someone new, or back after /forget (with the block they had)
+            await self._create_person(key, at)
+            found = await self._arrival(key)
+            if found is None:
+                raise StoreError("person vanished after insert")
+        await self._keys.ensure(found.person.id, at)
+        return found
+
+    async def _arrival(self, key: PersonKey) -> Arrival | None:
         by_key = (key.platform, key.external_id)
         people, blocks, sessions = await self._db.fetch_many(
             (PERSON_SQL, by_key),
@@ -120,14 +133,12 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
                 by_key,
             ),
         )
-        if not people:  # someone new (or back after /forget): created, then asked again
-            person = await self.person(key, at)
-            block = await self.review.blocked_until(person.id)  # a block outlives /forget
-            return Arrival(person, block, await self.active_session(person.id))
-        person = _person(people[0], key)
-        await self._keys.ensure(person.id, at)
+        if not people:
+            return None
         return Arrival(
-            person, block_of(next(iter(blocks), None)), _session(sessions[0]) if sessions else None
+            _person(people[0], key),
+            block_of(next(iter(blocks), None)),
+            _session(sessions[0]) if sessions else None,
         )
 
     async def find_person(self, key: PersonKey) -> Person | None:
