@@ -9,6 +9,7 @@ the turns are marked answered after.
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable
 from dataclasses import replace
 
 from lumen_bot.errors import AnswerCancelled, LLMEmptyAnswer, LumenError
@@ -26,6 +27,7 @@ from lumen_bot.harness.review import CONTEXT_TURNS
 from lumen_bot.harness.store_ports import NewTurn, ReviewStore, Store
 from lumen_bot.harness.streaming import AnswerStream
 from lumen_bot.logs import events
+from safety.screening import Screening
 
 log = events(__name__)
 
@@ -33,6 +35,11 @@ SAFE_REPLACEMENT = (
     "I'd rather not answer that the way I started to. Can you tell me a little more "
     "about what you need right now?"
 )
+
+
+def _undelivered(turn: Turn) -> bool:
+    """A reply stored but never delivered (the process died in between)."""
+    return turn.role == "mentor" and turn.kind is TurnKind.REPLY and turn.answered_at is None
 
 
 def offers_end(reply: str) -> bool:
@@ -81,7 +88,30 @@ class Answerer:
         """Screen what is unscreened, give crisis resources, then answer what waits."""
         started = time.perf_counter()
         turns = await self._store.session_turns(person.id, session.id)
-        screened, crises = await self._crisis.screen_unscreened(person, turns)
+        screened, crises, recording = await self._crisis.screen_for_answer(person, turns)
+        try:
+            await self._answer_screened(
+                person, session, screened, crises, recording, reply, locale, started
+            )
+        finally:
+            await recording  # no verdict is left behind, whatever happened
+
+    async def _answer_screened(
+        self,
+        person: Person,
+        session: Session,
+        screened: tuple[Turn, ...],
+        crises: list[tuple[Turn, Screening]],
+        recording: Awaitable[object],
+        reply: ReplyChannel,
+        locale: str | None,
+        started: float,
+    ) -> None:
+        """The rest of `answer`, once the waiting messages are screened; their verdicts
+        (`recording`) reach the disk before anything reads the turns again, and before
+        the answer is stored."""
+        if crises or any(_undelivered(t) for t in screened):
+            await recording
         await self._crisis.answer(person, session, crises, reply, locale=locale)
         if crises:
             screened = await self._store.session_turns(person.id, session.id)
@@ -111,7 +141,7 @@ class Answerer:
             await reply.notice(exc.user_message)
             return
         text = await self._reviewed(person, session, screened, text, locale=locale)
-
+        await recording
         mentor = await self._store.append_turn(
             person.id,
             session.id,
@@ -143,14 +173,7 @@ class Answerer:
         """A reply stored but never delivered (the process died in between) is delivered
         now, once, instead of asking the LLM again; it answers the messages up to the one
         it replied to."""
-        stored = next(
-            (
-                t
-                for t in turns
-                if t.role == "mentor" and t.kind is TurnKind.REPLY and t.answered_at is None
-            ),
-            None,
-        )
+        stored = next((t for t in turns if _undelivered(t)), None)
         if stored is None:
             return False
         await reply.final(stored.text, offer_end=offers_end(stored.text))

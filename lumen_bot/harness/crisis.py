@@ -10,7 +10,8 @@ the helper, also after a restart.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Awaitable, Sequence
 from dataclasses import replace
 from enum import StrEnum
 
@@ -102,6 +103,27 @@ class CrisisDesk:
         those need resources before anything else happens (also ones whose
         resources never arrived, say because the process died while sending).
         """
+        return await self._screen_turns(person, turns, None)
+
+    async def screen_for_answer(
+        self, person: Person, turns: tuple[Turn, ...]
+    ) -> tuple[tuple[Turn, ...], list[tuple[Turn, Screening]], Awaitable[object]]:
+        """`screen_unscreened`, but verdicts that are no crisis are written while the LLM
+        is already being asked: the last awaitable is done when they are on the disk,
+        and the answer waits for it before it is stored.
+
+        Every message was screened before the request either way. Should the process
+        die before a verdict is on the disk, its message is still unscreened there:
+        it is screened again on restart, with the same turns before it, and answered.
+        A crisis is recorded and flagged at once, as ever.
+        """
+        later: list[Awaitable[Turn]] = []
+        screened, crises = await self._screen_turns(person, turns, later)
+        return screened, crises, asyncio.gather(*later)
+
+    async def _screen_turns(
+        self, person: Person, turns: tuple[Turn, ...], later: list[Awaitable[Turn]] | None
+    ) -> tuple[tuple[Turn, ...], list[tuple[Turn, Screening]]]:
         result: list[Turn] = []
         crises: list[tuple[Turn, Screening]] = []
         for turn in turns:
@@ -112,7 +134,7 @@ class CrisisDesk:
                 screening = self._screen(turn.text, recent=recent[-RECENT_FOR_SCREEN:])
                 if unscreened:
                     kind = TurnKind.CRISIS if screening.is_crisis else TurnKind.MESSAGE
-                    turn = await self._store.screen_turn(
+                    record = self._store.screen_turn(
                         person.id,
                         turn,
                         kind,
@@ -120,6 +142,17 @@ class CrisisDesk:
                         third_party=screening.third_party,
                         hurt_by_others=screening.hurt_by_others,
                     )
+                    if later is not None and not screening.is_crisis:
+                        later.append(record)
+                        turn = replace(  # as `screen_turn` gives it back
+                            turn,
+                            kind=kind,
+                            level=screening.level.value,
+                            third_party=screening.third_party,
+                            hurt_by_others=screening.hurt_by_others,
+                        )
+                    else:
+                        turn = await record
                     if screening.is_crisis:
                         await self._flag(person, turn, screening)
                 if turn.kind is TurnKind.CRISIS and turn.answered_at is None:
