@@ -117,12 +117,16 @@ class CrisisDesk:
         it is screened again on restart, with the same turns before it, and answered.
         A crisis is recorded and flagged at once, as ever.
         """
-        later: list[Awaitable[Turn]] = []
-        screened, crises = await self._screen_turns(person, turns, later)
+        later: list[asyncio.Future[Turn]] = []
+        try:
+            screened, crises = await self._screen_turns(person, turns, later)
+        except BaseException:
+            await asyncio.gather(*later, return_exceptions=True)  # none left running
+            raise
         return screened, crises, asyncio.gather(*later)
 
     async def _screen_turns(
-        self, person: Person, turns: tuple[Turn, ...], later: list[Awaitable[Turn]] | None
+        self, person: Person, turns: tuple[Turn, ...], later: list[asyncio.Future[Turn]] | None
     ) -> tuple[tuple[Turn, ...], list[tuple[Turn, Screening]]]:
         result: list[Turn] = []
         crises: list[tuple[Turn, Screening]] = []
@@ -143,7 +147,7 @@ class CrisisDesk:
                         hurt_by_others=screening.hurt_by_others,
                     )
                     if later is not None and not screening.is_crisis:
-                        later.append(record)
+                        later.append(asyncio.ensure_future(record))  # on its way now
                         turn = replace(  # as `screen_turn` gives it back
                             turn,
                             kind=kind,
