@@ -32,8 +32,8 @@ class Database:
     Reads (`fetchone`, `fetchall`, `fetch_many`) go to a second, read-only
     connection with its own thread. Each connection runs one thing at a time, so
     on the writer's a read would wait behind every COMMIT queued there, each one
-    waiting for the disk (`synchronous=FULL`): under load, most of the time a
-    message took before its LLM request. WAL lets the reader go on meanwhile. It
+    waiting for the disk (`synchronous=FULL`): under load, a good part of the wait
+    before a message's LLM request. WAL lets the reader go on meanwhile. It
     sees what is committed, which is everything a caller has awaited; what an open
     `transaction()` has written is read through that transaction's connection.
     """
@@ -51,20 +51,23 @@ class Database:
         conn = await aiosqlite.connect(self._path, isolation_level=None)
         conn.row_factory = aiosqlite.Row
         self._conn = conn
-        for pragma in (
-            "PRAGMA journal_mode=WAL",
-            "PRAGMA synchronous=FULL",
-            "PRAGMA foreign_keys=ON",
-            "PRAGMA secure_delete=ON",
-            "PRAGMA busy_timeout=5000",
-        ):
-            await conn.execute(pragma)
-        await self._migrate()
-        reader = await aiosqlite.connect(self._path, isolation_level=None)
-        reader.row_factory = aiosqlite.Row
-        self._reader = reader
-        for pragma in ("PRAGMA query_only=ON", "PRAGMA busy_timeout=5000"):
-            await reader.execute(pragma)
+        try:
+            for pragma in (
+                "PRAGMA journal_mode=WAL",
+                "PRAGMA synchronous=FULL",
+                "PRAGMA foreign_keys=ON",
+                "PRAGMA secure_delete=ON",
+                "PRAGMA busy_timeout=5000",
+            ):
+                await conn.execute(pragma)
+            await self._migrate()
+            self._reader = await aiosqlite.connect(self._path, isolation_level=None)
+            self._reader.row_factory = aiosqlite.Row
+            for pragma in ("PRAGMA query_only=ON", "PRAGMA busy_timeout=5000"):
+                await self._reader.execute(pragma)
+        except BaseException:
+            await self.__aexit__(None, None, None)  # nothing left open by a failed start
+            raise
         return self
 
     async def __aexit__(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from lumen_bot.errors import StoreError
 from lumen_bot.store.db import Database
 
 MIGRATIONS = (("CREATE TABLE notes (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE)",),)
@@ -294,3 +295,19 @@ async def test_reads_cannot_write(db: Database) -> None:
     with pytest.raises(sqlite3.OperationalError):
         await db.fetchall("INSERT INTO notes (word) VALUES ('sneaked') RETURNING id")
     assert await words(db) == []
+
+
+async def test_a_database_that_fails_to_open_leaves_no_connection_open(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    with sqlite3.connect(path) as raw:  # written by a newer Lumen
+        raw.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        raw.execute("INSERT INTO schema_migrations VALUES (9, 'later')")
+    threads = threading.active_count()
+    with pytest.raises(StoreError, match="newer than this Lumen knows"):
+        async with Database(path, MIGRATIONS):
+            pass
+    for _ in range(100):  # a closed connection's thread ends a moment after
+        if threading.active_count() == threads:
+            break
+        await asyncio.sleep(0.01)
+    assert threading.active_count() == threads
