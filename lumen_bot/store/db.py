@@ -175,8 +175,10 @@ class Database:
         """Copy the WAL into the database file and truncate it to nothing, so bytes that
         were deleted (secure_delete zeroes them in the file) linger in no -wal either.
 
-        Holds the write lock: no transaction of ours is open meanwhile. False if a
-        reader elsewhere (another process) kept the checkpoint from finishing.
+        Holds the write lock: no transaction of ours is open meanwhile. Our reader
+        holds the WAL only for the length of one query, which the busy timeout waits
+        out; False if a reader elsewhere (another process) kept the checkpoint from
+        finishing.
         """
         async with self._write_lock:
             rows = await self.conn.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -23,11 +23,9 @@ from lumen_bot.store.db import Database, from_text, require_time, to_text
 from lumen_bot.store.privacy import FORGOTTEN_BODY
 from lumen_bot.store.sealing import Sealer
 
-BLOCK_SQL = "SELECT until, notified FROM blocks WHERE person_id = ?"
-
 
 def block_of(row: aiosqlite.Row | None) -> tuple[datetime, bool] | None:
-    """A `BLOCK_SQL` row as `blocked_until` gives it: until when, and whether told."""
+    """A row of `blocks` (until, notified) as `blocked_until` gives it, or None."""
     if row is None:
         return None
     until = from_text(row["until"])
@@ -172,7 +170,9 @@ class SqliteReviewStore:
 
     async def blocked_until(self, person_id: int) -> tuple[datetime, bool] | None:
         """Until when the person is blocked, and whether they were told; None if never."""
-        row = await self._db.fetchone(BLOCK_SQL, (person_id,))
+        row = await self._db.fetchone(
+            "SELECT until, notified FROM blocks WHERE person_id = ?", (person_id,)
+        )
         return block_of(row)
 
     async def mark_block_notified(self, person_id: int) -> None:

@@ -38,7 +38,6 @@ from lumen_bot.store.sealing import Sealer
 from lumen_bot.store.turn_body import read_turn_body, turn_body
 
 PERSON_SQL = "SELECT id, created_at FROM people WHERE platform = ? AND external_id = ?"
-ACTIVE_SESSION_SQL = "SELECT * FROM sessions WHERE person_id = ? AND state = 'active'"
 
 
 class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords, PortableRecords):
@@ -154,7 +153,9 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         return PersonKey(row["platform"], row["external_id"])
 
     async def active_session(self, person_id: int) -> Session | None:
-        row = await self._db.fetchone(ACTIVE_SESSION_SQL, (person_id,))
+        row = await self._db.fetchone(
+            "SELECT * FROM sessions WHERE person_id = ? AND state = 'active'", (person_id,)
+        )
         return None if row is None else _session(row)
 
     async def open_session(self, person_id: int, at: datetime) -> Session:
