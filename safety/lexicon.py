@@ -10,6 +10,7 @@ from typing import Any, Final
 import yaml
 
 from safety.accumulate import Accumulator
+from safety.distress import DistressModel
 from safety.regex_source import pattern_chars
 from safety.rules import (
     CUES,
@@ -341,6 +342,30 @@ def _accumulated(
     return {"accumulator": accumulator, "accumulated": rule, "accumulated_as": accumulated_as}
 
 
+def _distress(data: Mapping[str, Any], common: Common) -> dict[str, Any]:
+    """The optional `distress_model` section: the model file and the rule it reports under."""
+    spec = data.get("distress_model")
+    if spec is None:
+        return {}
+    if not isinstance(spec, dict) or "file" not in spec:
+        raise LexiconError("distress_model: must be a mapping with a file")
+    try:
+        model = DistressModel.load(DATA_DIR / str(spec["file"]))
+    except (ValueError, OSError) as exc:
+        raise LexiconError(f"distress_model: {exc}") from None
+    rule = Rule(
+        name=str(spec.get("name", "distress.model")),
+        level=Level.CONCERN,
+        category=Category.SUICIDE_SELF_HARM,
+        regex=re.compile("(?!)"),  # the model finds its own words
+        anchors=frozenset(),
+        profile=common.profiles["fixed"],
+        examples=tuple(str(e) for e in spec.get("examples", ())),
+        counter_examples=tuple(str(e) for e in spec.get("counter_examples", ())),
+    )
+    return {"distress": model, "distress_rule": rule}
+
+
 def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
     lang = str(data["lang"])
     macros = {str(k): f"(?:{v})" for k, v in dict(data.get("macros") or {}).items()}
@@ -398,4 +423,5 @@ def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
         ),
         **_scripts(data),
         **_accumulated(data, common, _words(negation["words"], "negation.words")),
+        **_distress(data, common),
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Final
 
 from safety.accumulate import Accumulator
+from safety.distress import DistressModel
 from safety.regex_source import pattern_chars, start_guard
 from safety.screening import Category, Level
 from safety.translit import Abugida, LetterMap, Respell
@@ -149,3 +150,5 @@ class Lexicon:
     accumulated: Rule | None = None  # the rule its evidence is reported under
     # the same rule under another category, for the cues of some families (being hurt)
     accumulated_as: Mapping[str, Rule] = field(default_factory=dict)
+    distress: DistressModel | None = None  # the model of last resort (safety/distress.py)
+    distress_rule: Rule | None = None  # the rule its evidence is reported under

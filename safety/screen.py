@@ -233,6 +233,17 @@ def _accumulated(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
     return hits
 
 
+def _weighed(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
+    """Concern from the distress model (see safety/distress.py); never escalates."""
+    if lexicon.distress is None or lexicon.distress_rule is None:
+        return []
+    rule = lexicon.distress_rule
+    return [
+        _Hit(rule, rule.level, *norm.span(start, end), eligible=False, lang=lexicon.lang)
+        for start, end in lexicon.distress.spans(norm.text)
+    ]
+
+
 def _overlaps(a: _Hit, b: _Hit) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -289,6 +300,10 @@ class Screen:
         langs = self._guess.choose(folded, lang).langs
         return frozenset(h.rule.name for h in self._hits(folded, langs))
 
+    def normal_form(self, text: str, lang: str) -> str:
+        """`text` as the rules of `lang` read it: folded, then normalised."""
+        return self._normalizers[lang](fold(text)).text
+
     def choose(self, text: str, *, lang: str | None = None) -> Choice:
         """The lexicons `screen` runs on `text`, most likely language first."""
         return self._guess.choose(fold(text), lang)
@@ -301,6 +316,8 @@ class Screen:
             found = _analyse(norm, lexicon)
             if not any(h.level is not _NONE for h in found):
                 found.extend(_accumulated(norm, lexicon))
+                if lang == langs[0] and not any(h.level is not _NONE for h in found):
+                    found.extend(_weighed(norm, lexicon))  # the language it is read in
             hits.extend(found)
         return _unshadowed(hits)
 
@@ -387,6 +404,11 @@ def build_screen() -> Screen:
 
 
 _SCREEN: Final = build_screen()
+
+
+def normal_form(text: str, lang: str) -> str:
+    """`text` as the shipped rules of `lang` read it (for training the distress model)."""
+    return _SCREEN.normal_form(text, lang)
 
 
 def screen(text: str, *, lang: str | None = None, recent: Sequence[str] = ()) -> Screening:

