@@ -332,6 +332,7 @@ def render(trained: Trained, *, source: str, excluded: int) -> str:
         "about": "Distress model of the crisis screen: see safety/distress.py",
         "made_by": "python -m safety.distress_train",
         "source": source,
+        "licence": "Apache-2.0, as the source (LICENSE.srl beside this file)",
         "excluded_as_in_development_set": excluded,
         "report": trained.report,
         "min_words": MIN_WORDS,

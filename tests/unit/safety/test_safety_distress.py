@@ -103,6 +103,8 @@ def test_shipped_model_comes_from_public_posts_outside_the_development_set() -> 
     data = json.loads((DATA_DIR / "distress.en.json").read_text(encoding="utf-8"))
     model = DistressModel.from_data(data)
     assert "construct-tracker" in data["source"]
+    assert "LICENSE.srl" in data["licence"]
+    assert (DATA_DIR / "LICENSE.srl").is_file()
     assert data["excluded_as_in_development_set"] > 0
     assert 0 < len(model.weights) <= MAX_FEATURES
     assert all(math.isfinite(w) for w in model.weights.values())
