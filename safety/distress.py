@@ -33,18 +33,37 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, Final
 
-WORD: Final = re.compile(r"[a-z][a-z']*")
-SELF_WORDS: Final = frozenset({"i", "me", "my", "myself"})
+WORD: Final = re.compile(r"[a-z']+")  # a word of normalised text (see `words`)
+# every other ASCII character ends a word: `str.translate` and `split` find words in C
+_NOT_WORD: Final = str.maketrans(
+    {chr(c): " " for c in range(128) if not ("a" <= chr(c) <= "z" or chr(c) == "'")}
+)
+SELF_WORDS: Final = ("i", "my", "me", "myself")  # the commonest first
 EVIDENCE_WORDS: Final = 3  # how many of the strongest features a screening names
+
+
+def words(text: str) -> list[str]:
+    """The words of normalised `text`: runs of letters a-z and apostrophes."""
+    return text.translate(_NOT_WORD).split() if text.isascii() else WORD.findall(text)
+
+
+def _said_about_oneself(found: list[str], enough: int) -> bool:
+    """Whether `found` holds at least `enough` first-person words."""
+    count = 0
+    for word in SELF_WORDS:
+        count += found.count(word)
+        if count >= enough:
+            return True
+    return False
 
 
 def features(text: str) -> dict[str, tuple[int, int]]:
     """Every word and pair of adjacent words of normalised `text`, with its first span."""
-    words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+    spans = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
     found: dict[str, tuple[int, int]] = {}
-    for word, start, end in words:
+    for word, start, end in spans:
         found.setdefault(word, (start, end))
-    for (first, start, _), (second, _, end) in pairwise(words):
+    for (first, start, _), (second, _, end) in pairwise(spans):
         found.setdefault(f"{first} {second}", (start, end))
     return found
 
@@ -72,11 +91,10 @@ class DistressModel:
     threshold: float  # on the log-odds
     min_words: int
     min_self: int
-    pair_starts: frozenset[str] = frozenset()  # first words of the pairs it weighs
+    vocabulary: frozenset[str] = frozenset()  # the features weighed (set from `weights`)
 
     def __post_init__(self) -> None:
-        starts = frozenset(f.partition(" ")[0] for f in self.weights if " " in f)
-        object.__setattr__(self, "pair_starts", starts)
+        object.__setattr__(self, "vocabulary", frozenset(self.weights))
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> DistressModel:
@@ -105,18 +123,17 @@ class DistressModel:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Spans (in normalised `text`) of the strongest words, if the model finds the
         message about distress; otherwise none."""
-        words = WORD.findall(text)
-        if len(words) < self.min_words or sum(map(words.count, SELF_WORDS)) < self.min_self:
+        said = words(text)
+        if len(said) < self.min_words or not _said_about_oneself(said, self.min_self):
             return []
-        starts = self.pair_starts
-        present = set(words)  # the features of `features(text)` that can carry a weight
-        present.update(f"{a} {b}" for a, b in pairwise(words) if a in starts)
-        found = weighed(self.weights, present)
+        present = set(map(" ".join, pairwise(said)))  # the keys of `features(text)`, at C speed
+        present.update(said)
+        found = {f: self.weights[f] for f in present & self.vocabulary}
         if logit(self.bias, found.values()) <= self.threshold:
             return []
         strongest = heapq.nsmallest(EVIDENCE_WORDS, found, key=lambda f: (-found[f], f))
         where = [match.span() for match in WORD.finditer(text)]  # of each word in `words`
-        return sorted(_first_span(words, where, f) for f in strongest if found[f] > 0)
+        return sorted(_first_span(said, where, f) for f in strongest if found[f] > 0)
 
 
 def _first_span(words: list[str], where: list[tuple[int, int]], feature: str) -> tuple[int, int]:

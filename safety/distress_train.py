@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from safety.distress import SELF_WORDS, WORD, features, logit, weighed
+from safety.distress import SELF_WORDS, features, logit, weighed, words
 
 SOURCE: Final = "construct-tracker 1.0.16 (PyPI, Apache-2.0)"
 _DATASETS: Final = "construct_tracker/data/datasets/"
@@ -273,8 +273,8 @@ def threshold_for(scores: Sequence[float], rate: float) -> float:
 
 
 def passes_gate(text: str) -> bool:
-    words = WORD.findall(text)
-    return len(words) >= MIN_WORDS and sum(w in SELF_WORDS for w in words) >= MIN_SELF
+    said = words(text)
+    return len(said) >= MIN_WORDS and sum(w in SELF_WORDS for w in said) >= MIN_SELF
 
 
 @dataclass(frozen=True, slots=True)

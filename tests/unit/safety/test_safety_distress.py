@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from safety import screen
-from safety.distress import DistressModel, features, logit, weighed
+from safety.distress import WORD, DistressModel, features, logit, weighed, words
 from safety.distress_train import (
     IDENTITY_WORDS,
     MAX_FEATURES,
@@ -55,6 +55,22 @@ def test_features_are_words_and_adjacent_pairs_with_their_first_span() -> None:
         "i am": (0, 4),
         "am alone": (2, 10),
         "alone i": (5, 13),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i can't sleep, 3am again... 'tired' of it",
+        "'' i'm  fine\n\tno_really emo_pills 42x",
+        "i am tired и одинок, café",  # not ASCII: the other way, the same words
+        "",
+    ],
+)
+def test_words_are_runs_of_letters_and_apostrophes_found_either_way(text: str) -> None:
+    assert words(text) == WORD.findall(text)
+    assert set(features(text)) == set(words(text)) | {
+        f"{a} {b}" for a, b in zip(words(text), words(text)[1:], strict=False)
     }
 
 
