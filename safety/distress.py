@@ -132,14 +132,15 @@ class DistressModel:
         if logit(self.bias, found.values()) <= self.threshold:
             return []
         strongest = heapq.nsmallest(EVIDENCE_WORDS, found, key=lambda f: (-found[f], f))
-        where = [match.span() for match in WORD.finditer(text)]  # of each word in `words`
+        where = [match.span() for match in WORD.finditer(text)]  # of each word in `said`
         return sorted(_first_span(said, where, f) for f in strongest if found[f] > 0)
 
 
-def _first_span(words: list[str], where: list[tuple[int, int]], feature: str) -> tuple[int, int]:
-    """Where `feature`, a word or a pair of adjacent words of `words`, first occurs."""
+def _first_span(said: list[str], where: list[tuple[int, int]], feature: str) -> tuple[int, int]:
+    """Where `feature`, a word or a pair of adjacent words of `said`, first occurs
+    (`where` holds the span of each word of `said`)."""
     first, _, second = feature.partition(" ")
-    at = words.index(first)
-    while second and words[at + 1] != second:  # the pair occurs, so this ends
-        at = words.index(first, at + 1)
+    at = said.index(first)
+    while second and said[at + 1] != second:  # the pair occurs, so this ends
+        at = said.index(first, at + 1)
     return where[at][0], where[at + 1 if second else at][1]
