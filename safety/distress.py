@@ -47,12 +47,15 @@ def words(text: str) -> list[str]:
     return text.translate(_NOT_WORD).split() if text.isascii() else WORD.findall(text)
 
 
-def _said_about_oneself(found: list[str], enough: int) -> bool:
-    """Whether `found` holds at least `enough` first-person words."""
+def _readable(said: list[str], min_words: int, min_self: int) -> bool:
+    """Whether the model reads a message of these words: at least `min_words` of them,
+    with at least `min_self` first-person words."""
+    if len(said) < min_words:
+        return False
     count = 0
     for word in SELF_WORDS:
-        count += found.count(word)
-        if count >= enough:
+        count += said.count(word)
+        if count >= min_self:
             return True
     return False
 
@@ -69,9 +72,9 @@ def features(text: str) -> dict[str, tuple[int, int]]:
 
 
 def weighed(weights: Mapping[str, float], present: Iterable[str]) -> dict[str, float]:
-    """The features present that the model weighs, with their weights."""
-    get = weights.get
-    return {f: w for f in present if (w := get(f)) is not None}
+    """The features present that the model weighs, with their weights (one set
+    intersection, in C)."""
+    return {f: weights[f] for f in weights.keys() & present}
 
 
 def logit(bias: float, found: Collection[float]) -> float:
@@ -91,10 +94,6 @@ class DistressModel:
     threshold: float  # on the log-odds
     min_words: int
     min_self: int
-    vocabulary: frozenset[str] = frozenset()  # the features weighed (set from `weights`)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "vocabulary", frozenset(self.weights))
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> DistressModel:
@@ -124,11 +123,11 @@ class DistressModel:
         """Spans (in normalised `text`) of the strongest words, if the model finds the
         message about distress; otherwise none."""
         said = words(text)
-        if len(said) < self.min_words or not _said_about_oneself(said, self.min_self):
+        if not _readable(said, self.min_words, self.min_self):
             return []
         present = set(map(" ".join, pairwise(said)))  # the keys of `features(text)`, at C speed
         present.update(said)
-        found = {f: self.weights[f] for f in present & self.vocabulary}
+        found = weighed(self.weights, present)
         if logit(self.bias, found.values()) <= self.threshold:
             return []
         strongest = heapq.nsmallest(EVIDENCE_WORDS, found, key=lambda f: (-found[f], f))

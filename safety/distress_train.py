@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from safety.distress import SELF_WORDS, features, logit, weighed, words
+from safety.distress import DistressModel, features, logit, weighed
 
 SOURCE: Final = "construct-tracker 1.0.16 (PyPI, Apache-2.0)"
 _DATASETS: Final = "construct_tracker/data/datasets/"
@@ -272,11 +272,6 @@ def threshold_for(scores: Sequence[float], rate: float) -> float:
     return ranked[min(len(ranked) - 1, max(1, math.floor(len(ranked) * rate)))]
 
 
-def passes_gate(text: str) -> bool:
-    said = words(text)
-    return len(said) >= MIN_WORDS and sum(w in SELF_WORDS for w in said) >= MIN_SELF
-
-
 @dataclass(frozen=True, slots=True)
 class Trained:
     weights: Mapping[str, float]
@@ -296,34 +291,34 @@ def train(posts: Sequence[Post], normal_form: Mapping[str, str]) -> Trained:
         counts.update(present)
     vocabulary = frozenset(f for f, n in counts.items() if n >= MIN_DOCUMENTS and usable(f))
     first, _ = fit(training, vocabulary)
-    strongest = sorted(first, key=lambda f: (-abs(first[f]), f))[:MAX_FEATURES]
-    kept = frozenset(strongest)
+    kept = frozenset(sorted(first, key=lambda f: (-abs(first[f]), f))[:MAX_FEATURES])
     weights, bias = fit(training, kept)
     weights = {f: round(w, DIGITS) for f, w in weights.items()}
     bias = round(bias, DIGITS)
-    scored = [
-        (p, logit(bias, weighed(weights, f).values()), passes_gate(normal_form[p.text]))
-        for p, f in featured
-        if in_validation(p)
+    validation = [(p, f) for p, f in featured if in_validation(p)]
+    other = [
+        logit(bias, weighed(weights, f).values())
+        for p, f in validation
+        if not p.distress and p.forum in OTHER_FORUMS
     ]
-    other = [s for p, s, _ in scored if not p.distress and p.forum in OTHER_FORUMS]
     threshold = round(threshold_for(other, FALSE_ALARM_RATE), DIGITS)
+    model = DistressModel(weights, bias, threshold, MIN_WORDS, MIN_SELF)
+    found = [(p, bool(model.spans(normal_form[p.text]))) for p, _ in validation]
     report: dict[str, object] = {
-        "posts": {"training": len(training), "validation": len(scored)},
+        "posts": {"training": len(training), "validation": len(validation)},
         "features": len(weights),
-        "validation": _report(scored, threshold),
+        "validation": _report(found),
     }
     return Trained(weights, bias, threshold, report)
 
 
-def _report(scored: Sequence[tuple[Post, float, bool]], threshold: float) -> dict[str, str]:
-    """Share of validation posts the model finds (over the threshold and through the
-    gate), by forum."""
+def _report(found: Sequence[tuple[Post, bool]]) -> dict[str, str]:
+    """Share of validation posts the model as shipped finds, by forum."""
     by_forum: dict[str, list[bool]] = {}
-    for post, score, gate in scored:
+    for post, yes in found:
         forum = post.forum if post.forum != "rallypoint" else f"rallypoint/{int(post.distress)}"
-        by_forum.setdefault(forum, []).append(gate and score > threshold)
-    return {forum: f"{sum(found)}/{len(found)}" for forum, found in sorted(by_forum.items())}
+        by_forum.setdefault(forum, []).append(yes)
+    return {forum: f"{sum(yes)}/{len(yes)}" for forum, yes in sorted(by_forum.items())}
 
 
 def render(trained: Trained, *, source: str, excluded: int) -> str:
