@@ -16,8 +16,11 @@ import pytest
 from safety import screen
 from safety.distress import WORD, DistressModel, features, logit, weighed, words
 from safety.distress_train import (
+    DISTRESS_FORUMS,
+    EVALUATED_FORUMS,
     IDENTITY_WORDS,
     MAX_FEATURES,
+    OTHER_FORUMS,
     RALLYPOINT_FILES,
     REDDIT_FILE,
     Post,
@@ -121,7 +124,7 @@ def test_shipped_model_comes_from_public_posts_outside_the_development_set() -> 
     assert "construct-tracker" in data["source"]
     assert "LICENSE.srl" in data["licence"]
     assert (DATA_DIR / "LICENSE.srl").is_file()
-    assert data["excluded_as_in_development_set"] > 0
+    assert set(data["forums_not_trained_on"]) == EVALUATED_FORUMS
     assert 0 < len(model.weights) <= MAX_FEATURES
     assert all(math.isfinite(w) for w in model.weights.values())
     assert not any(IDENTITY_WORDS & set(f.split()) for f in model.weights)
@@ -154,7 +157,7 @@ def test_the_model_adds_nothing_where_a_rule_already_found_concern() -> None:
 
 
 def test_the_model_never_makes_a_crisis_with_recent_messages() -> None:
-    screening = screen(SPEC["examples"][1], recent=["I bought a rope yesterday."])
+    screening = screen(SPEC["examples"][0], recent=["I bought a rope yesterday."])
     assert screening.level is Level.CONCERN
 
 
@@ -191,9 +194,11 @@ def test_posts_are_read_from_the_wheel_and_labelled_by_their_forum(tmp_path: Pat
             _csv(
                 ["", "subreddit", "post"],
                 [
-                    ["0", "depression", "a post about my low mood"],
-                    ["1", "personalfinance", "a post about a mortgage"],
+                    ["0", "lonely", "a post about my low mood"],
+                    ["1", "legaladvice", "a post about a lease"],
                     ["2", "adhd", "a post about a diagnosis"],  # a forum left out
+                    ["3", "depression", "a post the evaluation may hold"],
+                    ["4", "personalfinance", "a control post it may hold"],
                 ],
             ),
         )
@@ -206,17 +211,24 @@ def test_posts_are_read_from_the_wheel_and_labelled_by_their_forum(tmp_path: Pat
                     ["1", "a post with thoughts of dying", "1.0", "rallypoint Set 6"],
                     ["2", "a short phrase", "1.0", "rallypoint rp_augment_phrases"],
                     ["3", "a post about being alone", "1.0", "reddit lonely"],
+                    ["4", "a post in r/depression", "1.0", "reddit depression"],
+                    ["5", "a post phrases were cut from", "1.0", "rallypoint first500"],
                 ],
             ),
         )
         archive.writestr(RALLYPOINT_FILES[1], _csv(["", "doc", "label", "source"], []))
     assert read_posts(wheel) == [
-        Post("a post about my low mood", True, "depression"),
-        Post("a post about a mortgage", False, "personalfinance"),
+        Post("a post about my low mood", True, "lonely"),
+        Post("a post about a lease", False, "legaladvice"),
         Post("a post about leave", False, "rallypoint"),
         Post("a post with thoughts of dying", True, "rallypoint"),
         Post("a post about being alone", True, "lonely"),
     ]
+
+
+def test_no_forum_the_evaluation_draws_from_is_trained_on() -> None:
+    assert "suicidewatch" in EVALUATED_FORUMS and "guns" in EVALUATED_FORUMS
+    assert EVALUATED_FORUMS.isdisjoint(DISTRESS_FORUMS | OTHER_FORUMS)
 
 
 def test_posts_in_the_development_set_and_repeats_are_left_out() -> None:
@@ -262,7 +274,7 @@ def _corpus() -> list[Post]:
         words = sad if n % 2 else plain
         said = " ".join(words[(n + k) % 6] for k in range(3))
         text = f"i wrote post {n} and my words were {said} " + FILLER + FILLER
-        posts.append(Post(text, bool(n % 2), "depression" if n % 2 else "personalfinance"))
+        posts.append(Post(text, bool(n % 2), "lonely" if n % 2 else "legaladvice"))
     return posts
 
 
@@ -277,7 +289,7 @@ def test_training_is_deterministic_and_its_file_loads_as_a_model() -> None:
     assert model.weights["hopeless"] > 0 > model.weights["pension"]
     found = {
         forum: tuple(int(n) for n in share.split("/"))
-        for forum, share in data["report"]["validation"].items()
+        for forum, share in data["report"]["held_out"].items()
     }
-    assert found["depression"][0] == found["depression"][1] > 0  # held out, all found
-    assert found["personalfinance"][0] <= 1
+    assert found["lonely"] == (60, 60)  # every post scored by a model that never saw it
+    assert found["legaladvice"][0] <= 3
