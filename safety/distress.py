@@ -5,9 +5,9 @@ than the three families of weak cues the accumulator asks for (`accumulate.py`),
 their words as a whole lean one way. This model reads those words: logistic regression
 over the presence of words and word pairs, in the spelling the screen reads text (folded
 and normalised, `Screen.normal_form`). It was trained offline by
-`safety/distress_train.py` on public posts from mental-health and other forums that are
-not in the development set; the file records its source, its settings and what it
-scored on posts held out from training.
+`safety/distress_train.py` on public posts of forums that the evaluation sets do not
+draw from; the file records its source, its settings and what it found in posts held
+out from training.
 
 It is the screen's last resort, so it is narrow on purpose:
 
@@ -60,15 +60,12 @@ def _readable(said: list[str], min_words: int, min_self: int) -> bool:
     return False
 
 
-def features(text: str) -> dict[str, tuple[int, int]]:
-    """Every word and pair of adjacent words of normalised `text`, with its first span."""
-    spans = [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
-    found: dict[str, tuple[int, int]] = {}
-    for word, start, end in spans:
-        found.setdefault(word, (start, end))
-    for (first, start, _), (second, _, end) in pairwise(spans):
-        found.setdefault(f"{first} {second}", (start, end))
-    return found
+def features(said: list[str]) -> set[str]:
+    """What the model weighs in a message of these words: each word and each pair of
+    adjacent words (pairs formed in C). Training and screening both read it here."""
+    present = set(map(" ".join, pairwise(said)))
+    present.update(said)
+    return present
 
 
 def weighed(weights: Mapping[str, float], present: Iterable[str]) -> dict[str, float]:
@@ -125,9 +122,7 @@ class DistressModel:
         said = words(text)
         if not _readable(said, self.min_words, self.min_self):
             return []
-        present = set(map(" ".join, pairwise(said)))  # the keys of `features(text)`, at C speed
-        present.update(said)
-        found = weighed(self.weights, present)
+        found = weighed(self.weights, features(said))
         if logit(self.bias, found.values()) <= self.threshold:
             return []
         strongest = heapq.nsmallest(EVIDENCE_WORDS, found, key=lambda f: (-found[f], f))

@@ -66,7 +66,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from safety.distress import DistressModel, features, logit, weighed
+from safety.distress import DistressModel, features, logit, weighed, words
 
 SOURCE: Final = "construct-tracker 1.0.16 (PyPI, Apache-2.0)"
 _DATASETS: Final = "construct_tracker/data/datasets/"
@@ -314,21 +314,19 @@ def train(posts: Sequence[Post], normal_form: Mapping[str, str]) -> Trained:
     what each fold's model, at that threshold and behind the shipped gate, finds in its
     fold. `normal_form` maps each post's text to its normalised form
     (`Screen.normal_form`)."""
-    featured = [(p, frozenset(features(normal_form[p.text]))) for p in posts]
+    featured = [(p, frozenset(features(words(normal_form[p.text]))), fold_of(p)) for p in posts]
     held_out = [
-        (fit_pruned([(f, p.distress) for p, f in featured if fold_of(p) != k]), k)
-        for k in range(FOLDS)
+        fit_pruned([(f, p.distress) for p, f, fold in featured if fold != k]) for k in range(FOLDS)
     ]
-    scored = [(p, f, held_out[fold_of(p)][0]) for p, f in featured]
     other = [
-        logit(bias, weighed(weights, f).values())
-        for p, f, (weights, bias) in scored
+        logit(held_out[fold][1], weighed(held_out[fold][0], f).values())
+        for p, f, fold in featured
         if not p.distress and p.forum in OTHER_FORUMS
     ]
     threshold = round(threshold_for(other, FALSE_ALARM_RATE), DIGITS)
-    models = [DistressModel(w, b, threshold, MIN_WORDS, MIN_SELF) for (w, b), _ in held_out]
-    found = [(p, bool(models[fold_of(p)].spans(normal_form[p.text]))) for p, _, _ in scored]
-    weights, bias = fit_pruned([(f, p.distress) for p, f in featured])
+    models = [DistressModel(w, b, threshold, MIN_WORDS, MIN_SELF) for w, b in held_out]
+    found = [(p, bool(models[fold].spans(normal_form[p.text]))) for p, _, fold in featured]
+    weights, bias = fit_pruned([(f, p.distress) for p, f, _ in featured])
     report: dict[str, object] = {
         "posts": len(posts),
         "features": len(weights),
