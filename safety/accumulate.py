@@ -20,6 +20,9 @@ from typing import Any
 from safety.trie import trie_regex
 
 _NEGATION_REACH = 3  # words before a cue that may negate it ("not depressed")
+# A negation does not reach past the end of its clause: in "I don't sleep, I cry" the
+# "don't" is about sleep, not crying.
+_CLAUSE_ENDS = (",", ";", ":", ".", "!", "?", "\u060c")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +88,7 @@ class Accumulator:
             if family in first:
                 continue
             start, end = match.span(1)
-            before = padded[max(0, start - 40) : start].split()[-_NEGATION_REACH:]
-            if self.negation_words.isdisjoint(before):
+            if not self._negated(padded[max(0, start - 40) : start]):
                 first[family] = (start - 1, end - 1)
         if len(first) < self.min_families and not (
             self.min_with_core and len(first) >= self.min_with_core and self.core & first.keys()
@@ -95,3 +97,13 @@ class Accumulator:
         if len(self.self_words.findall(text)) < self.min_self:
             return []
         return sorted((start, end, family) for family, (start, end) in first.items())
+
+    def _negated(self, before: str) -> bool:
+        """Whether a negation word sits in the last few words of `before`, in the cue's
+        own clause."""
+        for word in reversed(before.split()[-_NEGATION_REACH:]):
+            if word.endswith(_CLAUSE_ENDS):
+                return False
+            if word in self.negation_words:
+                return True
+        return False

@@ -47,6 +47,13 @@ def test_a_negated_core_cue_does_not_count() -> None:
     assert accumulator.spans("i am not worthless, just lonely in my flat") == []
 
 
+def test_a_negation_does_not_reach_past_the_end_of_its_clause() -> None:
+    accumulator = Accumulator.build(SPEC, NEGATION)
+    said = "i am never home, exhausted and sad and lonely, my days are long"
+    assert [family for _, _, family in accumulator.spans(said)] == ["drained", "mood", "alone"]
+    assert accumulator.spans("i am never exhausted and sad and lonely, my days are long") == []
+
+
 def test_without_a_core_setting_two_families_never_suffice() -> None:
     spec = {k: v for k, v in SPEC.items() if k not in ("core", "min_families_with_core")}
     accumulator = Accumulator.build(spec, NEGATION)
