@@ -271,7 +271,7 @@ class _TerminalNotifier:
 async def _chat(settings: Settings) -> None:
     from lumen_bot.app import open_core
     from lumen_bot.harness.clock import SystemClock
-    from lumen_bot.harness.commands import carries_risk  # imports the screen: only here
+    from lumen_bot.harness.commands import read_as_message  # imports the screen: only here
 
     reply = TerminalReply()
     person = PersonKey("cli", "local")
@@ -288,16 +288,16 @@ async def _chat(settings: Settings) -> None:
             if not text:
                 continue
             command, _, argument = text.partition(" ")
-            if command == "/end":
+            if not command.startswith("/") or read_as_message(text):
+                await core.mentor.handle(Inbound(person, text, clock.now()), reply)
+            elif command == "/end":
                 found = await core.store.find_person(person)
                 if found is not None and await core.mentor.end(person, reply):
                     await core.closer.settle(found.id, wait_s=settings.llm_timeout_s * 4)
             elif command == "/country":
                 await _set_country(core.mentor, person, argument, reply)
-            elif command.startswith("/") and not carries_risk(text):
-                print(TERMINAL_COMMANDS)
             else:
-                await core.mentor.handle(Inbound(person, text, clock.now()), reply)
+                print(TERMINAL_COMMANDS)
 
 
 async def _set_country(

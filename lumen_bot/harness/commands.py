@@ -5,12 +5,33 @@ from __future__ import annotations
 import safety
 from safety.screening import Level
 
+# Commands whose words describe what Lumen said ("/report you told me to hurt myself"):
+# they stay commands, and the front end gives crisis care as well when the words read
+# as a crisis (see `crisis_in`).
+QUOTING_COMMANDS = frozenset({"report"})
 
-def carries_risk(command_text: str) -> bool:
-    """An unknown command whose words carry risk ("/kms", "/help i want to die") is a
-    message like any other: screened, stored and answered, never waved off with a list
-    of commands."""
+
+def read_as_message(command_text: str) -> bool:
+    """Whether a command is read as a message: screened, stored and answered like any
+    other, and not run. It is when the screen finds risk in its words: an unknown
+    command ("/kms"), or words typed after a known one ("/end I'm going to kill myself
+    tonight", "/help i want to die"). A person who writes that must never get a list of
+    commands or a closed session instead of care. Commands in `QUOTING_COMMANDS` never
+    are."""
+    if command_name(command_text) in QUOTING_COMMANDS:
+        return False
     return safety.screen(command_text).level is not Level.NONE
+
+
+def crisis_in(text: str) -> bool:
+    """Whether the screen reads `text` as a crisis (the words of a quoting command)."""
+    return safety.screen(text).level is Level.CRISIS
+
+
+def command_name(command_text: str) -> str:
+    """ "/Report@LumenBot the reply" -> "report"."""
+    head = command_text.split(maxsplit=1)[0] if command_text.strip() else ""
+    return head.removeprefix("/").partition("@")[0].lower()
 
 
 def country_code(argument: str) -> str | None:

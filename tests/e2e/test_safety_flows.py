@@ -153,3 +153,25 @@ async def test_a_command_whose_words_carry_risk_is_answered_as_a_message_with_ca
     offer = await answered_then_offered(telegram_user, llm, PROMPTS.concern_addendum.text)
     care, lang = SafetyCare(), telegram_user.language_code
     assert offer == care.concern_offer(care.country(None, lang), lang)
+
+
+async def test_crisis_words_after_a_known_command_get_crisis_care_and_a_report_still_opens(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    telegram_user: TelegramUser,
+    llm: LlmProxy,
+) -> None:
+    """ "/end ..." or "/help ..." with a crisis in its words is a crisis, not a command; a
+    "/report ..." whose line reads as a crisis gets the same care and opens the report."""
+    bot = await start_lumen(lumen_process, telegram)
+    await telegram_user.send_command(f"/end {CRISIS}")
+    await telegram_user.send_command(f"/help {CRISIS}")
+    first, second = await telegram_user.wait_for_bot_messages(2, timeout=30)
+    for resources in (first, second):
+        assert ("I'm safe for now", "safe") in resources.buttons
+    await telegram_user.send_command(f"/report {CRISIS}")
+    care, reasons = await telegram_user.wait_for_bot_messages(2, timeout=30)
+    assert ("I'm safe for now", "safe") in care.buttons
+    assert "What was wrong with it?" in reasons.text
+    assert llm.requests == [], "no crisis reached the LLM"
+    assert "3 open flag(s)" in await lumen_flags(bot, "list")

@@ -63,3 +63,20 @@ def test_a_command_whose_words_carry_risk_is_a_message_answered_with_care(
     assert COMMANDS_HINT in out and out.count(COMMANDS_HINT) == 1, "only the opening line"
     [request] = llm.requests
     assert PromptBook.load(default_prompts_dir()).concern_addendum.text in request.system
+
+
+def test_crisis_words_after_a_known_command_get_crisis_care_and_the_command_does_not_run(
+    tmp_path: Path, llm: LlmProxy
+) -> None:
+    out = chat(
+        tmp_path,
+        llm,
+        "/country gb",
+        "hello",
+        "/end I'm going to kill myself tonight",
+        "/country i want to kill myself tonight",
+    )
+    assert out.count("call 999") == 2, "crisis care, with the local lines, for both"
+    assert "Send /country followed by its two-letter code" not in out, "not asked again"
+    assert "Let me write my notes" not in out, "the open session was not closed"
+    assert len(llm.requests) == 1, "only the greeting reached the LLM, never a crisis"

@@ -1,0 +1,39 @@
+"""Which commands are read as messages: the same decision for Telegram and the terminal."""
+
+from __future__ import annotations
+
+import pytest
+
+from lumen_bot.harness.commands import command_name, read_as_message
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "/kms",
+        "/help i want to die",
+        "/end I'm going to kill myself tonight",
+        "/start i have the pills ready and i'm taking them all tonight",
+        "/country i want to kill myself",
+    ],
+)
+def test_a_command_whose_words_carry_risk_is_read_as_a_message(said: str) -> None:
+    assert read_as_message(said)
+
+
+@pytest.mark.parametrize(
+    "said", ["/end", "/end now please", "/end it please", "/help", "/country GB", "/flags"]
+)
+def test_an_ordinary_command_stays_a_command(said: str) -> None:
+    assert not read_as_message(said)
+
+
+def test_a_report_stays_a_report_whatever_it_quotes() -> None:
+    assert not read_as_message("/report you told me to kill myself")
+    assert not read_as_message("/report@LumenBot I'm going to kill myself tonight")
+
+
+def test_the_command_name_drops_the_slash_the_bot_name_and_the_case() -> None:
+    assert command_name("/Report@LumenBot the last reply") == "report"
+    assert command_name("/end") == "end"
+    assert command_name("") == ""
