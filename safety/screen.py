@@ -74,19 +74,31 @@ class _Clause:
 
 
 class _Laugh:
-    """Whether the message laughs anywhere ("lol", "😂"), searched at most once."""
+    """Whether a match is said laughing ("kms lol"): laughter in its own clause, or
+    laughter that is all the message says after that clause ("i want to die. lol").
+    Laughter elsewhere ("haha anyway. I want to die", "I took 30 pills. lol my cat just
+    walked in") says nothing about the match. Searched once per clause."""
 
-    __slots__ = ("_found", "_padded", "_regex")
+    __slots__ = ("_by_clause", "_padded", "_regex")
 
     def __init__(self, padded: str, lexicon: Lexicon) -> None:
         self._padded = padded
         self._regex = lexicon.cues["joke"]
-        self._found: bool | None = None
+        self._by_clause: dict[int, bool] = {}
 
-    def found(self) -> bool:
-        if self._found is None:
-            self._found = self._regex.search(self._padded) is not None
-        return self._found
+    def said_with(self, clause: _Clause) -> bool:
+        found = self._by_clause.get(clause.offset)
+        if found is None:
+            found = self._by_clause[clause.offset] = self._search(clause)
+        return found
+
+    def _search(self, clause: _Clause) -> bool:
+        if self._regex.search(clause.text) is not None:
+            return True
+        rest = self._padded[clause.offset + len(clause.text) :]
+        if self._regex.search(rest) is None:
+            return False
+        return not any(c.isalnum() for c in self._regex.sub(" ", rest))
 
 
 def _negation(clause: _Clause, start: int, end: int, lexicon: Lexicon) -> tuple[bool, bool]:
@@ -137,7 +149,7 @@ def _judge(
     ):
         if cap is not None and clause.cue(name, lexicon):
             level, eligible = _cap(level, cap), False
-    if profile.joke is not None and joke.found():
+    if profile.joke is not None and joke.said_with(clause):
         level, eligible = _cap(level, profile.joke), False
     return level, eligible
 
