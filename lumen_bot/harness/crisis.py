@@ -94,6 +94,12 @@ class CrisisDesk:
         self._alerts = alerts
         self._admins = admins
 
+    def comes_before_a_block(self, text: str) -> bool:
+        """Whether a message from a person an admin blocked is answered all the same: a
+        crisis is. Care comes before any block; the message is then stored, screened and
+        answered with resources (never the LLM), and flagged, like anyone's."""
+        return self._screen(text).is_crisis
+
     async def screen_unscreened(
         self, person: Person, turns: tuple[Turn, ...]
     ) -> tuple[tuple[Turn, ...], list[tuple[Turn, Screening]]]:

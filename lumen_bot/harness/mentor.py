@@ -89,7 +89,7 @@ class Mentor:
             async with self._intake.hold(inbound.person):
                 arrival = await self._store.arrival(inbound.person, self._clock.now())
                 person = arrival.person
-                if await self._blocked(person, arrival.block, reply):
+                if await self._blocked(person, arrival.block, inbound.text, reply):
                     return
                 admitted = await self._admit(person, arrival.session, inbound)
         finally:
@@ -104,10 +104,18 @@ class Mentor:
             await self._answerer.answer(person, session, reply, locale=inbound.locale)
 
     async def _blocked(
-        self, person: Person, block: tuple[datetime, bool] | None, reply: ReplyChannel
+        self,
+        person: Person,
+        block: tuple[datetime, bool] | None,
+        text: str,
+        reply: ReplyChannel,
     ) -> bool:
-        """A person an admin blocked hears so once, and is otherwise ignored (nothing stored)."""
+        """A person an admin blocked hears so once, and is otherwise ignored (nothing
+        stored), unless they write of a crisis: that is answered as from anyone."""
         if block is None or block[0] <= self._clock.now():
+            return False
+        if self._crisis.comes_before_a_block(text):
+            log.info("crisis_from_blocked_person", person=person.id)
             return False
         if not block[1]:
             await reply.notice("blocked")

@@ -123,6 +123,22 @@ async def test_a_blocked_person_hears_it_once_and_is_otherwise_ignored(harness: 
     assert (await say(harness, "back after a week")).of("final"), "the block ends"
 
 
+async def test_a_blocked_person_in_crisis_still_gets_resources_and_a_flag(
+    harness: Harness,
+) -> None:
+    await say(harness, "hi")
+    person = await harness.store.person(ALICE, harness.clock.now())
+    await harness.store.review.block(person.id, harness.clock.now() + timedelta(days=7))
+    requests_before = len(harness.llm.requests)
+    reply = await say(harness, CRISIS)
+    assert reply.of("crisis"), "resources at once, block or no block"
+    assert reply.of("notice") == [], "not told they are blocked instead"
+    assert len(harness.llm.requests) == requests_before, "never the LLM"
+    (flag,) = await harness.review.queue()
+    assert flag.source is FlagSource.CRISIS
+    assert (await say(harness, "hello?")).of("notice") == ["blocked"], "still blocked"
+
+
 async def test_the_audit_log_is_append_only(harness: Harness, tmp_path: Path) -> None:
     await harness.store.review.audit(
         at=harness.clock.now(), actor="cli:ops", action="view", target="flag:1"
