@@ -291,9 +291,14 @@ async def _chat(settings: Settings) -> None:
             if not command.startswith("/") or read_as_message(text):
                 await core.mentor.handle(Inbound(person, text, clock.now()), reply)
             elif command == "/end":
-                found = await core.store.find_person(person)
-                if found is not None and await core.mentor.end(person, reply):
-                    await core.closer.settle(found.id, wait_s=settings.llm_timeout_s * 4)
+                if await core.mentor.end(person, reply):
+                    found = await core.store.find_person(person)
+                    wait_s = settings.llm_timeout_s * 4  # the notebook, then the Arc
+                    settled = found is None or await core.closer.settle(
+                        found.id, wait_s, until_failure=True
+                    )
+                    if not settled:
+                        await reply.notice("closing_next_time")
             elif command == "/country":
                 await _set_country(core.mentor, person, argument, reply)
             else:

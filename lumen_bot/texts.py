@@ -170,6 +170,10 @@ _EN: dict[str, str] = {
         "Writing my notes is taking longer than it should. I'll keep trying and send "
         "my parting words when they're ready."
     ),
+    "closing_next_time": (
+        "I couldn't finish my notes just now. I'll finish them, with my parting words, "
+        "the next time you open this chat."
+    ),
     "end_button_stale": (
         "That button belongs to an earlier session, so I left this one open. "
         "Send /end when you'd like to close it."

@@ -11,6 +11,7 @@ import asyncio
 import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import Any
 
 from lumen_bot.errors import ClosingFailed, LLMEmptyAnswer
 from lumen_bot.harness.context import newest_turns_within
@@ -75,6 +76,7 @@ class Closer:
         self._reminders = reminders
         self._running: dict[int, asyncio.Task[None]] = {}
         self._by_person: dict[int, int] = {}
+        self._failed_once: dict[int, asyncio.Event] = {}  # session -> an attempt failed
 
     def start(self, job: ClosingJob) -> None:
         """Run the job in the background (idempotent per session)."""
@@ -83,10 +85,12 @@ class Closer:
         task = self._tasks.spawn(self._run(job), name=f"closing-{job.session_id}")
         self._running[job.session_id] = task
         self._by_person[job.person_id] = job.session_id
+        self._failed_once[job.session_id] = asyncio.Event()
         task.add_done_callback(lambda _: self._forget(job))
 
     def _forget(self, job: ClosingJob) -> None:
         self._running.pop(job.session_id, None)
+        self._failed_once.pop(job.session_id, None)
         if self._by_person.get(job.person_id) == job.session_id:
             del self._by_person[job.person_id]
 
@@ -104,16 +108,28 @@ class Closer:
             self.start(job)
         return len(jobs)
 
-    async def settle(self, person_id: int, wait_s: float) -> None:
-        """Wait (briefly) for a person's closing to finish, so a new session
-        starts from the newest notebook and Arc when that is possible."""
+    async def settle(self, person_id: int, wait_s: float, *, until_failure: bool = False) -> bool:
+        """Wait (briefly) for a person's closing to finish, so a new session starts from
+        the newest notebook and Arc when that is possible. With `until_failure`, stop
+        waiting as soon as an attempt fails: the job retries on its own schedule (and
+        after a restart), and a person in front of a terminal should not wait for that.
+        True when no closing is left running."""
         session_id = self._by_person.get(person_id)
         task = self._running.get(session_id) if session_id is not None else None
-        if task is None:
-            return
-        done, _ = await asyncio.wait({task}, timeout=wait_s)
-        if not done:
+        if session_id is None or task is None:
+            return True
+        failed = None
+        if until_failure:
+            failed = asyncio.ensure_future(self._failed_once[session_id].wait())
+        waits: set[asyncio.Future[Any]] = {task} if failed is None else {task, failed}
+        try:
+            await asyncio.wait(waits, timeout=wait_s, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            if failed is not None:
+                failed.cancel()
+        if not task.done():
             log.info("closing_not_settled", session=session_id)
+        return task.done()
 
     async def _run(self, job: ClosingJob) -> None:
         while job.stage != "done":
@@ -128,6 +144,8 @@ class Closer:
     async def _postpone(self, job: ClosingJob, error: str) -> ClosingJob:
         """Count the failed attempt and wait for the next; if even that cannot be stored,
         keep the job in memory and retry it all the same."""
+        if (failed := self._failed_once.get(job.session_id)) is not None:
+            failed.set()
         until = self._clock.now() + self._policy.backoff(job.attempts)
         log.warning(
             "closing_retry",

@@ -13,18 +13,20 @@ from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
 from .conftest import lumen_command
 from .llm_proxy import LlmProxy
 from .processes import child_env
+from .servers import free_port
 
 pytestmark = pytest.mark.e2e
 
 COMMANDS_HINT = "/end closes the session"
 
 
-def chat(tmp_path: Path, llm: LlmProxy, *lines: str) -> str:
-    """Everything `lumen chat` printed for `lines` typed one after another."""
+def chat(tmp_path: Path, llm: LlmProxy, *lines: str, llm_url: str | None = None) -> str:
+    """Everything `lumen chat` printed for `lines` typed one after another (talking to
+    `llm`, or to `llm_url` instead when given)."""
     env = child_env(
         {
             "ANTHROPIC_API_KEY": "test",
-            "ANTHROPIC_BASE_URL": llm.url,
+            "ANTHROPIC_BASE_URL": llm_url or llm.url,
             "LUMEN_DATA_DIR": str(tmp_path / "data"),
             "LUMEN_KEYRING_FILE": str(tmp_path / "keyring.json"),
         }
@@ -80,3 +82,16 @@ def test_crisis_words_after_a_known_command_get_crisis_care_and_the_command_does
     assert "Send /country followed by its two-letter code" not in out, "not asked again"
     assert "Let me write my notes" not in out, "the open session was not closed"
     assert len(llm.requests) == 1, "only the greeting reached the LLM, never a crisis"
+
+
+def test_end_without_a_session_says_so_and_with_the_llm_down_does_not_keep_the_person_waiting(
+    tmp_path: Path, llm: LlmProxy
+) -> None:
+    assert "There's no open session right now" in chat(tmp_path, llm, "/end")
+    chat(tmp_path, llm, "hello")
+    nobody_listens = f"http://127.0.0.1:{free_port()}"
+    out = chat(tmp_path, llm, "/end", llm_url=nobody_listens)
+    assert "Let me write my notes" in out
+    assert "I'll finish them, with my parting words, the next time" in out
+    later = chat(tmp_path, llm, "/quit")
+    assert "This session is closed" in later, "the closing finished on the next start"

@@ -193,6 +193,29 @@ async def test_closing_retries_until_the_llm_answers(tmp_path: Path) -> None:
         assert h.notifier.sent
 
 
+async def test_settling_until_failure_returns_at_the_first_failed_attempt(
+    tmp_path: Path,
+) -> None:
+    """The terminal waits for the notebook, but not through retries of an LLM that is
+    down: the job goes on retrying (and resumes after a restart)."""
+
+    def notebook_down(request: LLMRequest) -> list[str] | LLMBusy:
+        from tests.fakes import default_script
+
+        return LLMBusy("529") if request.purpose == "notebook" else default_script(request)
+
+    async with make_harness(tmp_path, FakeLLM(script=notebook_down)) as h:
+        await h.mentor.handle(inbound(h, "hi"), RecordingReply())
+        await h.mentor.end(ALICE, RecordingReply())
+        person = await h.store.person(ALICE, h.clock.now())
+        settled = await asyncio.wait_for(
+            h.closer.settle(person.id, wait_s=600, until_failure=True), timeout=30
+        )
+        assert not settled, "the closing is still running, retrying"
+        assert [r.purpose for r in h.llm.requests] == ["turn", "notebook"]
+        assert len(await h.store.pending_closing_jobs()) == 1, "kept to finish later"
+
+
 async def test_an_interrupted_closing_resumes_after_restart(tmp_path: Path) -> None:
     async with make_harness(tmp_path) as h:
         await h.mentor.handle(inbound(h, "hi"), RecordingReply())
