@@ -226,12 +226,13 @@ class CrisisDesk:
         if any(t.kind in given and _covers(concern_of(t), concern) for t in turns):
             return
         country = await self.country(person, locale)
+        lang = locale or self._said_in(turns)  # as crisis resources choose it
         helper = concern is Concern.HELPER
         hurt = concern is Concern.HURT
         if helper:
-            text = self._care.helper_offer(country, locale)
+            text = self._care.helper_offer(country, lang)
         else:
-            text = self._care.concern_offer(country, locale, hurt_by_others=hurt)
+            text = self._care.concern_offer(country, lang, hurt_by_others=hurt)
         offer = await self._store.append_turn(
             person.id,
             session.id,
@@ -248,6 +249,14 @@ class CrisisDesk:
         if offer is not None:
             await self._store.mark_answered([offer.id], self._clock.now())
         log.info("support_offered", person=person.id, session=session.id)
+
+    def _said_in(self, turns: tuple[Turn, ...]) -> str | None:
+        """The language the person's latest concern was read in, for a platform that
+        names none (the terminal): the offer then speaks the person's language."""
+        for turn in reversed(turns):
+            if turn.role == "user" and turn.level == Level.CONCERN.value:
+                return self._screen(turn.text).lang
+        return None
 
     async def set_country(self, person: Person, code: str) -> str | None:
         """Remember the person's country (sealed in their profile). Returns the code if

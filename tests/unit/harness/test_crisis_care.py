@@ -132,6 +132,16 @@ async def test_worry_for_another_answered_after_a_restart_keeps_the_helper_care(
         assert channel.of("plain") == [helper_message()], "no locale after a restart"
 
 
+async def test_without_a_locale_the_offer_speaks_the_language_the_concern_was_said_in(
+    harness: Harness,
+) -> None:
+    """The terminal names no language: the offer then follows the person's words, as
+    crisis resources do, not English by default."""
+    reply = await say(harness, "ya no quiero vivir, me quiero morir", locale=None)
+    assert reply.of("plain") == [concern_resources(lang="es")]
+    assert concern_resources(lang="es") != concern_resources()
+
+
 async def test_a_crisis_stored_as_someone_elses_is_answered_for_a_helper_when_read_again(
     harness: Harness,
 ) -> None:
