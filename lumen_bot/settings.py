@@ -125,6 +125,15 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
 
+    @field_validator("anthropic_base_url")
+    @classmethod
+    def _a_web_address(cls, value: str | None) -> str | None:
+        """Checked at start, as the Telegram address is: a typo here would otherwise
+        surface only as "I can't reach my thoughts" to the first person who writes."""
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
     @model_validator(mode="after")
     def _context_fits(self) -> Settings:
         if self.context_reserve + 1_000 > self.context_window:

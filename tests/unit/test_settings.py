@@ -87,3 +87,15 @@ def test_a_reserve_that_leaves_no_room_for_context_is_refused(
     monkeypatch.setenv("LUMEN_CONTEXT_RESERVE", "60000")
     with pytest.raises(ConfigError, match="LUMEN_CONTEXT_RESERVE must leave"):
         load_settings(_env_file=None)
+
+
+def test_an_anthropic_address_that_is_not_a_web_address_is_refused_at_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LUMEN_TELEGRAM_TOKEN", "t")
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "k")
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", "http://127.0.0.1:8080")
+    assert load_settings(_env_file=None).anthropic_base_url == "http://127.0.0.1:8080"
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", "not-a-url")
+    with pytest.raises(ConfigError, match="ANTHROPIC_BASE_URL"):
+        load_settings(_env_file=None)
