@@ -282,12 +282,12 @@ async def _chat(settings: Settings) -> None:
         print(f"{TERMINAL_COMMANDS}\n")
         while True:
             line = await asyncio.to_thread(_read_line)
-            if line is None or line.strip() == "/quit":
+            text = (line or "").strip()
+            command, _, argument = text.partition(" ")
+            if line is None or (command == "/quit" and not read_as_message(text)):
                 break
-            text = line.strip()
             if not text:
                 continue
-            command, _, argument = text.partition(" ")
             if not command.startswith("/") or read_as_message(text):
                 await core.mentor.handle(Inbound(person, text, clock.now()), reply)
             elif command == "/end":

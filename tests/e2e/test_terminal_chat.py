@@ -77,11 +77,13 @@ def test_crisis_words_after_a_known_command_get_crisis_care_and_the_command_does
         "hello",
         "/end I'm going to kill myself tonight",
         "/country i want to kill myself tonight",
+        "/quit now",
+        "still there?",
     )
     assert out.count("call 999") == 2, "crisis care, with the local lines, for both"
     assert "Send /country followed by its two-letter code" not in out, "not asked again"
     assert "Let me write my notes" not in out, "the open session was not closed"
-    assert len(llm.requests) == 1, "only the greeting reached the LLM, never a crisis"
+    assert len(llm.requests) == 1, "only the greeting: never a crisis, nothing after /quit"
 
 
 def test_end_without_a_session_says_so_and_with_the_llm_down_does_not_keep_the_person_waiting(
