@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[2]
+
 
 def closed_port() -> int:
     """A port on 127.0.0.1 that nothing listens on (bound, then released)."""
@@ -17,7 +19,10 @@ def closed_port() -> int:
 
 
 def lumen(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`lumen ARGS` run in `tmp_path`, from this checkout's code (not whichever copy the
+    interpreter has installed), with no LUMEN_ or ANTHROPIC_ setting but those given."""
     base = {k: v for k, v in os.environ.items() if not k.startswith(("LUMEN_", "ANTHROPIC_"))}
+    base["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), base.get("PYTHONPATH")]))
     return subprocess.run(
         [sys.executable, "-m", "lumen_bot.cli", *args],
         cwd=tmp_path,

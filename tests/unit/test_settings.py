@@ -62,6 +62,8 @@ def test_admin_ids_are_parsed_and_bad_ones_named(
 
 def test_lumen_run_without_settings_prints_one_line_and_no_traceback(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LUMEN_", "ANTHROPIC_"))}
+    root = str(Path(__file__).resolve().parents[2])  # this checkout's code, not an installed copy
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
     result = subprocess.run(
         [sys.executable, "-m", "lumen_bot.cli", "run"],
         cwd=tmp_path,
