@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from lumen_bot.errors import DecryptionError, KeyringError
+from lumen_bot.store.files import private_directory, why
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -115,14 +116,17 @@ class Keyring:
 
     @classmethod
     def load_or_create(cls, path: Path) -> Keyring:
-        """Read the keyring file, or create it (mode 0600) with one fresh key."""
+        """Read the keyring file, or create it (mode 0600, in a new folder 0700) with one
+        fresh key."""
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
             keyring = cls({1: secrets.token_bytes(KEY_BYTES)}, path)
             try:
+                private_directory(path.parent)
                 keyring.create_file()
             except FileExistsError:
                 pass  # another process created it a moment ago: read theirs below
+            except OSError as exc:
+                raise KeyringError(f"keyring file {path} cannot be created: {why(exc)}") from None
             else:
                 return keyring
         return cls.load(path)

@@ -15,6 +15,7 @@ from typing import Any, Self, TypeVar, cast
 import aiosqlite
 
 from lumen_bot.errors import StoreError
+from lumen_bot.store.files import claim_private_file, private_directory
 from lumen_bot.store.group_commit import WriteGroup
 
 Migration = Sequence[str]
@@ -36,6 +37,9 @@ class Database:
     before a message's LLM request. WAL lets the reader go on meanwhile. It
     sees what is committed, which is everything a caller has awaited; what an open
     `transaction()` has written is read through that transaction's connection.
+
+    A new file (and its folder) is created private: mode 0600, and the -wal and -shm
+    files SQLite makes beside it take the same mode.
     """
 
     def __init__(self, path: Path, migrations: Sequence[Migration]) -> None:
@@ -47,7 +51,8 @@ class Database:
         self._writes = WriteGroup()
 
     async def __aenter__(self) -> Self:
-        self._path.parent.mkdir(parents=True, exist_ok=True)
+        private_directory(self._path.parent)
+        claim_private_file(self._path)
         conn = await aiosqlite.connect(self._path, isolation_level=None)
         conn.row_factory = aiosqlite.Row
         self._conn = conn

@@ -129,6 +129,19 @@ def test_keyring_file_is_created_private_and_reloads(tmp_path: Path) -> None:
     assert created.current_version == 1
 
 
+def test_a_keyring_made_in_a_new_folder_makes_the_folder_private(tmp_path: Path) -> None:
+    Keyring.load_or_create(tmp_path / "new" / "keys" / "keyring.json")
+    assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "new" / "keys").stat().st_mode) == 0o700
+
+
+def test_a_keyring_that_cannot_be_made_is_refused_by_name(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    path = tmp_path / "a-file" / "keyring.json"
+    with pytest.raises(KeyringError, match="cannot be created: part of its path is a file"):
+        Keyring.load_or_create(path)
+
+
 def test_keyring_readable_by_others_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "keyring.json"
     Keyring.load_or_create(path)

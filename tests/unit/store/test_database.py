@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import stat
 import threading
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -311,3 +312,31 @@ async def test_a_database_that_fails_to_open_leaves_no_connection_open(tmp_path:
             break
         await asyncio.sleep(0.01)
     assert threading.active_count() == threads
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def names(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir())
+
+
+async def test_a_new_database_its_wal_and_its_folders_are_private(tmp_path: Path) -> None:
+    """0600 files (SQLite gives -wal and -shm the database's mode) in 0700 folders."""
+    folder = tmp_path / "new" / "data"
+    async with Database(folder / "notes.db", MIGRATIONS) as db:
+        await db.write(add("private"))
+        files = {path.name: mode(path) for path in folder.iterdir()}
+    assert files == {"notes.db": 0o600, "notes.db-wal": 0o600, "notes.db-shm": 0o600}
+    assert mode(folder) == 0o700 and mode(tmp_path / "new") == 0o700
+
+
+async def test_a_folder_that_is_already_there_keeps_its_mode(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o755)
+    async with Database(shared / "notes.db", MIGRATIONS):
+        pass
+    assert mode(shared) == 0o755, "the operator's own folder is theirs to set"
+    assert mode(shared / "notes.db") == 0o600
