@@ -29,10 +29,10 @@ from lumen_bot.harness.store_ports import MemoryStore, ReviewStore, RhythmStore,
 from lumen_bot.harness.streaming import AnswerStream
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.harness.tokens import estimate_tokens
+from lumen_bot.install import install_keyring
 from lumen_bot.llm.anthropic_llm import AnthropicLLM
 from lumen_bot.logs import events
 from lumen_bot.settings import Settings
-from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.sqlite import SqliteStore
 from safety.care import SafetyCare
 
@@ -77,20 +77,21 @@ class Core:
         return self.services.closer
 
 
-def load_keyring(settings: Settings) -> Keyring:
-    if settings.master_key is not None:
-        return Keyring.from_master_key(settings.master_key.get_secret_value())
-    return Keyring.load_or_create(settings.keyring_path)
-
-
 @asynccontextmanager
-async def open_store(settings: Settings) -> AsyncIterator[SqliteStore]:
-    keyring = load_keyring(settings)
+async def open_store(settings: Settings, *, create: bool = True) -> AsyncIterator[SqliteStore]:
+    """The install's store.
+
+    `create`: a new install is made where there is none (`lumen run`, `chat`, `import`);
+    without it the data must be there already and nothing is created (see
+    `lumen_bot.install`).
+    """
+    keyring = await install_keyring(settings, create=create)
     async with SqliteStore(
         settings.database_file,
         settings.keystore_file,
         keyring,
         version_ttl_s=settings.key_version_ttl_s,
+        create=create,
     ) as store:
         yield store
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from lumen_bot import keys_cli, texts
 from lumen_bot.errors import ConfigError, LumenError
 from lumen_bot.harness.model import Inbound, PersonKey
+from lumen_bot.install import existing_install
 from lumen_bot.logs import configure, events
 from lumen_bot.settings import Settings, load_settings
 
@@ -63,17 +64,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             configure("WARNING")
             asyncio.run(_chat(settings))
-        elif args.command in ("export", "import"):
-            from lumen_bot.portability.commands import export_command, import_command
+        elif args.command == "import":
+            from lumen_bot.portability.commands import import_command
 
-            settings = load_settings(
-                LUMEN_TELEGRAM_TOKEN=os.environ.get("LUMEN_TELEGRAM_TOKEN") or "not-used",
-                ANTHROPIC_API_KEY=os.environ.get("ANTHROPIC_API_KEY") or "not-used",
+            return import_command(
+                _offline_settings(), args.file, args.user, passphrase_file=args.passphrase_file
             )
-            if args.command == "import":
-                return import_command(
-                    settings, args.file, args.user, passphrase_file=args.passphrase_file
-                )
+        elif args.command == "export":
+            settings = _offline_settings()
+            existing_install(settings)
+            from lumen_bot.portability.commands import export_command
+
             return asyncio.run(
                 export_command(
                     settings,
@@ -84,15 +85,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
             )
         elif args.command == "flags":
-            settings = load_settings(
-                LUMEN_TELEGRAM_TOKEN=os.environ.get("LUMEN_TELEGRAM_TOKEN") or "not-used",
-                ANTHROPIC_API_KEY=os.environ.get("ANTHROPIC_API_KEY") or "not-used",
-            )
+            settings = _offline_settings()
+            existing_install(settings)
             return asyncio.run(_flags(settings, args.flags_command, getattr(args, "id", None)))
         elif args.command == "insights":
             from lumen_bot.insights_report import print_insights
 
-            return asyncio.run(print_insights(_offline_settings()))
+            settings = _offline_settings()
+            existing_install(settings)
+            return asyncio.run(print_insights(settings))
         elif args.command in ("keys", "backup"):
             return keys_cli.run(_offline_settings(), args)
     except ConfigError as exc:
@@ -196,7 +197,7 @@ async def _flags(settings: Settings, command: str, flag_id: int | None) -> int:
     from lumen_bot.telegram.admin import render_flag
 
     actor = f"cli:{pwd.getpwuid(os.getuid()).pw_name}"
-    async with open_store(settings) as store:
+    async with open_store(settings, create=False) as store:
         review = Review(review=store.review, clock=SystemClock())
         if command == "list":
             queue = await review.queue(limit=100)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lumen_bot.errors import KeyringError
 from lumen_bot.harness.clock import SystemClock
+from lumen_bot.install import install_keyring
 from lumen_bot.settings import Settings
 from lumen_bot.store.backup import backup_database
 from lumen_bot.store.crypto import Keyring
@@ -67,14 +68,6 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(_keys(settings, args))
 
 
-def _keyring(settings: Settings) -> Keyring:
-    if settings.master_key is not None:
-        return Keyring.from_master_key(settings.master_key.get_secret_value())
-    if not settings.keyring_path.exists():
-        raise KeyringError(f"no keyring file at {settings.keyring_path}: has Lumen run here?")
-    return Keyring.load(settings.keyring_path)
-
-
 @dataclass(frozen=True, slots=True)
 class _Opened:
     """The key store and the content database, opened as a second process beside the bot."""
@@ -86,10 +79,12 @@ class _Opened:
 
 @asynccontextmanager
 async def _open(settings: Settings) -> AsyncIterator[_Opened]:
+    """The install's files as they are: nothing is created (`install.require_data`)."""
     grace = timedelta(seconds=2 * settings.key_version_ttl_s)
+    keyring = await install_keyring(settings, create=False)
     async with (
-        KeyStore(settings.keystore_file, _keyring(settings)) as keys,
-        Database(settings.database_file, CONTENT_MIGRATIONS) as content,
+        KeyStore(settings.keystore_file, keyring, create=False) as keys,
+        Database(settings.database_file, CONTENT_MIGRATIONS, create=False) as content,
     ):
         rotation = DataKeyRotation(content, keys, SystemClock(), grace=grace, batch=BATCH)
         yield _Opened(keys, content, rotation)

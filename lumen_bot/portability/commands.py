@@ -7,10 +7,11 @@ import os
 import sys
 from pathlib import Path
 
-from lumen_bot.app import Core, load_keyring, open_store
+from lumen_bot.app import Core, open_store
 from lumen_bot.errors import ConfigError
 from lumen_bot.harness.clock import SystemClock
 from lumen_bot.harness.model import PersonKey
+from lumen_bot.install import load_keyring
 from lumen_bot.portability.archive import MAX_ARCHIVE_BYTES
 from lumen_bot.portability.document import render_document
 from lumen_bot.portability.passphrase import HEADER_BYTES, MIN_PASSPHRASE, normalized
@@ -43,7 +44,7 @@ async def export_command(
         raise ConfigError("--passphrase-file protects the export file: give --out, not --json")
     passphrase = _passphrase(passphrase_file)
     key = PersonKey(PLATFORM, user)
-    async with open_store(settings) as store:
+    async with open_store(settings, create=False) as store:
         archives = Archives(store=store, keyring=load_keyring(settings), clock=SystemClock())
         if as_json or out is None:
             archive = await archives.archive(key)

@@ -39,21 +39,24 @@ class Database:
     `transaction()` has written is read through that transaction's connection.
 
     A new file (and its folder) is created private: mode 0600, and the -wal and -shm
-    files SQLite makes beside it take the same mode.
+    files SQLite makes beside it take the same mode. With `create=False` the file must
+    exist already (StoreError otherwise) and nothing is created.
     """
 
-    def __init__(self, path: Path, migrations: Sequence[Migration]) -> None:
+    def __init__(self, path: Path, migrations: Sequence[Migration], *, create: bool = True) -> None:
         self._path = path
         self._migrations = migrations
+        self._create = create
         self._conn: aiosqlite.Connection | None = None
         self._reader: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
         self._writes = WriteGroup()
 
     async def __aenter__(self) -> Self:
-        private_directory(self._path.parent)
-        claim_private_file(self._path)
-        conn = await aiosqlite.connect(self._path, isolation_level=None)
+        if self._create:
+            private_directory(self._path.parent)
+            claim_private_file(self._path)
+        conn = await self._connect()
         conn.row_factory = aiosqlite.Row
         self._conn = conn
         try:
@@ -66,7 +69,7 @@ class Database:
             ):
                 await conn.execute(pragma)
             await self._migrate()
-            self._reader = await aiosqlite.connect(self._path, isolation_level=None)
+            self._reader = await self._connect()
             self._reader.row_factory = aiosqlite.Row
             for pragma in ("PRAGMA query_only=ON", "PRAGMA busy_timeout=5000"):
                 await self._reader.execute(pragma)
@@ -87,6 +90,16 @@ class Database:
         if self._conn is not None:
             await self._conn.close()
             self._conn = None
+
+    async def _connect(self) -> aiosqlite.Connection:
+        if self._create:
+            return await aiosqlite.connect(self._path, isolation_level=None)
+        # Looked for first: aiosqlite leaves the thread of a failed connect to end on its
+        # own, after the loop may be gone. mode=rw: SQLite never creates the file.
+        uri = existing_uri(self._path)
+        if uri is None:
+            raise StoreError(f"{self._path} does not exist")
+        return await aiosqlite.connect(uri, uri=True, isolation_level=None)
 
     @property
     def conn(self) -> aiosqlite.Connection:
@@ -212,6 +225,12 @@ class Database:
                     "INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)",
                     (version, datetime.now(UTC).isoformat()),
                 )
+
+
+def existing_uri(path: Path) -> str | None:
+    """The URI that opens `path` without ever creating it, or None if it is not there.
+    Two metadata calls, run inline, before any await."""
+    return f"{path.absolute().as_uri()}?mode=rw" if path.is_file() else None
 
 
 def to_text(moment: datetime) -> str:

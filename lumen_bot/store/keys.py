@@ -38,8 +38,9 @@ class KeyStore(KeyRotationRecords):
         *,
         version_ttl_s: float = VERSION_TTL_S,
         monotonic: Callable[[], float] = time.monotonic,
+        create: bool = True,
     ) -> None:
-        self._db = Database(path, KEY_MIGRATIONS)
+        self._db = Database(path, KEY_MIGRATIONS, create=create)
         self._keyring = keyring
         self._cache: dict[tuple[int, int], bytes] = {}
         self._known: set[int] = set()

@@ -50,9 +50,10 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         keyring: Keyring,
         *,
         version_ttl_s: float = VERSION_TTL_S,
+        create: bool = True,
     ) -> None:
-        self._db = Database(database, CONTENT_MIGRATIONS)
-        self._keys = KeyStore(keystore, keyring, version_ttl_s=version_ttl_s)
+        self._db = Database(database, CONTENT_MIGRATIONS, create=create)
+        self._keys = KeyStore(keystore, keyring, version_ttl_s=version_ttl_s, create=create)
         self._sealer = Sealer(self._keys)
         self.review = SqliteReviewStore(self._db, self._sealer)
 

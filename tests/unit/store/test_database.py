@@ -340,3 +340,20 @@ async def test_a_folder_that_is_already_there_keeps_its_mode(tmp_path: Path) -> 
         pass
     assert mode(shared) == 0o755, "the operator's own folder is theirs to set"
     assert mode(shared / "notes.db") == 0o600
+
+
+async def test_without_create_a_missing_database_is_refused_and_nothing_is_made(
+    tmp_path: Path,
+) -> None:
+    for path in (tmp_path / "missing" / "notes.db", tmp_path / "notes.db"):
+        with pytest.raises(StoreError, match="does not exist"):
+            async with Database(path, MIGRATIONS, create=False):
+                pass
+    assert names(tmp_path) == []
+
+
+async def test_without_create_an_existing_database_opens(tmp_path: Path) -> None:
+    async with Database(tmp_path / "notes.db", MIGRATIONS) as db:
+        await db.write(add("kept"))
+    async with Database(tmp_path / "notes.db", MIGRATIONS, create=False) as db:
+        assert await words(db) == ["kept"]

@@ -1,0 +1,99 @@
+"""A Lumen's files as a command finds them: an existing install must be there before a
+command reads it, and nothing is created for such a command."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from lumen_bot.errors import ConfigError, KeyringError, StoreError
+from lumen_bot.settings import Settings
+from lumen_bot.store.crypto import Keyring
+from lumen_bot.store.files import why
+
+
+async def install_keyring(settings: Settings, *, create: bool) -> Keyring:
+    """Check the install's files and return its keyring.
+
+    `create` (`lumen run`, `lumen chat`, `lumen import`): the keyring is made if it is
+    missing (the store makes LUMEN_DATA_DIR). Otherwise (the commands that read or
+    review what is stored) the data must be there already, and nothing is created.
+    Every problem is one ConfigError, KeyringError or StoreError line that names the
+    path and what to do.
+    """
+    master = master_keyring(settings)  # a malformed master key is named before anything
+    if not create:
+        require_data(settings)
+    if master is not None:
+        return master
+    return Keyring.load_or_create(settings.keyring_path) if create else load_keyring(settings)
+
+
+def existing_install(settings: Settings) -> None:
+    """What a command that reads or reviews stored data checks first, before it loads
+    anything heavy (the safety screen takes seconds): a master key that parses, and
+    data where LUMEN_DATA_DIR says. `install_keyring` checks the same again."""
+    master_keyring(settings)
+    require_data(settings)
+
+
+def master_keyring(settings: Settings) -> Keyring | None:
+    """The keyring of LUMEN_MASTER_KEY, if it is set."""
+    if settings.master_key is None:
+        return None
+    return Keyring.from_master_key(settings.master_key.get_secret_value())
+
+
+def require_data(settings: Settings) -> None:
+    """LUMEN_DATA_DIR for a command that reads or reviews what Lumen holds: the content
+    database and the key store must be there. Creates nothing."""
+    where = settings.data_dir
+    try:
+        if where.exists() and not where.is_dir():
+            raise ConfigError(
+                f"LUMEN_DATA_DIR {_shown(where)} is a file, not a directory: set LUMEN_DATA_DIR"
+                f" to the directory that holds {settings.database_file.name}"
+            )
+        found = settings.database_file.is_file()
+        keys_found = settings.keystore_file.is_file()
+    except OSError as exc:
+        raise ConfigError(f"LUMEN_DATA_DIR {_shown(where)} cannot be read: {why(exc)}") from None
+    if not found:
+        raise ConfigError(
+            f"no Lumen data at {_shown(where)}: set LUMEN_DATA_DIR to the directory that holds"
+            f" {settings.database_file.name} (`lumen run` starts a new install)"
+        )
+    if not keys_found:
+        raise StoreError(
+            f"{settings.keystore_file} is missing beside {settings.database_file.name}: restore"
+            " it from the backup of the keys; without it nothing stored can be read"
+        )
+    _require_writable(where)
+
+
+def load_keyring(settings: Settings) -> Keyring:
+    """The keyring of an install that exists: never created here."""
+    master = master_keyring(settings)
+    if master is not None:
+        return master
+    path = settings.keyring_path
+    if not path.exists():
+        raise KeyringError(
+            f"no keyring file at {path}: set LUMEN_KEYRING_FILE to the keyring this data was"
+            " made with (or restore it from its backup)"
+        )
+    return Keyring.load(path)
+
+
+def _require_writable(where: Path) -> None:
+    if not os.access(where, os.W_OK | os.X_OK):
+        raise ConfigError(
+            f"LUMEN_DATA_DIR {_shown(where)} is not writable by this user: run Lumen as the user"
+            " who owns it, or set LUMEN_DATA_DIR to a directory this user can write"
+        )
+
+
+def _shown(where: Path) -> Path:
+    """The directory as an absolute path: a relative one (the default, `.lumen`) depends
+    on where the command was run, which is the mistake this message helps to see."""
+    return where.absolute()
