@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from lumen_bot import keys_cli, texts
 from lumen_bot.errors import ConfigError, LumenError
 from lumen_bot.harness.model import Inbound, PersonKey
-from lumen_bot.install import existing_install
+from lumen_bot.install import existing_install, make_data_dir
 from lumen_bot.logs import configure, events
 from lumen_bot.settings import Settings, load_settings
 
@@ -55,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "run":
             settings = load_settings()
+            make_data_dir(settings)  # a path that cannot be is named before the slow start
             configure(settings.log_level)
             with asyncio.Runner(loop_factory=_loop_factory()) as runner:
                 runner.run(_run(settings))
@@ -62,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = load_settings(
                 LUMEN_TELEGRAM_TOKEN=os.environ.get("LUMEN_TELEGRAM_TOKEN") or "not-used-by-chat"
             )
+            make_data_dir(settings)
             configure("WARNING")
             asyncio.run(_chat(settings))
         elif args.command == "import":

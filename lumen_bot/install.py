@@ -1,5 +1,5 @@
-"""A Lumen's files as a command finds them: an existing install must be there before a
-command reads it, and nothing is created for such a command."""
+"""A Lumen's files as a command finds them: a new install is made private, and an
+existing one must be there before a command reads it (nothing is created for it)."""
 
 from __future__ import annotations
 
@@ -9,20 +9,24 @@ from pathlib import Path
 from lumen_bot.errors import ConfigError, KeyringError, StoreError
 from lumen_bot.settings import Settings
 from lumen_bot.store.crypto import Keyring
-from lumen_bot.store.files import why
+from lumen_bot.store.files import private_directory, why
+
+CHOOSE_A_DIRECTORY = "set LUMEN_DATA_DIR to a directory this user can create and write"
 
 
 async def install_keyring(settings: Settings, *, create: bool) -> Keyring:
     """Check the install's files and return its keyring.
 
-    `create` (`lumen run`, `lumen chat`, `lumen import`): the keyring is made if it is
-    missing (the store makes LUMEN_DATA_DIR). Otherwise (the commands that read or
+    `create` (`lumen run`, `lumen chat`, `lumen import`): LUMEN_DATA_DIR is made if it
+    is missing, and so is the keyring. Otherwise (the commands that read or
     review what is stored) the data must be there already, and nothing is created.
     Every problem is one ConfigError, KeyringError or StoreError line that names the
     path and what to do.
     """
     master = master_keyring(settings)  # a malformed master key is named before anything
-    if not create:
+    if create:
+        make_data_dir(settings)
+    else:
         require_data(settings)
     if master is not None:
         return master
@@ -42,6 +46,22 @@ def master_keyring(settings: Settings) -> Keyring | None:
     if settings.master_key is None:
         return None
     return Keyring.from_master_key(settings.master_key.get_secret_value())
+
+
+def make_data_dir(settings: Settings) -> None:
+    """LUMEN_DATA_DIR for a command that may start a new install: made (0700) if missing."""
+    where = settings.data_dir
+    try:
+        if where.exists() and not where.is_dir():
+            raise ConfigError(
+                f"LUMEN_DATA_DIR {_shown(where)} is a file, not a directory: {CHOOSE_A_DIRECTORY}"
+            )
+        private_directory(where)
+    except OSError as exc:
+        raise ConfigError(
+            f"LUMEN_DATA_DIR {_shown(where)} cannot be created: {why(exc)}; {CHOOSE_A_DIRECTORY}"
+        ) from None
+    _require_writable(where)
 
 
 def require_data(settings: Settings) -> None:
