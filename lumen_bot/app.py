@@ -79,7 +79,7 @@ class Core:
 
 @asynccontextmanager
 async def open_store(settings: Settings, *, create: bool = True) -> AsyncIterator[SqliteStore]:
-    """The install's store.
+    """The install's store, opened only under a keyring that opens its data keys.
 
     `create`: a new install is made where there is none (`lumen run`, `chat`, `import`);
     without it the data must be there already and nothing is created (see
@@ -93,6 +93,7 @@ async def open_store(settings: Settings, *, create: bool = True) -> AsyncIterato
         version_ttl_s=settings.key_version_ttl_s,
         create=create,
     ) as store:
+        await store.check_keyring()
         yield store
 
 

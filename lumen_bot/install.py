@@ -1,5 +1,5 @@
-"""A Lumen's files as a command finds them: a new install is made private, and an
-existing one must be there before a command reads it (nothing is created for it)."""
+"""A Lumen's files as a command finds them: a new install is made private, an existing
+one must be there before a command reads it, and its keyring must open its keys."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from lumen_bot.errors import ConfigError, KeyringError, StoreError
 from lumen_bot.settings import Settings
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.files import private_directory, why
+from lumen_bot.store.keys import held_data_keys
 
 CHOOSE_A_DIRECTORY = "set LUMEN_DATA_DIR to a directory this user can create and write"
 
@@ -18,10 +19,10 @@ async def install_keyring(settings: Settings, *, create: bool) -> Keyring:
     """Check the install's files and return its keyring.
 
     `create` (`lumen run`, `lumen chat`, `lumen import`): LUMEN_DATA_DIR is made if it
-    is missing, and so is the keyring. Otherwise (the commands that read or
-    review what is stored) the data must be there already, and nothing is created.
-    Every problem is one ConfigError, KeyringError or StoreError line that names the
-    path and what to do.
+    is missing, and so is the keyring, if no data key was wrapped yet. Otherwise (the
+    commands that read or review what is stored) the data must be there already, and
+    nothing is created. Every problem is one ConfigError, KeyringError or StoreError
+    line that names the path and what to do.
     """
     master = master_keyring(settings)  # a malformed master key is named before anything
     if create:
@@ -30,7 +31,7 @@ async def install_keyring(settings: Settings, *, create: bool) -> Keyring:
         require_data(settings)
     if master is not None:
         return master
-    return Keyring.load_or_create(settings.keyring_path) if create else load_keyring(settings)
+    return await start_keyring(settings) if create else load_keyring(settings)
 
 
 def existing_install(settings: Settings) -> None:
@@ -89,6 +90,25 @@ def require_data(settings: Settings) -> None:
             " it from the backup of the keys; without it nothing stored can be read"
         )
     _require_writable(where)
+
+
+async def start_keyring(settings: Settings) -> Keyring:
+    """The keyring file, created only for a key store that holds no data key yet.
+
+    A missing keyring beside wrapped data keys is a wrong or lost LUMEN_KEYRING_FILE: a
+    new keyring would open none of them, and would wrap new people's keys apart from
+    everyone else's. Refused (KeyringError).
+    """
+    path = settings.keyring_path
+    if not path.exists():
+        held = await held_data_keys(settings.keystore_file)
+        if held:
+            raise KeyringError(
+                f"no keyring file at {path}, but {settings.keystore_file} holds {held} data"
+                " key(s) wrapped by one: set LUMEN_KEYRING_FILE to that keyring (or restore it"
+                " from its backup); a new keyring would open none of them"
+            )
+    return Keyring.load_or_create(path)
 
 
 def load_keyring(settings: Settings) -> Keyring:

@@ -95,8 +95,9 @@ async def _keys(settings: Settings, args: argparse.Namespace) -> int:
         keys, rotation = opened.keys, opened.rotation
         command = args.keys_command
         if command == "status":
-            await _status(keys, rotation)
-        elif command == "rotate":
+            return await _status(keys, rotation)
+        await keys.check_keyring()  # nothing is rewrapped or re-sealed by a wrong keyring
+        if command == "rotate":
             version = keys.add_kek()
             print(f"added key-encryption key v{version} to {settings.keyring_path}")
             await _rewrap(keys)
@@ -179,9 +180,11 @@ async def _finish_after_grace(rotation: DataKeyRotation) -> None:
     _report(await rotation.resume_all(), wait=True)
 
 
-async def _status(keys: KeyStore, rotation: DataKeyRotation) -> None:
-    keyring = keys.keyring
+async def _status(keys: KeyStore, rotation: DataKeyRotation) -> int:
+    """What each KEK wraps; exit 1 when the keyring does not open them all."""
     usage = await keys.kek_usage()
+    unopened = await keys.unopened_keks()
+    keyring = keys.keyring
     source = keyring.path or "LUMEN_MASTER_KEY"
     print(f"keyring: {source}; newest key-encryption key v{keyring.current_version}")
     for version in sorted(set(keyring.keys) | set(usage)):
@@ -189,6 +192,11 @@ async def _status(keys: KeyStore, rotation: DataKeyRotation) -> None:
         line = f"  v{version}: wraps {count} data key(s)"
         if version not in keyring.keys:
             line += " -- NOT IN THE KEYRING: these cannot be opened; restore the keyring"
+        elif unopened.get(version) == "wrong":
+            line += (
+                " -- DO NOT OPEN with this keyring's key: it is not the keyring they were"
+                " made with; set LUMEN_KEYRING_FILE (or LUMEN_MASTER_KEY) to that one"
+            )
         elif version == keyring.current_version:
             line += " (newest)"
         elif count == 0:
@@ -208,6 +216,14 @@ async def _status(keys: KeyStore, rotation: DataKeyRotation) -> None:
         )
     else:
         print("data-key rotations under way: none")
+    if unopened:
+        print(
+            "lumen: this keyring does not open every data key in the key store;"
+            " the bot will not start with it",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
 
 
 def _to_file(settings: Settings, path: Path) -> int:

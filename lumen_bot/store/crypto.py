@@ -117,7 +117,8 @@ class Keyring:
     @classmethod
     def load_or_create(cls, path: Path) -> Keyring:
         """Read the keyring file, or create it (mode 0600, in a new folder 0700) with one
-        fresh key."""
+        fresh key. Only for a new install: `lumen_bot.install.start_keyring` makes sure
+        no data key was wrapped under a keyring that is missing."""
         if not path.exists():
             keyring = cls({1: secrets.token_bytes(KEY_BYTES)}, path)
             try:

@@ -9,11 +9,13 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Literal, Self
 
-from lumen_bot.errors import DecryptionError
+import aiosqlite
+
+from lumen_bot.errors import DecryptionError, KeyringError
 from lumen_bot.store.crypto import KEY_BYTES, Keyring, key_aad, open_sealed
-from lumen_bot.store.db import Database, to_text
+from lumen_bot.store.db import Database, existing_uri, to_text
 from lumen_bot.store.key_rotation import KeyRotationRecords, wrap_data_key
 from lumen_bot.store.schema import KEY_MIGRATIONS
 
@@ -21,6 +23,27 @@ from lumen_bot.store.schema import KEY_MIGRATIONS
 # again: a data-key rotation run beside the bot waits twice this before it deletes
 # the old key, so nothing is sealed under a key that is gone.
 VERSION_TTL_S = 60.0
+
+# What is wrong with a KEK version the key store uses: the keyring lacks it, or holds
+# a key of that version that does not unwrap the data keys (another keyring's).
+KekProblem = Literal["missing", "wrong"]
+
+
+async def held_data_keys(path: Path) -> int:
+    """How many wrapped data keys the key store at `path` holds (0: there is none).
+
+    Read without creating or changing anything, before any keyring is loaded: a
+    keyring may be made only for a key store that holds no data key yet.
+    """
+    uri = existing_uri(path)
+    if uri is None:
+        return 0
+    async with aiosqlite.connect(uri, uri=True) as conn:
+        try:
+            rows = await conn.execute_fetchall("SELECT COUNT(*) FROM data_keys")
+        except sqlite3.OperationalError:  # no table yet: a key store never migrated
+            return 0
+    return int(next(iter(rows))[0])
 
 
 class KeyStore(KeyRotationRecords):
@@ -40,6 +63,7 @@ class KeyStore(KeyRotationRecords):
         monotonic: Callable[[], float] = time.monotonic,
         create: bool = True,
     ) -> None:
+        self._path = path
         self._db = Database(path, KEY_MIGRATIONS, create=create)
         self._keyring = keyring
         self._cache: dict[tuple[int, int], bytes] = {}
@@ -62,6 +86,52 @@ class KeyStore(KeyRotationRecords):
         self._cache.clear()
         self._versions.clear()
         await self._db.__aexit__(exc_type, exc, tb)
+
+    async def unopened_keks(self) -> dict[int, KekProblem]:
+        """KEK versions whose data keys this keyring cannot unwrap, and why.
+
+        For each KEK version the key store uses, its first and its last data key are
+        unwrapped: a keyring that is not the one they were made with (one from another
+        install, or a new one made by mistake) opens neither, and a key store where
+        keys of two keyrings got mixed fails on one of the two. A few unwraps, at start.
+        """
+        rows = await self._db.fetchall(
+            "SELECT person_id, version, kek_version, wrapped FROM data_keys WHERE rowid IN"
+            " (SELECT MIN(rowid) FROM data_keys GROUP BY kek_version"
+            " UNION SELECT MAX(rowid) FROM data_keys GROUP BY kek_version)"
+        )
+        problems: dict[int, KekProblem] = {}
+        for person_id, version, kek_version, wrapped in rows:
+            try:
+                open_sealed(
+                    self._kek(kek_version),
+                    bytes(wrapped),
+                    key_aad(owner=person_id, version=version, kek_version=kek_version),
+                )
+            except KeyringError:
+                problems[kek_version] = "missing"
+            except DecryptionError:
+                problems[kek_version] = "wrong"
+        return problems
+
+    async def check_keyring(self) -> None:
+        """Refuse (KeyringError) a keyring that does not open the data keys held here."""
+        problems = await self.unopened_keks()
+        if not problems:
+            return
+        source = self._keyring.path or "LUMEN_MASTER_KEY"
+        missing = sorted(v for v, problem in problems.items() if problem == "missing")
+        if missing and len(missing) == len(problems):
+            raise KeyringError(
+                f"the keyring ({source}) lacks key-encryption key"
+                f" {', '.join(f'v{v}' for v in missing)}, which wraps data keys in"
+                f" {self._path}: restore the keyring file that holds it"
+            )
+        raise KeyringError(
+            f"the keyring ({source}) does not open the data keys in {self._path}: it is not"
+            " the keyring they were made with; set LUMEN_KEYRING_FILE (or LUMEN_MASTER_KEY)"
+            " to that one"
+        )
 
     async def ensure(self, person_id: int, at: datetime) -> None:
         """Give a person a random 256-bit data key, wrapped by the newest KEK, if they lack one.

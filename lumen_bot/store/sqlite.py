@@ -75,6 +75,10 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         await self._db.__aexit__(exc_type, exc, tb)
         await self._keys.__aexit__(exc_type, exc, tb)
 
+    async def check_keyring(self) -> None:
+        """Refuse (KeyringError) a keyring that does not open the data keys already here."""
+        await self._keys.check_keyring()
+
     # -- people and sessions ----------------------------------------------
 
     async def person(self, key: PersonKey, at: datetime) -> Person:

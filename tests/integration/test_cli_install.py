@@ -1,14 +1,18 @@
-"""The `lumen` command and an install's files: the commands that read what is stored
-read only where there is data (and create nothing there), and a path that cannot be
-a data directory is named in one line."""
+"""The `lumen` command and an install's files: it starts only with the keyring that opens
+the data, reads only where there is data (and creates nothing there), makes a new install
+private, and says in one line what is wrong with a path."""
 
 from __future__ import annotations
 
+import base64
+import os
+import stat
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from lumen_bot.store.crypto import Keyring
 from tests.integration.test_cli import closed_port, lumen
 from tests.integration.test_keys_cli import two_lives
 
@@ -23,8 +27,86 @@ def one_line(result: subprocess.CompletedProcess[str]) -> str:
     return line
 
 
+def chat(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`lumen chat` with nothing typed: it starts, then leaves at the end of its input."""
+    return lumen(tmp_path, "chat", **LLM, **env)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
 def names(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir())
+
+
+# -- the keyring ---------------------------------------------------------------------
+
+
+async def test_a_missing_keyring_beside_wrapped_keys_is_refused_and_none_is_made(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    await two_lives(data)
+    (data / "keyring.json").unlink()
+    keys_before = (data / "keys.db").read_bytes()
+
+    line = one_line(chat(tmp_path, LUMEN_DATA_DIR=str(data)))
+    assert f"no keyring file at {data / 'keyring.json'}" in line
+    assert "holds 2 data key(s)" in line and "LUMEN_KEYRING_FILE" in line
+    assert not (data / "keyring.json").exists(), "no new keyring"
+
+    typo = tmp_path / "keyrnig.json"  # a wrong LUMEN_KEYRING_FILE is the same mistake
+    line = one_line(chat(tmp_path, LUMEN_DATA_DIR=str(data), LUMEN_KEYRING_FILE=str(typo)))
+    assert f"no keyring file at {typo}" in line
+    assert not typo.exists()
+    assert (data / "keys.db").read_bytes() == keys_before
+
+
+async def test_a_keyring_that_does_not_open_the_data_keys_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    await two_lives(data)
+    other = Keyring.load_or_create(tmp_path / "elsewhere" / "keyring.json")
+    Keyring(other.keys, data / "keyring.json").replace_file()  # another install's keyring
+
+    line = one_line(chat(tmp_path, LUMEN_DATA_DIR=str(data)))
+    assert f"the keyring ({data / 'keyring.json'}) does not open the data keys" in line
+    assert "LUMEN_KEYRING_FILE" in line
+
+    master = base64.b64encode(os.urandom(32)).decode()
+    line = one_line(chat(tmp_path, LUMEN_DATA_DIR=str(data), LUMEN_MASTER_KEY=master))
+    assert "the keyring (LUMEN_MASTER_KEY) does not open the data keys" in line
+
+    result = lumen(tmp_path, "keys", "status", LUMEN_DATA_DIR=str(data))
+    assert result.returncode == 1
+    assert "v1: wraps 2 data key(s) -- DO NOT OPEN with this keyring's key" in result.stdout
+    line = one_line(lumen(tmp_path, "keys", "rotate", LUMEN_DATA_DIR=str(data)))
+    assert "does not open the data keys" in line
+    assert sorted(Keyring.load(data / "keyring.json").keys) == [1], "no key was added to it"
+
+
+async def test_the_right_keyring_starts_the_bot_on_existing_data(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    await two_lives(data)
+    result = chat(tmp_path, LUMEN_DATA_DIR=str(data))
+    assert result.returncode == 0, result.stderr
+
+
+# -- a new install -------------------------------------------------------------------
+
+
+def test_a_new_install_is_made_private(tmp_path: Path) -> None:
+    data = tmp_path / "new" / "data"
+    result = chat(tmp_path, LUMEN_DATA_DIR=str(data))
+    assert result.returncode == 0, result.stderr
+    assert names(data) == ["keyring.json", "keys.db", "lumen.db"]
+    assert {name: mode(data / name) for name in names(data)} == {
+        "keyring.json": 0o600,
+        "keys.db": 0o600,
+        "lumen.db": 0o600,
+    }
+    assert mode(data) == 0o700 and mode(tmp_path / "new") == 0o700
+    # (a folder that was there keeps its mode: tests/unit/store/test_database.py)
 
 
 # -- commands that read or review what is stored ---------------------------------------
