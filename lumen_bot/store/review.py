@@ -23,6 +23,10 @@ from lumen_bot.store.db import Database, from_text, require_time, to_text
 from lumen_bot.store.privacy import FORGOTTEN_BODY
 from lumen_bot.store.sealing import Sealer
 
+# The range of an SQLite INTEGER: a larger number (typed by an admin) names no row, and
+# SQLite cannot even be asked about it (OverflowError).
+SQLITE_MIN, SQLITE_MAX = -(2**63), 2**63 - 1
+
 
 def block_of(row: aiosqlite.Row | None) -> tuple[datetime, bool] | None:
     """A row of `blocks` (until, notified) as `blocked_until` gives it, or None."""
@@ -69,6 +73,8 @@ class SqliteReviewStore:
             )
 
     async def flag(self, flag_id: int) -> Flag | None:
+        if not SQLITE_MIN <= flag_id <= SQLITE_MAX:  # no such id can exist (nor be bound)
+            return None
         row = await self._db.fetchone("SELECT * FROM flags WHERE id = ?", (flag_id,))
         return None if row is None else await self._flag(row)
 

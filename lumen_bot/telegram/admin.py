@@ -104,9 +104,8 @@ class AdminHandlers:
         if chat is None or user is None:
             return
         args = context.args or []
-        flag = None
-        if len(args) == 1 and args[0].lstrip("#").isdigit():
-            flag = await self._review.show(int(args[0].lstrip("#")), actor=_actor(user.id))
+        flag_id = _flag_id(args[0].lstrip("#")) if len(args) == 1 else None
+        flag = None if flag_id is None else await self._review.show(flag_id, actor=_actor(user.id))
         bot = context.bot
         if flag is None:
             await deliver(
@@ -126,10 +125,10 @@ class AdminHandlers:
             await query.answer()
             return
         action, _, raw_id = (query.data or "").removeprefix(PREFIX).partition(":")
-        if not raw_id.isdigit():
+        flag_id, actor = _flag_id(raw_id), _actor(user.id)
+        if flag_id is None:
             await query.answer("Unknown button.")
             return
-        flag_id, actor = int(raw_id), _actor(user.id)
         if action == "view":
             flag = await self._review.show(flag_id, actor=actor)
             await query.answer()
@@ -172,3 +171,10 @@ class AdminHandlers:
 
 def _actor(user_id: int) -> str:
     return f"telegram:{user_id}"
+
+
+def _flag_id(raw: str) -> int | None:
+    """A flag number as an admin types it or a button carries it: ASCII digits only
+    (`str.isdigit` also takes '²', which `int` refuses). Too large a number is a flag
+    that does not exist, as the review finds."""
+    return int(raw) if raw.isascii() and raw.isdigit() else None

@@ -176,3 +176,10 @@ async def test_admin_buttons_do_nothing_for_others(bot: Bot) -> None:
     assert [f.id for f in await bot.h.review.queue()] == [flag.id]
     await bot.send(update(message=message("/flags")))
     assert "Flag #" not in bot.texts_sent()[-1]
+
+
+@pytest.mark.parametrize("number", ["404", "99999999999999999999", "²", "#-1"])
+async def test_flag_with_a_number_that_names_no_flag_gets_the_usage(bot: Bot, number: str) -> None:
+    """Too large for SQLite, or not a plain number: the answer to a flag that does not exist."""
+    await bot.send(update(message=message(f"/flag {number}", user=ADMIN)))
+    assert bot.texts_sent() == ["Usage: /flag ID (an open or closed flag)."]

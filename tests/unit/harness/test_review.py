@@ -106,6 +106,19 @@ async def test_admin_actions_close_flags_and_are_audited(harness: Harness) -> No
     assert await harness.review.dismiss(999, actor="telegram:9") is None
 
 
+async def test_a_flag_number_beyond_sqlite_is_a_flag_that_does_not_exist(
+    harness: Harness,
+) -> None:
+    await say(harness, CRISIS)
+    for number in (2**63, 99999999999999999999, -(2**63) - 1):
+        assert await harness.review.show(number, actor="cli:ops") is None
+        assert await harness.review.resolve(number, actor="cli:ops") is None
+        assert await harness.review.dismiss(number, actor="cli:ops") is None
+        assert await harness.review.block(number, actor="cli:ops", days=7) is None
+    assert await harness.review.audit_log() == []
+    assert len(await harness.review.queue()) == 1
+
+
 async def test_a_blocked_person_hears_it_once_and_is_otherwise_ignored(harness: Harness) -> None:
     await say(harness, CRISIS)
     (flag,) = await harness.review.queue()
