@@ -211,8 +211,16 @@ async def _flags(settings: Settings, command: str, flag_id: int | None) -> int:
             for entry in await review.audit_log():
                 print(" | ".join(part or "" for part in entry))
             return 0
-        actions = {"show": review.show, "resolve": review.resolve, "dismiss": review.dismiss}
-        flag = await actions[command](flag_id or 0, actor=actor)
+        if command == "show":
+            flag = await review.show(flag_id or 0, actor=actor)
+        else:
+            close = review.resolve if command == "resolve" else review.dismiss
+            closed = await close(flag_id or 0, actor=actor)
+            if closed is not None and closed.already:
+                status = closed.flag.status.value
+                print(f"lumen: flag {flag_id} is already {status}", file=sys.stderr)
+                return 1
+            flag = None if closed is None else closed.flag
         if flag is None:
             print(f"lumen: no flag #{flag_id}", file=sys.stderr)
             return 1

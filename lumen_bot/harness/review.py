@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from lumen_bot.harness.context import speaker_and_text
@@ -67,6 +67,14 @@ class Reports:
         return True
 
 
+@dataclass(frozen=True, slots=True)
+class Closed:
+    """What resolving or dismissing a flag did."""
+
+    flag: Flag  # as it is now
+    already: bool  # it was resolved or dismissed before: nothing changed, nothing audited
+
+
 class Review:
     """What admins do with flags, from Telegram or the terminal; each action is audited."""
 
@@ -84,10 +92,10 @@ class Review:
             return flag
         return None
 
-    async def resolve(self, flag_id: int, *, actor: str) -> Flag | None:
+    async def resolve(self, flag_id: int, *, actor: str) -> Closed | None:
         return await self._close(flag_id, FlagStatus.RESOLVED, actor)
 
-    async def dismiss(self, flag_id: int, *, actor: str) -> Flag | None:
+    async def dismiss(self, flag_id: int, *, actor: str) -> Closed | None:
         return await self._close(flag_id, FlagStatus.DISMISSED, actor)
 
     async def block(self, flag_id: int, *, actor: str, days: int) -> Flag | None:
@@ -106,14 +114,18 @@ class Review:
             for e in await self._review.audit_entries(limit)
         ]
 
-    async def _close(self, flag_id: int, status: FlagStatus, actor: str) -> Flag | None:
+    async def _close(self, flag_id: int, status: FlagStatus, actor: str) -> Closed | None:
+        """Resolve or dismiss an open flag, audited; one closed already stays as it is,
+        unaudited (a second press, or two admins at once: only one of them closes it)."""
         flag = await self._review.flag(flag_id)
         if flag is None or flag.status is FlagStatus.DRAFT:
             return None
-        if flag.status is not status:
-            flag = await self._review.update_flag(flag, status=status, at=self._clock.now())
+        changed = await self._review.close_flag(flag.id, status, self._clock.now())
+        flag = await self._review.flag(flag.id) or flag
+        if not changed:
+            return Closed(flag, already=True)
         await self._audit(actor, status.value, flag)
-        return flag
+        return Closed(flag, already=False)
 
     async def _audit(self, actor: str, action: str, flag: Flag, detail: str | None = None) -> None:
         await self._review.audit(

@@ -242,6 +242,10 @@ class ReviewStore(Protocol):
         self, flag: Flag, *, status: FlagStatus, at: datetime, detail: FlagDetail | None = None
     ) -> Flag: ...
 
+    async def close_flag(self, flag_id: int, status: FlagStatus, at: datetime) -> bool:
+        """An open flag to `status`; False (nothing changed) if it was not open."""
+        ...
+
     async def audit(
         self, *, at: datetime, actor: str, action: str, target: str, detail: str | None = None
     ) -> None: ...

@@ -112,6 +112,15 @@ class SqliteReviewStore:
             raise StoreError("flag vanished during update")
         return updated
 
+    async def close_flag(self, flag_id: int, status: FlagStatus, at: datetime) -> bool:
+        """Move an open flag to `status`; False, and nothing changed, if it is not open
+        (closed already, by this admin or another a moment ago)."""
+        row = await self._db.change(
+            "UPDATE flags SET status = ?, updated_at = ? WHERE id = ? AND status = ? RETURNING id",
+            (status.value, to_text(at), flag_id, FlagStatus.OPEN.value),
+        )
+        return row is not None
+
     async def _flag(self, row: aiosqlite.Row) -> Flag:
         body = bytes(row["body"])
         if body == FORGOTTEN_BODY:  # the person used /forget: the clear fields remain

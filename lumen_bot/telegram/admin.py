@@ -135,10 +135,13 @@ class AdminHandlers:
             if flag is not None:
                 await self._send_full(context, chat.id, flag)
             return
-        if action == "resolve":
-            flag = await self._review.resolve(flag_id, actor=actor)
-        elif action == "dismiss":
-            flag = await self._review.dismiss(flag_id, actor=actor)
+        done = f"{action} done"
+        if action in ("resolve", "dismiss"):
+            close = self._review.resolve if action == "resolve" else self._review.dismiss
+            closed = await close(flag_id, actor=actor)
+            flag = None if closed is None else closed.flag
+            if closed is not None and closed.already:
+                done = f"already {closed.flag.status.value}, nothing changed"
         elif action == "block":
             flag = await self._review.block(flag_id, actor=actor, days=BLOCK_DAYS)
         else:
@@ -147,7 +150,7 @@ class AdminHandlers:
         if flag is None:
             await query.answer("That flag is gone.")
             return
-        await query.answer(f"Flag #{flag.id}: {action} done.")
+        await query.answer(f"Flag #{flag.id}: {done}.")
         try:
             await deliver(
                 lambda: query.edit_message_text(render_flag(flag, full=False)),

@@ -183,3 +183,19 @@ async def test_flag_with_a_number_that_names_no_flag_gets_the_usage(bot: Bot, nu
     """Too large for SQLite, or not a plain number: the answer to a flag that does not exist."""
     await bot.send(update(message=message(f"/flag {number}", user=ADMIN)))
     assert bot.texts_sent() == ["Usage: /flag ID (an open or closed flag)."]
+
+
+async def test_an_admin_button_pressed_twice_closes_the_flag_once(bot: Bot) -> None:
+    await bot.send(update(message=message("I have the pills ready and I'm taking them tonight")))
+    (flag,) = await bot.h.review.queue()
+    for data in ("resolve", "resolve", "dismiss", "block"):
+        await bot.send(update(callback_query=callback(f"admin:{data}:{flag.id}", user=ADMIN)))
+    answers = [call.get("text") for call in bot.api.calls_of("answerCallbackQuery")]
+    assert answers == [
+        f"Flag #{flag.id}: resolve done.",
+        f"Flag #{flag.id}: already resolved, nothing changed.",
+        f"Flag #{flag.id}: already resolved, nothing changed.",
+        f"Flag #{flag.id}: block done.",
+    ]
+    log = await bot.h.review.audit_log()
+    assert [action for _, _, action, _, _ in log] == ["block", "resolved"]

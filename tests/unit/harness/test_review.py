@@ -96,7 +96,8 @@ async def test_admin_actions_close_flags_and_are_audited(harness: Harness) -> No
     (flag,) = await harness.review.queue()
     assert await harness.review.show(flag.id, actor="telegram:9") is not None
     resolved = await harness.review.resolve(flag.id, actor="telegram:9")
-    assert resolved is not None and resolved.status is FlagStatus.RESOLVED
+    assert resolved is not None and resolved.flag.status is FlagStatus.RESOLVED
+    assert not resolved.already
     assert await harness.review.queue() == []
     log = await harness.review.audit_log()
     assert [(actor, action, target) for _, actor, action, target, _ in log] == [
@@ -104,6 +105,30 @@ async def test_admin_actions_close_flags_and_are_audited(harness: Harness) -> No
         ("telegram:9", "view", f"flag:{flag.id}"),
     ]
     assert await harness.review.dismiss(999, actor="telegram:9") is None
+
+
+async def test_a_closed_flag_stays_as_it_is_and_no_second_action_is_audited(
+    harness: Harness,
+) -> None:
+    await say(harness, CRISIS)
+    (flag,) = await harness.review.queue()
+    first = await harness.review.resolve(flag.id, actor="telegram:9")
+    assert first is not None and not first.already
+    harness.clock.advance(minutes=5)
+    again = await harness.review.resolve(flag.id, actor="cli:ops")
+    assert again is not None and again.already, "resolved already: said so"
+    assert again.flag.status is FlagStatus.RESOLVED
+    assert again.flag.updated_at == first.flag.updated_at, "nothing changed"
+    dismissed = await harness.review.dismiss(flag.id, actor="cli:ops")
+    assert dismissed is not None and dismissed.already
+    assert dismissed.flag.status is FlagStatus.RESOLVED, "a resolved flag is not dismissed"
+    blocked = await harness.review.block(flag.id, actor="cli:ops", days=7)
+    assert blocked is not None, "blocking the person stays possible"
+    log = await harness.review.audit_log()
+    assert [(actor, action) for _, actor, action, _, _ in log] == [
+        ("cli:ops", "block"),
+        ("telegram:9", "resolved"),
+    ]
 
 
 async def test_a_flag_number_beyond_sqlite_is_a_flag_that_does_not_exist(
