@@ -15,6 +15,12 @@ from lumen_bot.settings import load_settings
 ROOT = Path(__file__).parents[2]
 
 
+def required_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The two settings Lumen cannot start without, set to stand-ins."""
+    monkeypatch.setenv("LUMEN_TELEGRAM_TOKEN", "t")
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "k")
+
+
 def write_env(tmp_path: Path, text: str) -> Path:
     path = tmp_path / ".env"
     path.write_text(text)
@@ -51,8 +57,7 @@ def test_the_example_env_with_blanks_loads_defaults(
 def test_admin_ids_are_parsed_and_bad_ones_named(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("LUMEN_TELEGRAM_TOKEN", "t")
-    monkeypatch.setenv("ANTHROPIC_API_KEY", "k")
+    required_settings(monkeypatch)
     monkeypatch.setenv("LUMEN_ADMIN_IDS", "12, 34")
     assert load_settings(_env_file=None).admin_ids == frozenset({12, 34})
     monkeypatch.setenv("LUMEN_ADMIN_IDS", "alice")
@@ -83,8 +88,7 @@ def test_lumen_run_without_settings_prints_one_line_and_no_traceback(tmp_path: P
 def test_a_reserve_that_leaves_no_room_for_context_is_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("LUMEN_TELEGRAM_TOKEN", "t")
-    monkeypatch.setenv("ANTHROPIC_API_KEY", "k")
+    required_settings(monkeypatch)
     monkeypatch.setenv("LUMEN_CONTEXT_WINDOW", "50000")
     monkeypatch.setenv("LUMEN_CONTEXT_RESERVE", "60000")
     with pytest.raises(ConfigError, match="LUMEN_CONTEXT_RESERVE must leave"):
@@ -94,8 +98,7 @@ def test_a_reserve_that_leaves_no_room_for_context_is_refused(
 def test_an_anthropic_address_that_is_not_a_web_address_is_refused_at_start(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("LUMEN_TELEGRAM_TOKEN", "t")
-    monkeypatch.setenv("ANTHROPIC_API_KEY", "k")
+    required_settings(monkeypatch)
     monkeypatch.setenv("ANTHROPIC_BASE_URL", "http://127.0.0.1:8080")
     assert load_settings(_env_file=None).anthropic_base_url == "http://127.0.0.1:8080"
     monkeypatch.setenv("ANTHROPIC_BASE_URL", "not-a-url")
