@@ -84,12 +84,13 @@ class _Laugh:
     def __init__(self, padded: str, lexicon: Lexicon) -> None:
         self._padded = padded
         self._regex = lexicon.cues["joke"]
-        self._by_clause: dict[int, bool] = {}
+        self._by_clause: dict[tuple[int, int], bool] = {}  # (offset, length) -> laughing
 
     def said_with(self, clause: _Clause) -> bool:
-        found = self._by_clause.get(clause.offset)
+        key = (clause.offset, len(clause.text))  # windows of a long clause may share a start
+        found = self._by_clause.get(key)
         if found is None:
-            found = self._by_clause[clause.offset] = self._search(clause)
+            found = self._by_clause[key] = self._search(clause)
         return found
 
     def _search(self, clause: _Clause) -> bool:

@@ -6,8 +6,8 @@ import safety
 from safety.screening import Level
 
 # Commands whose words describe what Lumen said ("/report you told me to hurt myself"):
-# they stay commands, and the front end gives crisis care as well when the words read
-# as a crisis (see `crisis_in`).
+# they stay commands, and the front end gives crisis care first when the words read as
+# a crisis (see `crisis_in`), storing them before the update is admitted.
 QUOTING_COMMANDS = frozenset({"report"})
 
 

@@ -20,7 +20,13 @@ import safety
 from lumen_bot import texts
 from lumen_bot.errors import DeliveryFailed
 from lumen_bot.harness.clock import SystemClock
-from lumen_bot.harness.commands import country_code, crisis_in, read_as_message
+from lumen_bot.harness.commands import (
+    QUOTING_COMMANDS,
+    command_name,
+    country_code,
+    crisis_in,
+    read_as_message,
+)
 from lumen_bot.harness.flags import REPORT_REASONS
 from lumen_bot.harness.mentor import Mentor
 from lumen_bot.harness.model import Inbound, PersonKey
@@ -113,18 +119,23 @@ class TelegramHandlers:
         on purpose stop here (`_ignored`), except an edit that the screen reads as a
         crisis: words added in an edit can say someone is in danger, so that edit is
         answered like a message (resources at once, never the LLM). So is a command
-        whose words carry risk, whichever command it is (`read_as_message`)."""
+        whose words carry risk, whichever command it is (`read_as_message`); a
+        `/report` whose line reads as a crisis gets crisis care first and then opens."""
         edited = _crisis_in_edit(update)
         if edited is not None and edited.text is not None:
             log.info("edit_screened_crisis", update=update.update_id)
             version = int(edited.edit_date.timestamp()) if edited.edit_date else 0
             await self._handle_text(update, edited.text, version=f":edit:{version}")
             raise ApplicationHandlerStop
-        said = _command_with_risk(update)
+        said = _private_command(update)
         if said is not None:
-            log.info("command_read_as_message", update=update.update_id)
-            await self._handle_text(update, said)
-            raise ApplicationHandlerStop
+            quoting = command_name(said) in QUOTING_COMMANDS
+            if read_as_message(said) or (quoting and crisis_in(said)):
+                # stored before the update is admitted, like any message
+                log.info("command_read_as_message", update=update.update_id)
+                await self._handle_text(update, said)
+                if not quoting:
+                    raise ApplicationHandlerStop
         reason = _ignored(update)
         if reason is not None:
             admitted()
@@ -164,15 +175,12 @@ class TelegramHandlers:
         await self._mentor.end(PersonKey(PLATFORM, str(user.id)), reply)
 
     async def on_report(self, update: Update, context: Context) -> None:
-        """`/report [a line]`, best as a reply to the message being reported. A line
-        that reads as a crisis also gets crisis care first, as a message would; the
-        report still opens, since its words may quote what Lumen said."""
+        """`/report [a line]`, best as a reply to the message being reported (a line
+        that reads as a crisis was given crisis care already, in `admit_unless_stored`)."""
         message = update.effective_message
         user = update.effective_user
         if message is None or user is None:
             return
-        if context.args and message.text and crisis_in(message.text):
-            await self._handle_text(update, message.text)
         replied = message.reply_to_message
         reported = (
             replied.text if replied and replied.from_user and replied.from_user.is_bot else None
@@ -321,15 +329,15 @@ def _crisis_in_edit(update: Update) -> Message | None:
     return edited if safety.screen(edited.text).level is Level.CRISIS else None
 
 
-def _command_with_risk(update: Update) -> str | None:
-    """The text of a person's private command, if it is to be read as a message."""
+def _private_command(update: Update) -> str | None:
+    """The text of a command a person sent in their private chat, else None."""
     message = update.message
     user = update.effective_user
     if message is None or message.chat.type != "private" or not message.text:
         return None
     if user is None or user.is_bot or not message.text.startswith("/"):
         return None
-    return message.text if read_as_message(message.text) else None
+    return message.text
 
 
 def _ignored(update: Update) -> str | None:
