@@ -256,7 +256,7 @@ class TerminalReply:
     async def plain(self, text: str) -> None:
         print(f"lumen> {text}", flush=True)
 
-    async def crisis(self, text: str, help_url: str) -> None:
+    async def crisis(self, text: str, help_url: str, *, lang: str) -> None:
         await self.plain(f"{text}\n\n{help_url}")
 
     async def notice(self, key: str, **fields: str) -> None:

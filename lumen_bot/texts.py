@@ -1,4 +1,9 @@
-"""Lumen's own words to people, by message key and language (English for now)."""
+"""Lumen's own words to people, by message key and language.
+
+English has every message. The words around crisis care (its buttons, the answer to
+"I'm safe for now", the notice to a blocked person) and the button that ends a session
+speak every language the crisis resources speak; other messages fall back to English.
+"""
 
 from __future__ import annotations
 
@@ -425,11 +430,166 @@ _EN: dict[str, str] = {
     "portability_cancelled": "Stopped — nothing was exported or imported.",
 }
 
-_TEXTS: dict[str, dict[str, str]] = {"en": _EN}
+# What a person in crisis, or blocked, sees around the crisis resources, in every language
+# the resources speak (`safety.resources.MESSAGE_LANGS`). The register follows theirs:
+# informal where they are (es, pt, fr, de, id), polite where they are (ru, uk, tr, fa, hi).
+_CRISIS_CARE: dict[str, dict[str, str]] = {
+    "es": {
+        "talk_now_button": "📞 Hablar con alguien ahora",
+        "safe_now_button": "Ahora estoy a salvo",
+        "safe_now": (
+            "Gracias por decírmelo. Me alegra que ahora estés a salvo. Los números de arriba "
+            "siguen ahí cuando los necesites. Cuando te apetezca, seguimos: solo escríbeme. "
+            "Sin prisa."
+        ),
+        "blocked": (
+            "Lumen no está disponible para ti durante un tiempo. Si estás en peligro, llama "
+            "al número de emergencias de tu zona."
+        ),
+        "end_button": "Terminar la sesión",
+    },
+    "pt": {
+        "talk_now_button": "📞 Falar com alguém agora",
+        "safe_now_button": "Estou em segurança agora",
+        "safe_now": (
+            "Obrigado por me contar. Fico feliz que você esteja em segurança agora. Os números "
+            "acima continuam aí sempre que precisar. Quando quiser, a gente continua: é só "
+            "escrever. Sem pressa."
+        ),
+        "blocked": (
+            "O Lumen não está disponível para você por um tempo. Se você estiver em perigo, "
+            "ligue para o número de emergência local."
+        ),
+        "end_button": "Encerrar a sessão",
+    },
+    "fr": {
+        "talk_now_button": "📞 Parler à quelqu'un maintenant",
+        "safe_now_button": "Je suis en sécurité pour l'instant",
+        "safe_now": (
+            "Merci de me le dire. Je suis content que tu sois en sécurité pour l'instant. Les "
+            "numéros ci-dessus restent là dès que tu en as besoin. Quand tu en auras envie, on "
+            "reprendra : écris-moi, simplement. Rien ne presse."
+        ),
+        "blocked": (
+            "Lumen n'est pas disponible pour toi pendant un moment. Si tu es en danger, appelle "
+            "le numéro d'urgence local."
+        ),
+        "end_button": "Terminer la séance",
+    },
+    "de": {
+        "talk_now_button": "📞 Jetzt mit jemandem sprechen",
+        "safe_now_button": "Ich bin gerade sicher",
+        "safe_now": (
+            "Danke, dass du es mir sagst. Ich bin froh, dass du gerade sicher bist. Die Nummern "
+            "oben sind da, wann immer du sie brauchst. Wenn dir danach ist, machen wir weiter – "
+            "schreib einfach. Keine Eile."
+        ),
+        "blocked": (
+            "Lumen steht dir eine Weile nicht zur Verfügung. Wenn du in Gefahr bist, ruf bitte "
+            "die örtliche Notrufnummer an."
+        ),
+        "end_button": "Sitzung beenden",
+    },
+    "ru": {
+        "talk_now_button": "📞 Поговорить с человеком сейчас",
+        "safe_now_button": "Сейчас я в безопасности",
+        "safe_now": (
+            "Спасибо, что сказали. Я рад, что сейчас вы в безопасности. Номера выше всегда "
+            "здесь, когда понадобятся. Когда захотите, продолжим: просто напишите. "
+            "Не торопитесь."
+        ),
+        "blocked": (
+            "Lumen какое-то время недоступен для вас. Если вы в опасности, позвоните по "
+            "местному номеру экстренной помощи."
+        ),
+        "end_button": "Завершить сессию",
+    },
+    "uk": {
+        "talk_now_button": "📞 Поговорити з людиною зараз",
+        "safe_now_button": "Зараз я в безпеці",
+        "safe_now": (
+            "Дякую, що сказали. Я радий, що зараз ви в безпеці. Номери вище завжди тут, коли "
+            "знадобляться. Коли захочете, продовжимо: просто напишіть. Без поспіху."
+        ),
+        "blocked": (
+            "Lumen якийсь час недоступний для вас. Якщо ви в небезпеці, зателефонуйте на "
+            "місцевий номер екстреної допомоги."
+        ),
+        "end_button": "Завершити сесію",
+    },
+    "id": {
+        "talk_now_button": "📞 Bicara dengan seseorang sekarang",
+        "safe_now_button": "Aku aman untuk saat ini",
+        "safe_now": (
+            "Terima kasih sudah memberitahuku. Aku senang kamu aman sekarang. Nomor-nomor di "
+            "atas selalu ada kapan pun kamu membutuhkannya. Kalau kamu mau, kita lanjutkan: "
+            "tinggal tulis saja. Tidak perlu terburu-buru."
+        ),
+        "blocked": (
+            "Lumen tidak tersedia untukmu untuk sementara waktu. Jika kamu dalam bahaya, "
+            "hubungi nomor darurat setempat."
+        ),
+        "end_button": "Akhiri sesi",
+    },
+    "tr": {
+        "talk_now_button": "📞 Şimdi biriyle konuşun",
+        "safe_now_button": "Şu an güvendeyim",
+        "safe_now": (
+            "Bunu söylediğiniz için teşekkür ederim. Şu an güvende olmanıza sevindim. "
+            "Yukarıdaki numaralar, ihtiyaç duyduğunuz her an orada. Ne zaman isterseniz devam "
+            "ederiz; yazmanız yeterli. Acelesi yok."
+        ),
+        "blocked": (
+            "Lumen bir süre sizin için kullanılamıyor. Tehlikedeyseniz lütfen yerel acil durum "
+            "numarasını arayın."
+        ),
+        "end_button": "Oturumu bitir",
+    },
+    "ar": {
+        "talk_now_button": "📞 تحدّث مع شخص الآن",
+        "safe_now_button": "أنا بأمان الآن",
+        "safe_now": (
+            "شكرًا لأنك أخبرتني. يسعدني أنك بأمان الآن. الأرقام أعلاه موجودة متى احتجت إليها. "
+            "وعندما ترغب، نكمل من حيث توقفنا: فقط اكتب لي. لا داعي للعجلة."
+        ),
+        "blocked": "Lumen غير متاح لك لفترة. إذا كنت في خطر، فاتصل برقم الطوارئ المحلي.",
+        "end_button": "إنهاء الجلسة",
+    },
+    "fa": {
+        "talk_now_button": "📞 همین حالا با کسی صحبت کنید",
+        "safe_now_button": "فعلاً در امانم",
+        "safe_now": (
+            "ممنون که به من گفتید. خوشحالم که الان در امان هستید. شماره‌های بالا هر وقت "
+            "لازمشان داشتید همین‌جا هستند. هر وقت خواستید ادامه می‌دهیم؛ فقط بنویسید. "
+            "عجله‌ای نیست."
+        ),
+        "blocked": (
+            "Lumen مدتی برای شما در دسترس نیست. اگر در خطر هستید، لطفاً با شماره اورژانس "
+            "محلی تماس بگیرید."
+        ),
+        "end_button": "پایان جلسه",
+    },
+    "hi": {
+        "talk_now_button": "📞 अभी किसी से बात करें",
+        "safe_now_button": "मैं अभी सुरक्षित हूँ",
+        "safe_now": (
+            "बताने के लिए धन्यवाद। मुझे खुशी है कि आप अभी सुरक्षित हैं। ऊपर दिए नंबर जब भी "
+            "ज़रूरत हो, मौजूद हैं। जब आपका मन हो, हम फिर से बात करेंगे: बस लिख दीजिए। "
+            "कोई जल्दी नहीं।"
+        ),
+        "blocked": (
+            "Lumen कुछ समय के लिए आपके लिए उपलब्ध नहीं है। अगर आप खतरे में हैं, तो कृपया "
+            "अपने स्थानीय आपातकालीन नंबर पर कॉल करें।"
+        ),
+        "end_button": "सत्र समाप्त करें",
+    },
+}
+
+_TEXTS: dict[str, dict[str, str]] = {"en": _EN, **_CRISIS_CARE}
 
 
 def text(key: str, lang: str | None = None, **values: str) -> str:
     """The message for a key in the person's language, falling back to English."""
-    table = _TEXTS.get((lang or "en")[:2], _EN)
+    table = _TEXTS.get((lang or "en")[:2].lower(), _EN)
     found = table.get(key) or _EN.get(key) or _EN["something_went_wrong"]
     return found.format(**values) if values else found

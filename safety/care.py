@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from safety import crisis_message, helper_message, resources_for
-from safety.resources import concern_resources, country_for
+from safety.resources import concern_resources, country_for, crisis_language
 from safety.screening import Screening
 
 DIRECTORY = "https://findahelpline.com"
@@ -24,6 +24,9 @@ class SafetyCare:
         """The person's own crisis, or, when `screening.third_party`, someone else's:
         then the emergency number comes first, and the words speak to the helper."""
         return crisis_message(screening, country=country, lang=lang)
+
+    def language(self, screening: Screening, lang: str | None) -> str:
+        return crisis_language(screening, lang)
 
     def help_url(self, country: str | None) -> str:
         """A page listing the lines to reach now: the country's, or every country's."""

@@ -34,9 +34,11 @@ __all__ = [
     "ResourceFileError",
     "concern_resources",
     "country_for",
+    "crisis_language",
     "crisis_message",
     "helper_message",
     "load_resources",
+    "message_language",
     "resources_for",
 ]
 
@@ -97,13 +99,22 @@ def _resources(country: str | None, lang: str | None) -> CrisisResources:
 # -- rendering ------------------------------------------------------------------------
 
 
-def _lang(lang: str | None) -> str:
+def message_language(lang: str | None) -> str:
+    """The language Lumen's crisis words are written in for `lang` (a platform language
+    code such as "pt-BR", or a screen's language): its base language if Lumen speaks it,
+    else English."""
     base = (lang or "en").strip().lower().replace("_", "-").split("-")[0]
     return base if base in MESSAGE_LANGS else "en"
 
 
+def crisis_language(screening: Screening, lang: str | None = None) -> str:
+    """The language `crisis_message` speaks for this screening: the person's platform
+    language, else the one the screen read it in. Buttons under it use the same."""
+    return message_language(lang or screening.lang)
+
+
 def _texts(lang: str | None) -> Mapping[str, str]:
-    texts: Mapping[str, str] = MESSAGES[_lang(lang)]
+    texts: Mapping[str, str] = MESSAGES[message_language(lang)]
     return texts
 
 
@@ -185,7 +196,7 @@ def crisis_message(
     someone else speaks to the helper. `lang` is the person's language (Telegram's
     `language_code`); without it, the language the screen detected.
     """
-    code = _lang(lang or screening.lang)
+    code = crisis_language(screening, lang)
     t = _texts(code)
     found = _resources(country, code)
     variant = _variant(screening)
@@ -220,7 +231,7 @@ def helper_message(*, country: str | None = None, lang: str | None = None) -> st
 
     `country` is the one chosen for the person (see `country_for`); `lang` their language.
     """
-    code = _lang(lang)
+    code = message_language(lang)
     t = _texts(code)
     found = _resources(country, code)
     listing = "\n".join(f"  {x}" for x in _bullets(found, found.lines, code))
@@ -234,7 +245,7 @@ def concern_resources(
     emergency number, for `country` as chosen (see `country_for`), in `lang`. For a person
     being hurt by someone, the country's first line for abuse and violence comes before it.
     """
-    code = _lang(lang)
+    code = message_language(lang)
     t = _texts(code)
     found = _resources(country, code)
     chosen = found.lines[:1]

@@ -75,6 +75,7 @@ class RecordingReply:
     fail_final: bool = False
     fail_plain: bool = False
     help_urls: list[str] = field(default_factory=list)
+    crisis_langs: list[str] = field(default_factory=list)
 
     async def typing(self) -> None:
         self.events.append(("typing", ""))
@@ -94,11 +95,12 @@ class RecordingReply:
             raise DeliveryFailed("test")
         self.events.append(("plain", text))
 
-    async def crisis(self, text: str, help_url: str) -> None:
+    async def crisis(self, text: str, help_url: str, *, lang: str) -> None:
         if self.fail_plain:
             raise DeliveryFailed("test")
         self.events.append(("crisis", text))
         self.help_urls.append(help_url)
+        self.crisis_langs.append(lang)
 
     async def notice(self, key: str, **fields: str) -> None:
         self.events.append(("notice", key))

@@ -200,7 +200,11 @@ class CrisisDesk:
                     hurt_by_others=screening.hurt_by_others,
                 ),
             )
-            await reply.crisis(text, self._care.help_url(country))
+            await reply.crisis(
+                text,
+                self._care.help_url(country),
+                lang=self._care.language(screening, locale),
+            )
             ids = [turn.id] + ([mentor.id] if mentor else [])
             await self._store.mark_answered(ids, self._clock.now())
             # what the screen found stays sealed in the flag: a log line with a person's

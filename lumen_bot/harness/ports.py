@@ -92,9 +92,9 @@ class ReplyChannel(Protocol):
     async def plain(self, text: str) -> None:
         """Deliver fixed text exactly as written."""
 
-    async def crisis(self, text: str, help_url: str) -> None:
+    async def crisis(self, text: str, help_url: str, *, lang: str) -> None:
         """Deliver crisis resources with a way to reach a person now (`help_url`) and a
-        way to say "I'm safe for now"."""
+        way to say "I'm safe for now", both worded in `lang`, the language of `text`."""
 
     async def notice(self, key: str, **fields: str) -> None:
         """Deliver one of Lumen's own messages, by key (see `lumen_bot.texts`)."""
@@ -127,6 +127,11 @@ class CrisisCare(Protocol):
 
     def crisis_message(self, screening: Screening, country: str | None, lang: str | None) -> str:
         """Resources in the person's language (`lang`: their platform's language code)."""
+        ...
+
+    def language(self, screening: Screening, lang: str | None) -> str:
+        """The language `crisis_message` is written in for the same arguments, so that
+        what comes with it (buttons, the answer to "I'm safe for now") speaks it too."""
         ...
 
     def help_url(self, country: str | None) -> str:

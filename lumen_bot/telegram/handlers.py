@@ -78,7 +78,9 @@ class TelegramHandlers:
         app.add_handler(CommandHandler("end", self.on_end, filters=PRIVATE))
         app.add_handler(CommandHandler("report", self.on_report, filters=PRIVATE))
         app.add_handler(CommandHandler("country", self.on_country, filters=PRIVATE))
-        app.add_handler(CallbackQueryHandler(self.on_safe_now, pattern=f"^{SAFE_NOW}$"))
+        app.add_handler(
+            CallbackQueryHandler(self.on_safe_now, pattern=f"^{SAFE_NOW}(:[a-z]{{2}})?$")
+        )
         app.add_handler(CallbackQueryHandler(self.on_report_reason, pattern=f"^{REPORT}"))
         app.add_handler(CallbackQueryHandler(self.on_unknown_button))
         app.add_handler(
@@ -93,7 +95,8 @@ class TelegramHandlers:
         app.add_handler(MessageHandler(~PRIVATE, self.on_not_private))
         app.add_error_handler(self.on_error)
 
-    def _reply(self, update: Update) -> TelegramReply | None:
+    def _reply(self, update: Update, *, lang: str | None = None) -> TelegramReply | None:
+        """A reply to this update's chat, in `lang` or else the person's Telegram language."""
         message = update.effective_message
         user = update.effective_user
         if message is None or user is None:
@@ -103,12 +106,12 @@ class TelegramHandlers:
             message.chat_id,
             draft_id=message.message_id,
             interval_s=self._interval_s,
-            lang=user.language_code,
+            lang=lang or user.language_code,
             courtesy=self._courtesy,
         )
 
-    async def _say(self, update: Update, key: str) -> None:
-        reply = self._reply(update)
+    async def _say(self, update: Update, key: str, *, lang: str | None = None) -> None:
+        reply = self._reply(update, lang=lang)
         if reply is not None:
             await reply.notice(key)
 
@@ -228,12 +231,14 @@ class TelegramHandlers:
             log.info("report_prompt_not_updated")
 
     async def on_safe_now(self, update: Update, context: Context) -> None:
-        """ "I'm safe for now": a gentle word; the session goes on only when they write."""
+        """ "I'm safe for now": a gentle word, in the language of the resources it was
+        pressed under; the session goes on only when they write."""
         query = update.callback_query
         if query is None:
             return
         await query.answer()
-        await self._say(update, "safe_now")
+        lang = (query.data or "").partition(":")[2] or None  # a button from before: none
+        await self._say(update, "safe_now", lang=lang)
 
     async def on_unknown_button(self, update: Update, context: Context) -> None:
         """Old or unknown buttons are acknowledged and otherwise ignored on purpose."""

@@ -25,7 +25,7 @@ from lumen_bot.telegram.pacing import Courtesy
 
 log = events(__name__)
 PLATFORM = "telegram"
-SAFE_NOW = "safe"  # callback data of the "I'm safe for now" button
+SAFE_NOW = "safe"  # callback data of the "I'm safe for now" button: "safe:<lang>"
 END = "end"  # callback data of the "End session" button under a reply that suggests it
 
 
@@ -140,14 +140,16 @@ class TelegramReply:
         for part in plain_chunks(text):
             await self._send(Chunk(part, ()))
 
-    async def crisis(self, text: str, help_url: str) -> None:
-        """Resources with two buttons: reach someone now, or say "I'm safe for now"."""
+    async def crisis(self, text: str, help_url: str, *, lang: str) -> None:
+        """Resources with two buttons: reach someone now, or say "I'm safe for now". The
+        buttons speak the resources' language, and the second carries it, so the answer
+        to it does too (`safe_now_language`)."""
         keyboard = InlineKeyboardMarkup(
             [
-                [InlineKeyboardButton(texts.text("talk_now_button", self._lang), url=help_url)],
+                [InlineKeyboardButton(texts.text("talk_now_button", lang), url=help_url)],
                 [
                     InlineKeyboardButton(
-                        texts.text("safe_now_button", self._lang), callback_data=SAFE_NOW
+                        texts.text("safe_now_button", lang), callback_data=f"{SAFE_NOW}:{lang}"
                     )
                 ],
             ]

@@ -179,7 +179,7 @@ async def test_an_edit_that_speaks_of_a_crisis_gets_resources_never_the_llm(
     crisis = "a hard week. I have the pills ready and I'm taking them all tonight"
     await person.edit_last_message(crisis)
     [resources] = await person.wait_for_bot_messages(1, timeout=30)
-    assert ("I'm safe for now", "safe") in resources.buttons
+    assert ("I'm safe for now", "safe:en") in resources.buttons
     assert not lumen.llm_read("pills ready")
     await lumen.still_answers(person)
 

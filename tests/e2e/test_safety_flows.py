@@ -52,9 +52,9 @@ async def test_a_crisis_gets_resources_with_buttons_and_a_flag_never_the_llm(
     rows = (resources.reply_markup or {})["inline_keyboard"]
     urls = [button["url"] for row in rows for button in row if "url" in button]
     assert urls and urls[0].startswith("https://findahelpline.com")
-    assert ("I'm safe for now", "safe") in resources.buttons
+    assert ("I'm safe for now", "safe:en") in resources.buttons
 
-    await telegram_user.press_button(resources, "safe")
+    await telegram_user.press_button(resources, "safe:en")
     [gentle] = await telegram_user.wait_for_bot_messages(1, timeout=30)
     assert "glad you're safe" in gentle.text
     assert llm.requests == [], "neither the crisis nor the button reached the LLM"
@@ -62,6 +62,26 @@ async def test_a_crisis_gets_resources_with_buttons_and_a_flag_never_the_llm(
     queue = await lumen_flags(bot, "list")
     assert "crisis · open" in queue and "suicide_self_harm" in queue
     assert "1 open flag(s)" in queue
+
+
+async def test_a_crisis_in_spanish_gets_spanish_resources_buttons_and_answer(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    llm: LlmProxy,
+) -> None:
+    """Everything a person in crisis sees speaks their language, down to the buttons."""
+    await start_lumen(lumen_process, telegram)
+    person = telegram.user(first_name="Lucía", language_code="es")
+    await person.send_text("me voy a matar esta noche")
+    [resources] = await person.wait_for_bot_messages(1, timeout=30)
+    assert "Tú importas" in resources.text
+    labels = [label for label, _ in resources.buttons]
+    assert labels == ["📞 Hablar con alguien ahora", "Ahora estoy a salvo"]
+
+    await person.press_button(resources, "safe:es")
+    [gentle] = await person.wait_for_bot_messages(1, timeout=30)
+    assert "Me alegra que ahora estés a salvo" in gentle.text
+    assert llm.requests == []
 
 
 async def test_a_report_with_a_reason_reaches_the_admin_who_resolves_it(
@@ -168,10 +188,10 @@ async def test_crisis_words_after_a_known_command_get_crisis_care_and_a_report_s
     await telegram_user.send_command(f"/help {CRISIS}")
     first, second = await telegram_user.wait_for_bot_messages(2, timeout=30)
     for resources in (first, second):
-        assert ("I'm safe for now", "safe") in resources.buttons
+        assert ("I'm safe for now", "safe:en") in resources.buttons
     await telegram_user.send_command(f"/report {CRISIS}")
     care, reasons = await telegram_user.wait_for_bot_messages(2, timeout=30)
-    assert ("I'm safe for now", "safe") in care.buttons
+    assert ("I'm safe for now", "safe:en") in care.buttons
     assert "What was wrong with it?" in reasons.text
     assert llm.requests == [], "no crisis reached the LLM"
     assert "3 open flag(s)" in await lumen_flags(bot, "list")

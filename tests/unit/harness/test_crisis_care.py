@@ -152,3 +152,18 @@ async def test_a_crisis_stored_as_someone_elses_is_answered_for_a_helper_when_re
     reply = await say(harness, "are you there?")
     (resources,) = reply.of("crisis")
     assert resources.startswith("If they're in danger right now")
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("pt-BR", "pt"), (None, "es"), ("ja", "en")],
+    ids=["the platform's language", "without one, the words'", "one Lumen does not speak"],
+)
+async def test_crisis_resources_name_the_language_they_are_written_in(
+    harness: Harness, locale: str | None, expected: str
+) -> None:
+    """The buttons under the resources, and the answer to "I'm safe for now", speak the
+    language the resources were written in."""
+    reply = await say(harness, "me voy a matar esta noche", locale=locale)
+    assert reply.of("crisis"), "a crisis in any language gets resources"
+    assert reply.crisis_langs == [expected]

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Bot
 
+from lumen_bot import texts
 from lumen_bot.errors import DeliveryFailed
 from lumen_bot.telegram.reply import TelegramReply
 from tests.offline_bot_api import OfflineBotApi, Refusal
@@ -152,3 +153,23 @@ async def test_a_timed_out_draft_is_retried(bot: Bot, api: OfflineBotApi) -> Non
     ticks.now += 2
     await reply.partial("one two")
     assert [e["text"] for e in api.calls_of("editMessageText")] == ["one two", "one two"]
+
+
+@pytest.mark.parametrize("lang", ["es", "ar", "en"])
+async def test_crisis_buttons_speak_the_language_of_the_resources(
+    bot: Bot, api: OfflineBotApi, lang: str
+) -> None:
+    """Spanish resources under English buttons would leave a person in crisis guessing
+    which one reaches a person; the buttons follow the resources, whatever the
+    person's Telegram language."""
+    reply = TelegramReply(bot, CHAT, draft_id=77, interval_s=1.0, lang="en")
+    await reply.crisis("resources", "https://findahelpline.com", lang=lang)
+    [sent] = api.calls_of("sendMessage")
+    rows = sent["reply_markup"]["inline_keyboard"]
+    buttons = [button for row in rows for button in row]
+    assert [b["text"] for b in buttons] == [
+        texts.text("talk_now_button", lang),
+        texts.text("safe_now_button", lang),
+    ]
+    assert buttons[0]["url"] == "https://findahelpline.com"
+    assert buttons[1]["callback_data"] == f"safe:{lang}", "the answer to it speaks it too"
