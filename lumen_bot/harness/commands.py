@@ -10,6 +10,8 @@ from safety.screening import Level
 # a crisis (see `crisis_in`), storing them before the update is admitted.
 QUOTING_COMMANDS = frozenset({"report"})
 
+LARGEST_ID = 2**63 - 1  # no stored record has a larger id (SQLite's INTEGER)
+
 
 def read_as_message(command_text: str) -> bool:
     """Whether a command is read as a message: screened, stored and answered like any
@@ -39,3 +41,15 @@ def country_code(argument: str) -> str | None:
     (then the person is asked again)."""
     code = argument.strip()
     return code.upper() if len(code) == 2 and code.isascii() and code.isalpha() else None
+
+
+def whole_number(raw: str, *, most: int = LARGEST_ID) -> int | None:
+    """Digits as a number, as a person types them or a button carries them, in any
+    script's decimal digits ("42", Arabic-Indic "٤٢", full-width); None for anything
+    else. `str.isdigit` alone would take "²", which `int` refuses, and `int` refuses
+    thousands of digits too: both once crashed a handler. A number above `most` names
+    nothing (no record has such an id) and is None as well."""
+    if not raw.isdecimal() or len(raw) > len(str(most)):
+        return None
+    number = int(raw)
+    return number if number <= most else None

@@ -14,6 +14,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from lumen_bot.harness.commands import whole_number
+
 
 class Cadence(StrEnum):
     """How often the person wants to be reminded of their next session."""
@@ -124,9 +126,9 @@ def parse_time_of_day(text: str) -> time | None:
         if raw.endswith(mark):
             suffix, raw = mark, raw[: -len(mark)].strip()
     hours, _, minutes = raw.partition(":")
-    if not hours.isdigit() or (minutes and not minutes.isdigit()) or len(minutes) not in (0, 2):
+    hour, minute = whole_number(hours), whole_number(minutes or "0")
+    if hour is None or minute is None or len(minutes) not in (0, 2):
         return None
-    hour, minute = int(hours), int(minutes or 0)
     if suffix is not None:
         if not 1 <= hour <= 12:
             return None

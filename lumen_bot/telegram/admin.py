@@ -10,6 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, ContextTypes, filters
 
 from lumen_bot.errors import DeliveryFailed
+from lumen_bot.harness.commands import whole_number
 from lumen_bot.harness.flags import Flag
 from lumen_bot.harness.review import Review
 from lumen_bot.logs import events
@@ -104,7 +105,7 @@ class AdminHandlers:
         if chat is None or user is None:
             return
         args = context.args or []
-        flag_id = _flag_id(args[0].lstrip("#")) if len(args) == 1 else None
+        flag_id = whole_number(args[0].lstrip("#")) if len(args) == 1 else None
         flag = None if flag_id is None else await self._review.show(flag_id, actor=_actor(user.id))
         bot = context.bot
         if flag is None:
@@ -125,7 +126,7 @@ class AdminHandlers:
             await query.answer()
             return
         action, _, raw_id = (query.data or "").removeprefix(PREFIX).partition(":")
-        flag_id, actor = _flag_id(raw_id), _actor(user.id)
+        flag_id, actor = whole_number(raw_id), _actor(user.id)
         if flag_id is None:
             await query.answer("Unknown button.")
             return
@@ -174,10 +175,3 @@ class AdminHandlers:
 
 def _actor(user_id: int) -> str:
     return f"telegram:{user_id}"
-
-
-def _flag_id(raw: str) -> int | None:
-    """A flag number as an admin types it or a button carries it: ASCII digits only
-    (`str.isdigit` also takes '²', which `int` refuses). Too large a number is a flag
-    that does not exist, as the review finds."""
-    return int(raw) if raw.isascii() and raw.isdigit() else None

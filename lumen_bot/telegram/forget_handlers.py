@@ -16,6 +16,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from lumen_bot import texts
 from lumen_bot.errors import DeliveryFailed
 from lumen_bot.harness.clock import SystemClock
+from lumen_bot.harness.commands import whole_number
 from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import PersonKey
 from lumen_bot.harness.ports import Clock
@@ -143,7 +144,9 @@ class ForgetHandlers:
             return
         await query.answer()
         raw = (query.data or "").removeprefix(RETENTION)
-        days = None if raw == "off" else int(raw) if raw.isdigit() else -1
+        days = None if raw == "off" else whole_number(raw)
+        if raw != "off" and days is None:
+            return  # not a button we make
         if days is not None and days not in RETENTION_CHOICES:
             return  # not a button we make
         async with self._pressing.hold(user.id):

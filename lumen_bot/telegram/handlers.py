@@ -26,6 +26,7 @@ from lumen_bot.harness.commands import (
     country_code,
     crisis_in,
     read_as_message,
+    whole_number,
 )
 from lumen_bot.harness.flags import REPORT_REASONS
 from lumen_bot.harness.mentor import Mentor
@@ -219,8 +220,9 @@ class TelegramHandlers:
             return
         raw_id, _, reason = (query.data or "").removeprefix(REPORT).partition(":")
         async with self._choosing_reason:
-            opened = raw_id.isdigit() and await self._reports.choose_reason(
-                PersonKey(PLATFORM, str(user.id)), int(raw_id), reason
+            report_id = whole_number(raw_id)
+            opened = report_id is not None and await self._reports.choose_reason(
+                PersonKey(PLATFORM, str(user.id)), report_id, reason
             )
         lang = user.language_code
         await query.answer()

@@ -15,6 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from lumen_bot import texts
+from lumen_bot.harness.commands import whole_number
 from lumen_bot.harness.memory import Asked, Memory
 from lumen_bot.harness.model import Inbound, PersonKey
 from lumen_bot.logs import events
@@ -103,7 +104,8 @@ class MemoryHandlers:
         await query.answer()
         message = query.message if isinstance(query.message, Message) else None
         raw = (query.data or "").removeprefix(NOTEBOOK)
-        notebook = await self._memory.notebook(_key(user), int(raw)) if raw.isdigit() else None
+        number = whole_number(raw)
+        notebook = None if number is None else await self._memory.notebook(_key(user), number)
         lang = user.language_code
         chat_id = message.chat_id if message else user.id
         if notebook is None:
@@ -128,8 +130,9 @@ class MemoryHandlers:
         await query.answer()
         version, _, index = (query.data or "").removeprefix(FIX).partition(":")
         lang = user.language_code
-        if version.isdigit() and index.isdigit():
-            asked, heading = await self._memory.ask(_key(user), int(version), int(index))
+        arc_version, section = whole_number(version), whole_number(index)
+        if arc_version is not None and section is not None:
+            asked, heading = await self._memory.ask(_key(user), arc_version, section)
         else:
             asked, heading = Asked.STALE, ""
         if asked is Asked.ASKED:

@@ -95,3 +95,16 @@ async def test_an_old_button_asks_nothing_and_says_why(bot: Bot) -> None:
     assert "can't find that notebook" in bot.texts_sent()[-1]
     await bot.say("/cancel")
     assert bot.texts_sent()[-1] == "There's nothing to cancel right now."
+
+
+@pytest.mark.parametrize("number", ["²", "9" * 5000, "99999999999999999999"])
+async def test_a_button_with_a_number_no_record_can_have_names_nothing(
+    bot: Bot, number: str
+) -> None:
+    """Button data is the client's to forge: a number `int` refuses, or one too large
+    for any id, is an old button like any other, not "something went wrong"."""
+    await bot.close_session()
+    await bot.press(f"memory:nb:{number}")
+    assert "can't find that notebook" in bot.texts_sent()[-1]
+    await bot.press(f"memory:fix:{number}:0")
+    assert "changed since that message" in bot.texts_sent()[-1]

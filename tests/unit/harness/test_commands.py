@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lumen_bot.harness.commands import command_name, read_as_message
+from lumen_bot.harness.commands import LARGEST_ID, command_name, read_as_message, whole_number
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,31 @@ def test_the_command_name_drops_the_slash_the_bot_name_and_the_case() -> None:
     assert command_name("/Report@LumenBot the last reply") == "report"
     assert command_name("/end") == "end"
     assert command_name("") == ""
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("42", 42),
+        ("007", 7),
+        ("٤٢", 42),
+        ("\uff14\uff12", 42),  # full-width
+        (str(LARGEST_ID), LARGEST_ID),
+        (str(LARGEST_ID + 1), None),
+        ("9" * 5000, None),
+        ("²", None),
+        ("-1", None),
+        ("4.2", None),
+        (" 42", None),
+        ("", None),
+    ],
+)
+def test_a_whole_number_is_read_from_any_decimal_digits_and_nothing_else(
+    raw: str, expected: int | None
+) -> None:
+    assert whole_number(raw) == expected
+
+
+def test_a_whole_number_above_the_most_asked_for_names_nothing() -> None:
+    assert whole_number("24", most=23) is None
+    assert whole_number("23", most=23) == 23

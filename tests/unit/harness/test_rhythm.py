@@ -136,6 +136,10 @@ def test_a_paused_person_gets_no_reminder() -> None:
         ("9:5", None),
         ("soon", None),
         ("", None),
+        ("٩", time(9, 0)),
+        ("²", None),
+        ("9" * 5000, None),
+        ("9:" + "0" * 5000, None),
     ],
 )
 def test_times_of_day_are_read_as_people_write_them(text: str, expected: time | None) -> None:
