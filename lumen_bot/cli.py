@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import codecs
+import contextlib
 import os
 import pwd
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,7 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             make_data_dir(settings)
             configure("WARNING")
-            asyncio.run(_chat(settings))
+            try:
+                asyncio.run(_chat(settings))
+            except KeyboardInterrupt:
+                print(flush=True)  # the shell's prompt on a line of its own, not after "you> "
+                return 130
         elif args.command == "import":
             from lumen_bot.portability.commands import import_command
 
@@ -285,6 +292,8 @@ async def _chat(settings: Settings) -> None:
     from lumen_bot.harness.commands import read_as_message  # imports the screen: only here
 
     reply = TerminalReply()
+    typed = _TerminalInput()
+    typed.start()
     person = PersonKey("cli", "local")
     clock = SystemClock()
     async with open_core(settings, _TerminalNotifier(reply)) as core:
@@ -292,7 +301,7 @@ async def _chat(settings: Settings) -> None:
         print(texts.text("start"))
         print(f"{TERMINAL_COMMANDS}\n")
         while True:
-            line = await asyncio.to_thread(_read_line)
+            line = await typed.line()
             text = (line or "").strip()
             command, _, argument = text.partition(" ")
             if line is None or (command == "/quit" and not read_as_message(text)):
@@ -333,11 +342,48 @@ async def _set_country(
         await reply.notice("country_set", country=known)
 
 
-def _read_line() -> str | None:
-    try:
-        return input("you> ")
-    except EOFError:
-        return None
+class _TerminalInput:
+    """Lines typed at the terminal (or piped in), read with `os.read` on a daemon thread.
+
+    Not `input()` on the loop's default executor: `asyncio.run` waits for that thread at
+    exit, so Ctrl-C at the prompt would end the chat only after one more Enter. And not
+    `sys.stdin` on a daemon thread: the lock it holds while waiting aborts the
+    interpreter's shutdown. A raw read holds no lock of Python's.
+    """
+
+    def __init__(self, fd: int = 0) -> None:
+        self._fd = fd
+        self._lines: asyncio.Queue[str | None] = asyncio.Queue()
+
+    def start(self) -> None:
+        loop = asyncio.get_running_loop()
+        threading.Thread(
+            target=self._pump, args=(loop,), name="terminal-input", daemon=True
+        ).start()
+
+    async def line(self) -> str | None:
+        """The next line, without its end; None once the input has ended."""
+        print("you> ", end="", flush=True)
+        return await self._lines.get()
+
+    def _pump(self, loop: asyncio.AbstractEventLoop) -> None:
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        pending = ""
+        while True:
+            try:
+                chunk = os.read(self._fd, 65536)
+            except OSError:
+                chunk = b""
+            pending += decoder.decode(chunk, final=not chunk)
+            *lines, pending = pending.split("\n")
+            ended = not chunk
+            if ended and pending:
+                lines.append(pending)
+            for item in [*(line.removesuffix("\r") for line in lines), *([None] if ended else [])]:
+                with contextlib.suppress(RuntimeError):  # the chat is over: nobody waits
+                    loop.call_soon_threadsafe(self._lines.put_nowait, item)
+            if ended:
+                return
 
 
 if __name__ == "__main__":

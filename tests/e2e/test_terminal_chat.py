@@ -3,6 +3,7 @@ really a message, through the real process and an Anthropic-protocol server."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 from pathlib import Path
 
@@ -97,3 +98,37 @@ def test_end_without_a_session_says_so_and_with_the_llm_down_does_not_keep_the_p
     assert "I'll finish them, with my parting words, the next time" in out
     later = chat(tmp_path, llm, "/quit")
     assert "This session is closed" in later, "the closing finished on the next start"
+
+
+def test_ctrl_c_at_the_prompt_ends_the_chat_at_once(tmp_path: Path, llm: LlmProxy) -> None:
+    """Nobody should have to press Enter after Ctrl-C: the process ends with 130 while
+    its input is still open and nothing more is typed."""
+    env = child_env(
+        {
+            "ANTHROPIC_API_KEY": "test",
+            "ANTHROPIC_BASE_URL": llm.url,
+            "LUMEN_DATA_DIR": str(tmp_path / "data"),
+            "LUMEN_KEYRING_FILE": str(tmp_path / "keyring.json"),
+        }
+    )
+    with subprocess.Popen(
+        [*lumen_command()[:-1], "chat"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    ) as process:
+        assert process.stdout is not None
+        seen = ""
+        while COMMANDS_HINT not in seen:  # up, and waiting at the prompt
+            seen += process.stdout.readline()
+        process.send_signal(signal.SIGINT)
+        try:
+            code = process.wait(timeout=20)
+        finally:
+            process.kill()
+        stderr = process.stderr.read() if process.stderr else ""
+    assert code == 130, stderr[-600:]
+    assert "Traceback" not in stderr
