@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 LUMEN_TELEGRAM_TOKEN=os.environ.get("LUMEN_TELEGRAM_TOKEN") or "not-used-by-chat"
             )
             make_data_dir(settings)
-            configure("WARNING")
+            configure("WARNING", file=settings.data_dir / CHAT_LOG)  # not amid the chat
             try:
                 asyncio.run(_chat(settings))
             except KeyboardInterrupt:
@@ -234,6 +234,8 @@ async def _flags(settings: Settings, command: str, flag_id: int | None) -> int:
         print(render_flag(flag, full=command == "show"))
         return 0
 
+
+CHAT_LOG = "chat.log"  # `lumen chat` logs here, in the data directory, not on the screen
 
 # The terminal's own commands; any other "/..." gets this list, unless its words carry
 # risk (then it is a message like any other, as in Telegram).

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 Field = int | float | bool | str | None
 
@@ -39,10 +40,15 @@ def events(name: str) -> EventLog:
     return EventLog(name)
 
 
-def configure(level: str) -> None:
-    """Log to stderr; hold at WARNING the libraries whose lines could carry request
-    bodies or URLs (a Telegram URL holds the bot token)."""
-    handler = logging.StreamHandler(sys.stderr)
+def configure(level: str, *, file: Path | None = None) -> None:
+    """Log to stderr, or append to `file` (`lumen chat`, whose stderr is the person's
+    screen); hold at WARNING the libraries whose lines could carry request bodies or
+    URLs (a Telegram URL holds the bot token)."""
+    handler: logging.Handler = (
+        logging.StreamHandler(sys.stderr)
+        if file is None
+        else logging.FileHandler(file, encoding="utf-8", delay=True)
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]

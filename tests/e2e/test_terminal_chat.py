@@ -21,28 +21,37 @@ pytestmark = pytest.mark.e2e
 COMMANDS_HINT = "/end closes the session"
 
 
-def chat(tmp_path: Path, llm: LlmProxy, *lines: str, llm_url: str | None = None) -> str:
-    """Everything `lumen chat` printed for `lines` typed one after another (talking to
-    `llm`, or to `llm_url` instead when given)."""
-    env = child_env(
+def chat_env(tmp_path: Path, llm_url: str) -> dict[str, str]:
+    return child_env(
         {
             "ANTHROPIC_API_KEY": "test",
-            "ANTHROPIC_BASE_URL": llm_url or llm.url,
+            "ANTHROPIC_BASE_URL": llm_url,
             "LUMEN_DATA_DIR": str(tmp_path / "data"),
             "LUMEN_KEYRING_FILE": str(tmp_path / "keyring.json"),
         }
     )
-    finished = subprocess.run(
+
+
+def run_chat(
+    tmp_path: Path, llm: LlmProxy, *lines: str, llm_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`lumen chat` with `lines` typed one after another, talking to `llm`, or to
+    `llm_url` instead when given."""
+    return subprocess.run(
         [*lumen_command()[:-1], "chat"],
         input="".join(f"{line}\n" for line in lines),
         capture_output=True,
         text=True,
-        env=env,
+        env=chat_env(tmp_path, llm_url or llm.url),
         cwd=tmp_path,
         timeout=90,
         check=True,
     )
-    return finished.stdout
+
+
+def chat(tmp_path: Path, llm: LlmProxy, *lines: str, llm_url: str | None = None) -> str:
+    """Everything `lumen chat` printed for `lines` (see `run_chat`)."""
+    return run_chat(tmp_path, llm, *lines, llm_url=llm_url).stdout
 
 
 def test_country_and_unknown_commands_stay_in_the_terminal_and_a_crisis_gets_local_lines(
@@ -93,9 +102,11 @@ def test_end_without_a_session_says_so_and_with_the_llm_down_does_not_keep_the_p
     assert "There's no open session right now" in chat(tmp_path, llm, "/end")
     chat(tmp_path, llm, "hello")
     nobody_listens = f"http://127.0.0.1:{free_port()}"
-    out = chat(tmp_path, llm, "/end", llm_url=nobody_listens)
-    assert "Let me write my notes" in out
-    assert "I'll finish them, with my parting words, the next time" in out
+    ended = run_chat(tmp_path, llm, "/end", llm_url=nobody_listens)
+    assert "Let me write my notes" in ended.stdout
+    assert "I'll finish them, with my parting words, the next time" in ended.stdout
+    assert ended.stderr == "", "the failure is logged, but not amid the conversation"
+    assert "closing_retry" in (tmp_path / "data" / "chat.log").read_text()
     later = chat(tmp_path, llm, "/quit")
     assert "This session is closed" in later, "the closing finished on the next start"
 
@@ -103,21 +114,13 @@ def test_end_without_a_session_says_so_and_with_the_llm_down_does_not_keep_the_p
 def test_ctrl_c_at_the_prompt_ends_the_chat_at_once(tmp_path: Path, llm: LlmProxy) -> None:
     """Nobody should have to press Enter after Ctrl-C: the process ends with 130 while
     its input is still open and nothing more is typed."""
-    env = child_env(
-        {
-            "ANTHROPIC_API_KEY": "test",
-            "ANTHROPIC_BASE_URL": llm.url,
-            "LUMEN_DATA_DIR": str(tmp_path / "data"),
-            "LUMEN_KEYRING_FILE": str(tmp_path / "keyring.json"),
-        }
-    )
     with subprocess.Popen(
         [*lumen_command()[:-1], "chat"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=env,
+        env=chat_env(tmp_path, llm.url),
         cwd=tmp_path,
     ) as process:
         assert process.stdout is not None
