@@ -243,6 +243,13 @@ TERMINAL_COMMANDS = (
     "(/end closes the session, /country GB picks the crisis lines' country, /quit or Ctrl-D leaves)"
 )
 
+# Messages that name what only Telegram has (/remind, reminders sent to the chat), in
+# the terminal's own words.
+_TERMINAL_WORDS = {
+    "session_closed": "session_closed_terminal",
+    "session_closed_no_reminder": "session_closed_terminal",
+}
+
 
 class TerminalReply:
     """ReplyChannel for `lumen chat`: prints the answer as it streams."""
@@ -269,7 +276,7 @@ class TerminalReply:
         await self.plain(f"{text}\n\n{help_url}")
 
     async def notice(self, key: str, **fields: str) -> None:
-        await self.plain(texts.text(key, **fields))
+        await self.plain(texts.text(_TERMINAL_WORDS.get(key, key), **fields))
 
 
 class _TerminalNotifier:

@@ -149,6 +149,10 @@ _EN: dict[str, str] = {
         "This session is closed. Whenever you write again, a new one begins — "
         "a few days' space often helps things settle."
     ),
+    "session_closed_terminal": (
+        "This session is closed. A good time for our next one: {when} — start lumen chat "
+        "again whenever you're ready."
+    ),
     "new_session_after_idle": (
         "Our last conversation went quiet, so I closed that session and kept my notes. "
         "This is a new session — what's on your mind today?"

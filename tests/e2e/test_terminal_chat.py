@@ -109,6 +109,7 @@ def test_end_without_a_session_says_so_and_with_the_llm_down_does_not_keep_the_p
     assert "closing_retry" in (tmp_path / "data" / "chat.log").read_text()
     later = chat(tmp_path, llm, "/quit")
     assert "This session is closed" in later, "the closing finished on the next start"
+    assert "start lumen chat again" in later and "/remind" not in later, "no Telegram command"
 
 
 def test_ctrl_c_at_the_prompt_ends_the_chat_at_once(tmp_path: Path, llm: LlmProxy) -> None:
