@@ -23,6 +23,7 @@ from lumen_bot.harness.ports import LLM, Clock, Notifier
 from lumen_bot.harness.privacy import Forgetting, InsightsChoice, PrivacyStore, Retention
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
 from lumen_bot.harness.reminders import Pace, Reminders
+from lumen_bot.harness.retries import RetryPolicy
 from lumen_bot.harness.review import Reports, Review
 from lumen_bot.harness.rhythm import RhythmPolicy
 from lumen_bot.harness.store_ports import MemoryStore, ReviewStore, RhythmStore, Store
@@ -59,14 +60,23 @@ class Core:
         await self.services.reminders.recover()
 
     async def keep_rhythm(self) -> None:
-        """One beat of the rhythm (run on a timer): close quiet sessions, send due
-        reminders. Failures are logged and retried on the next beat."""
+        """One beat of the rhythm (run on a timer): try again the answers the LLM could
+        not give, close quiet sessions, send due reminders. Failures are logged and
+        retried on the next beat."""
+        self.retry_answers()
         try:
             await self.mentor.close_idle(self.notifier.channel)
             await self.services.reminders.tick()
             await self.services.retention.tick()
         except Exception as exc:  # noqa: BLE001 - the next beat tries again
             log.warning("rhythm_beat_failed", error=type(exc).__name__)
+
+    def retry_answers(self) -> None:
+        """Start, beside the beat, the retries that are due: an answer can take as long
+        as the LLM's timeout, and reminders must not wait for it. Each retry is taken
+        off the schedule when it starts, so a beat never starts one twice."""
+        if self.mentor.owed_answers:
+            self.tasks.spawn(self.mentor.retry_owed(self.notifier.channel), name="answer-retries")
 
     @property
     def mentor(self) -> Mentor:
@@ -320,6 +330,10 @@ async def open_core(
                     message_budget=message_budget(settings, prompts),
                     resume_max_age=timedelta(hours=settings.resume_max_age_h),
                     fallback_model=settings.fallback_model,
+                    retry=RetryPolicy(
+                        base=timedelta(seconds=settings.answer_retry_base_s),
+                        cap=timedelta(seconds=settings.answer_retry_max_s),
+                    ),
                 ),
                 limits=LimitPolicy(
                     burst=settings.rate_burst,

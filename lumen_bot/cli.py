@@ -22,6 +22,7 @@ from lumen_bot.logs import configure, events
 from lumen_bot.settings import Settings, load_settings
 
 if TYPE_CHECKING:
+    from lumen_bot.app import Core
     from lumen_bot.harness.mentor import Mentor
 
 log = events("lumen_bot.cli")
@@ -297,41 +298,66 @@ class _TerminalNotifier:
 
 async def _chat(settings: Settings) -> None:
     from lumen_bot.app import open_core
-    from lumen_bot.harness.clock import SystemClock
-    from lumen_bot.harness.commands import read_as_message  # imports the screen: only here
+    from lumen_bot.harness.tasks import cancel_and_wait
 
     reply = TerminalReply()
     typed = _TerminalInput()
     typed.start()
-    person = PersonKey("cli", "local")
-    clock = SystemClock()
     async with open_core(settings, _TerminalNotifier(reply)) as core:
         await core.resume()
-        print(texts.text("start"))
-        print(f"{TERMINAL_COMMANDS}\n")
-        while True:
-            line = await typed.line()
-            text = (line or "").strip()
-            command, _, argument = text.partition(" ")
-            if line is None or (command == "/quit" and not read_as_message(text)):
-                break
-            if not text:
-                continue
-            if not command.startswith("/") or read_as_message(text):
-                await core.mentor.handle(Inbound(person, text, clock.now()), reply)
-            elif command == "/end":
-                if await core.mentor.end(person, reply):
-                    found = await core.store.find_person(person)
-                    wait_s = settings.llm_timeout_s * 4  # the notebook, then the Arc
-                    settled = found is None or await core.closer.settle(
-                        found.id, wait_s, until_failure=True
-                    )
-                    if not settled:
-                        await reply.notice("closing_next_time")
-            elif command == "/country":
-                await _set_country(core.mentor, person, argument, reply)
-            else:
-                print(TERMINAL_COMMANDS)
+        # An answer the LLM could not give is tried again while the terminal is open
+        # (and at the next start, by `resume`, if it is closed first).
+        retries = asyncio.get_running_loop().create_task(
+            _keep_retrying(core, settings.rhythm_tick_s), name="chat-retries"
+        )
+        try:
+            await _converse(core, settings, reply, typed)
+        finally:
+            await cancel_and_wait(retries)
+
+
+async def _keep_retrying(core: Core, every_s: float) -> None:
+    while True:
+        await asyncio.sleep(every_s)
+        await core.mentor.retry_owed(core.notifier.channel)
+
+
+async def _converse(
+    core: Core, settings: Settings, reply: TerminalReply, typed: _TerminalInput
+) -> None:
+    """Read lines until /quit or the end of input."""
+    from lumen_bot.harness.clock import SystemClock
+    from lumen_bot.harness.commands import read_as_message  # imports the screen: only here
+
+    person = PersonKey("cli", "local")
+    clock = SystemClock()
+    print(texts.text("start"))
+    print(f"{TERMINAL_COMMANDS}\n")
+    while True:
+        line = await typed.line()
+        text = (line or "").strip()
+        command, _, argument = text.partition(" ")
+        if line is None or (command == "/quit" and not read_as_message(text)):
+            break
+        if not text:
+            continue
+        if not command.startswith("/") or read_as_message(text):
+            await core.mentor.handle(Inbound(person, text, clock.now()), reply)
+        elif command == "/end":
+            await _end(core, settings, person, reply)
+        elif command == "/country":
+            await _set_country(core.mentor, person, argument, reply)
+        else:
+            print(TERMINAL_COMMANDS)
+
+
+async def _end(core: Core, settings: Settings, person: PersonKey, reply: TerminalReply) -> None:
+    if await core.mentor.end(person, reply):
+        found = await core.store.find_person(person)
+        wait_s = settings.llm_timeout_s * 4  # the notebook, then the Arc
+        settled = found is None or await core.closer.settle(found.id, wait_s, until_failure=True)
+        if not settled:
+            await reply.notice("closing_next_time")
 
 
 async def _set_country(

@@ -71,7 +71,7 @@ class LLMBusy(LLMError):
 
 
 class LLMStreamBroken(LLMError):
-    user_message = "send_again"
+    user_message = "words_lost"
 
 
 class LLMBadRequest(LLMError):
@@ -79,7 +79,7 @@ class LLMBadRequest(LLMError):
 
 
 class LLMEmptyAnswer(LLMError):
-    user_message = "send_again"
+    user_message = "words_lost"
 
 
 class DailyLimitReached(LumenError):

@@ -59,7 +59,13 @@ class Settings(BaseSettings):
     closing_retry_base_s: float = Field(5.0, alias="LUMEN_CLOSING_RETRY_BASE", gt=0)
     closing_retry_max_s: float = Field(600.0, alias="LUMEN_CLOSING_RETRY_MAX", gt=0)
 
-    # After a restart, unanswered messages older than this get "I lost the thread".
+    # An answer the LLM could not give is tried again by Lumen itself: first wait and
+    # longest wait, in seconds (looked at on every rhythm beat, LUMEN_RHYTHM_TICK).
+    answer_retry_base_s: float = Field(30.0, alias="LUMEN_ANSWER_RETRY_BASE", gt=0)
+    answer_retry_max_s: float = Field(600.0, alias="LUMEN_ANSWER_RETRY_MAX", gt=0)
+
+    # After a restart, unanswered messages older than this get "I lost the thread"
+    # (and so does a message the LLM could not answer for that long).
     resume_max_age_h: float = Field(6.0, alias="LUMEN_RESUME_MAX_AGE_HOURS", gt=0)
 
     # Per-person limits: answers back to back, then per minute; LLM calls a day;

@@ -112,8 +112,8 @@ _EN: dict[str, str] = {
         "(findahelpline.com) and your local emergency number instead."
     ),
     "mentor_unavailable": (
-        "I can't reach my thoughts right now. Your message is saved — please send it "
-        "again in a minute."
+        "I can't reach my thoughts right now. I've kept your message and will answer it "
+        "as soon as I can — there's no need to send it again."
     ),
     "lost_thread": (
         "I'm sorry — I was away, and I lost the thread of what you wrote before. "
@@ -131,9 +131,13 @@ _EN: dict[str, str] = {
         "That's a long message — I've kept all of it. I'll respond to the first part; "
         "feel free to send the rest in smaller pieces."
     ),
-    "mentor_busy": "I need a moment — please send that again in a minute.",
-    "send_again": (
-        "Sorry, I lost my words halfway. Your message is saved — please send that again."
+    "mentor_busy": (
+        "I need a moment. I've kept your message and will answer it as soon as I can — "
+        "there's no need to send it again."
+    ),
+    "words_lost": (
+        "Sorry, I lost my words halfway. I've kept your message and will answer it as "
+        "soon as I can — there's no need to send it again."
     ),
     "something_went_wrong": "Something went wrong on my side — please try again in a moment.",
     "session_closing": "Thank you for this session. Let me write my notes… 📝",

@@ -11,8 +11,16 @@ from __future__ import annotations
 import time
 from collections.abc import Awaitable
 from dataclasses import replace
+from enum import Enum
 
-from lumen_bot.errors import AnswerCancelled, LLMEmptyAnswer, LumenError
+from lumen_bot.errors import (
+    AnswerCancelled,
+    LLMBusy,
+    LLMEmptyAnswer,
+    LLMStreamBroken,
+    LLMUnavailable,
+    LumenError,
+)
 from lumen_bot.harness.context import SessionContext, speaker_and_text
 from lumen_bot.harness.context_cache import ContextCache
 from lumen_bot.harness.conversation import fit_messages, to_messages
@@ -35,6 +43,18 @@ SAFE_REPLACEMENT = (
     "I'd rather not answer that the way I started to. Can you tell me a little more "
     "about what you need right now?"
 )
+
+
+# LLM failures that pass: the message stays stored and Lumen tries again by itself.
+PASSING_FAILURES = (LLMUnavailable, LLMBusy, LLMStreamBroken, LLMEmptyAnswer)
+
+
+class Outcome(Enum):
+    """What became of the waiting messages."""
+
+    DONE = "done"  # answered, or nothing was waiting (or only a crisis)
+    HELD = "held"  # a per-person limit held the answer back; the messages stay stored
+    FAILED = "failed"  # the LLM could not answer now (a passing failure): try again later
 
 
 def _undelivered(turn: Turn) -> bool:
@@ -83,15 +103,26 @@ class Answerer:
         self._system = f"{prompts.mentor.text}\n\n{prompts.safety_policy.text}"
 
     async def answer(
-        self, person: Person, session: Session, reply: ReplyChannel, *, locale: str | None
-    ) -> None:
-        """Screen what is unscreened, give crisis resources, then answer what waits."""
+        self,
+        person: Person,
+        session: Session,
+        reply: ReplyChannel,
+        *,
+        locale: str | None,
+        live: bool = True,
+    ) -> Outcome:
+        """Screen what is unscreened, give crisis resources, then answer what waits.
+
+        `live`: the person is waiting for this answer, so a limit or a failure is told
+        to them. A retry Lumen makes on its own (`live=False`) stays quiet unless it
+        answers: they were told already that their message is kept.
+        """
         started = time.perf_counter()
         turns = await self._store.session_turns(person.id, session.id)
         screened, crises, recording = await self._crisis.screen_for_answer(person, turns)
         try:
-            await self._answer_screened(
-                person, session, screened, crises, recording, reply, locale, started
+            return await self._answer_screened(
+                person, session, screened, crises, recording, reply, locale, started, live
             )
         finally:
             await recording  # no verdict is left behind, whatever happened
@@ -106,7 +137,8 @@ class Answerer:
         reply: ReplyChannel,
         locale: str | None,
         started: float,
-    ) -> None:
+        live: bool,
+    ) -> Outcome:
         """The rest of `answer`, once the waiting messages are screened; their verdicts
         (`recording`) reach the disk before anything reads the turns again, and before
         the answer is stored."""
@@ -124,9 +156,9 @@ class Answerer:
             if t.role == "user" and t.kind is TurnKind.MESSAGE and t.answered_at is None
         ]
         if not waiting:
-            return  # answered together with an earlier message, or only a crisis
-        if not await self._within_limits(person, waiting, reply):
-            return
+            return Outcome.DONE  # answered together with an earlier message, or only a crisis
+        if not await self._within_limits(person, waiting, reply, live=live):
+            return Outcome.HELD
         concern = concern_in(waiting)
         context = await self._contexts.get(person, session)
         request = self._turn_request(context, screened, concern=concern)
@@ -135,11 +167,16 @@ class Answerer:
             text = await self._useful_answer(request, reply, waiting, locale=locale)
         except AnswerCancelled:
             log.info("turn_dropped_for_end", session=session.id)
-            return  # the waiting messages go into the closing notebook unanswered
+            return Outcome.DONE  # the waiting messages go into the closing notebook unanswered
+        except PASSING_FAILURES as exc:
+            log.warning("turn_failed", session=session.id, error=type(exc).__name__, live=live)
+            if live:
+                await reply.notice(exc.user_message)  # "I've kept it and will answer"
+            return Outcome.FAILED
         except LumenError as exc:
-            log.warning("turn_failed", session=session.id, error=type(exc).__name__)
+            log.warning("turn_failed", session=session.id, error=type(exc).__name__, live=live)
             await reply.notice(exc.user_message)
-            return
+            return Outcome.DONE  # nothing a retry would change (a request the API refused)
         text = await self._reviewed(person, session, screened, text, locale=locale)
         await recording
         mentor = await self._store.append_turn(
@@ -168,6 +205,7 @@ class Answerer:
             messages=len(waiting),
             prep_ms=round(prep_ms, 2),
         )
+        return Outcome.DONE
 
     async def _deliver_stored_reply(self, turns: tuple[Turn, ...], reply: ReplyChannel) -> bool:
         """A reply stored but never delivered (the process died in between) is delivered
@@ -243,20 +281,23 @@ class Answerer:
         )
 
     async def _within_limits(
-        self, person: Person, waiting: list[Turn], reply: ReplyChannel
+        self, person: Person, waiting: list[Turn], reply: ReplyChannel, *, live: bool
     ) -> bool:
-        """Held back by a limit, messages stay stored and are answered with the next one."""
+        """Held back by a limit, messages stay stored and are answered with the next one
+        (or, for a retry, at a later attempt)."""
         now = self._clock.now()
         if not self._limits.allow_answer(person.id, now):
-            log.info("rate_limited", person=person.id)
-            await reply.notice("slow_down")
+            log.info("rate_limited", person=person.id, live=live)
+            if live:
+                await reply.notice("slow_down")
             return False
         if not self._limits.allow_llm_call(person.id, now):
-            log.info("daily_cap_reached", person=person.id)
-            await reply.notice("daily_limit")
+            log.info("daily_cap_reached", person=person.id, live=live)
+            if live:
+                await reply.notice("daily_limit")
             return False
-        if any(len(t.text) > self._limits.policy.max_input_chars for t in waiting):
-            await reply.notice("long_message")
+        if live and any(len(t.text) > self._limits.policy.max_input_chars for t in waiting):
+            await reply.notice("long_message")  # a retry: they heard it at the first attempt
         return True
 
     async def _useful_answer(

@@ -4,17 +4,19 @@ Data flow of one message (DESIGN.md): the turn is stored encrypted before
 anything else happens to it; then, under the person's answering lock, `answer.py`
 screens it, answers a crisis with resources, and streams, stores and delivers the
 mentor's answer. This module owns the per-person locks, and with them `/end`,
-forgetting, resuming after a restart and closing sessions left quiet.
+forgetting, resuming after a restart, trying again an answer the LLM could not
+give, and closing sessions left quiet.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from lumen_bot.errors import LumenError
+from lumen_bot.errors import DeliveryFailed, LumenError, PersonUnreachable
 from lumen_bot.harness.answer import Answerer
 from lumen_bot.harness.closing import Closer
 from lumen_bot.harness.context_cache import ContextCache
@@ -23,6 +25,7 @@ from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import Inbound, Person, PersonKey, Session, TurnKind
 from lumen_bot.harness.ports import Clock, ReplyChannel
 from lumen_bot.harness.reminders import Reminders
+from lumen_bot.harness.retries import OwedAnswer, OwedAnswers, RetryPolicy
 from lumen_bot.harness.store_ports import NewTurn, ReviewStore, Store
 from lumen_bot.harness.streaming import AnswerStream
 from lumen_bot.logs import events
@@ -40,6 +43,8 @@ class MentorPolicy:
     cached_contexts: int = 256  # at most ~140K tokens (~0.5 MB) each
     resume_max_age: timedelta = timedelta(hours=6)  # older unanswered messages: "lost the thread"
     fallback_model: str | None = None  # asked once when an answer is useless (None: same model)
+    # when an answer the LLM could not give is tried again (`retry_owed`)
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
 
 
 class Mentor:
@@ -71,11 +76,17 @@ class Mentor:
         self._policy = policy
         self._intake = KeyedLocks()
         self._answering = KeyedLocks()
+        self._owed = OwedAnswers(policy.retry)  # answers to try again (retry_owed)
 
     @property
     def held_locks(self) -> int:
         """Per-person locks alive now (held or awaited); zero when everyone is idle."""
         return len(self._intake) + len(self._answering)
+
+    @property
+    def owed_answers(self) -> int:
+        """People whose answer the LLM could not give yet and who wait for a retry."""
+        return len(self._owed)
 
     async def handle(self, inbound: Inbound, reply: ReplyChannel) -> None:
         """Store the message at once, then answer it in its turn, exactly once.
@@ -101,7 +112,15 @@ class Mentor:
         if after_idle:
             await reply.notice("new_session_after_idle")
         async with self._answering.hold(inbound.person):
-            await self._answerer.answer(person, session, reply, locale=inbound.locale)
+            outcome = await self._answerer.answer(person, session, reply, locale=inbound.locale)
+            self._owed.after(
+                outcome,
+                inbound.person,
+                session.id,
+                inbound.locale,
+                now=self._clock.now(),
+                live=True,
+            )
 
     async def _blocked(
         self,
@@ -195,7 +214,7 @@ class Mentor:
                 screened, crises = await self._crisis.screen_unscreened(person, turns)
                 await self._crisis.answer(person, session, crises, channel(key), locale=None)
                 if any(t.answered_at is None and t.kind is TurnKind.MESSAGE for t in screened):
-                    continue  # an answer is owed; resume or the next message gives it
+                    continue  # an answer is owed; a retry, the next message or resume gives it
                 await self._close_for_quiet(session)
                 closed += 1
         return closed
@@ -214,14 +233,99 @@ class Mentor:
             reply = channel(key)
             async with self._answering.hold(key):
                 try:
-                    if self._clock.now() - newest > self._policy.resume_max_age:
-                        await self._lost_thread(person, session, reply)
-                    else:
-                        await self._answerer.answer(person, session, reply, locale=None)
+                    await self._answer_owed(person, session, newest, reply, locale=None, live=True)
                 except LumenError as exc:
                     log.warning("resume_failed", session=session.id, error=type(exc).__name__)
             log.info("session_resumed", person=person.id, session=session.id)
         return len(pending)
+
+    async def retry_owed(self, channel: Callable[[PersonKey], ReplyChannel]) -> int:
+        """Try again the answers the LLM could not give, whose time has come (the rhythm
+        beat calls this). Each runs under its person's answering lock, so never beside
+        another answer to them; different people at once. Returns how many were tried.
+
+        The same path as `resume`: what waits is answered once, or, once the newest
+        waiting message is older than `resume_max_age`, the person hears the thread was
+        lost. A retry that fails again stays quiet and plans the next, later attempt.
+        """
+        due = self._owed.take_due(self._clock.now())
+        results = await asyncio.gather(
+            *(self._retry(owed, channel) for owed in due), return_exceptions=True
+        )
+        for owed, result in zip(due, results, strict=True):
+            if isinstance(result, Exception):
+                log.error(
+                    "answer_retry_crashed", session=owed.session_id, error=type(result).__name__
+                )
+        return len(due)
+
+    async def _retry(self, owed: OwedAnswer, channel: Callable[[PersonKey], ReplyChannel]) -> None:
+        async with self._answering.hold(owed.person):
+            try:
+                person = await self._store.find_person(owed.person)
+                session = await self._store.active_session(person.id) if person else None
+                if person is None or session is None or session.id != owed.session_id:
+                    log.info("answer_retry_dropped", session=owed.session_id)  # closed meanwhile
+                    return
+                turns = await self._store.session_turns(person.id, session.id)
+                waiting = [t.at for t in turns if t.answered_at is None]
+                if not waiting:
+                    return  # answered together with a later message
+                log.info("answer_retry", session=session.id, failures=owed.failures)
+                await self._answer_owed(
+                    person,
+                    session,
+                    max(waiting),
+                    channel(owed.person),
+                    locale=owed.locale,
+                    live=False,
+                    failures=owed.failures,
+                )
+            except PersonUnreachable:
+                log.info("answer_retry_dropped", session=owed.session_id)  # they blocked the bot
+            except DeliveryFailed as exc:  # the platform, not the LLM: try again later too
+                log.warning(
+                    "answer_retry_failed", session=owed.session_id, error=type(exc).__name__
+                )
+                self._owed.failed(
+                    owed.person,
+                    owed.session_id,
+                    owed.locale,
+                    self._clock.now(),
+                    failures_before=owed.failures,
+                )
+            except LumenError as exc:  # stored still: answered with their next message
+                log.warning(
+                    "answer_retry_failed", session=owed.session_id, error=type(exc).__name__
+                )
+
+    async def _answer_owed(
+        self,
+        person: Person,
+        session: Session,
+        newest: datetime,
+        reply: ReplyChannel,
+        *,
+        locale: str | None,
+        live: bool,
+        failures: int = 0,
+    ) -> None:
+        """Answer what waits in a session (the caller holds the answering lock), unless
+        its newest waiting message is too old to be answered out of the blue."""
+        if self._clock.now() - newest > self._policy.resume_max_age:
+            await self._lost_thread(person, session, reply)
+            self._owed.settled(person.key)
+            return
+        outcome = await self._answerer.answer(person, session, reply, locale=locale, live=live)
+        self._owed.after(
+            outcome,
+            person.key,
+            session.id,
+            locale,
+            now=self._clock.now(),
+            live=live,
+            failures=failures,
+        )
 
     async def _lost_thread(self, person: Person, session: Session, reply: ReplyChannel) -> None:
         turns = await self._store.session_turns(person.id, session.id)
@@ -263,6 +367,7 @@ class Mentor:
             await self._crisis.answer(person, session, crises, reply, locale=None)
             job = await self._store.begin_closing(session.id, self._clock.now(), by)
             self._contexts.drop(session.id)
+            self._owed.settled(person_key)  # what waits goes into the notebook
             await reply.notice("session_closing")
             log.info("session_closing", person=person.id, session=session.id, by=by)
         self._closer.start(job)
@@ -277,6 +382,7 @@ class Mentor:
         async with self._intake.hold(person_key):
             await self._cancel_answer(person_key)
             async with self._answering.hold(person_key):
+                self._owed.settled(person_key)
                 try:
                     yield
                 finally:

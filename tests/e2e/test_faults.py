@@ -1,5 +1,6 @@
 """Each LLM fault, injected by a protocol-speaking server: the person gets an answer or our
-words, never an error text; the turn stays stored; the log names the fault, never the words."""
+words, never an error text; the turn stays stored and Lumen answers it later by itself; the
+log names the fault, never the words."""
 
 from __future__ import annotations
 
@@ -21,9 +22,9 @@ SAID = "a sentence only this person wrote"
         ([Fault.server_error()], "MENTOR-MARKER"),
         ([Fault.overloaded(), Fault.overloaded(), Fault.overloaded()], "need a moment"),
         ([Fault.server_error()] * 3, "can't reach my thoughts"),
-        ([Fault.mid_stream_error(after_deltas=3)], "send that again"),
+        ([Fault.mid_stream_error(after_deltas=3)], "lost my words"),
         ([Fault.empty_reply()], "MENTOR-MARKER"),  # retried once, then answered
-        ([Fault.empty_reply(), Fault.empty_reply()], "send that again"),
+        ([Fault.empty_reply(), Fault.empty_reply()], "lost my words"),
         ([Fault.slow(6)], "MENTOR-MARKER"),  # past LUMEN_LLM_TIMEOUT once: the SDK retries
         ([Fault.slow(6)] * 3, "can't reach my thoughts"),  # every attempt times out
     ],
@@ -61,3 +62,36 @@ async def test_llm_faults_end_in_an_answer_or_our_words(
     assert SAID not in log, "the log holds events and ids, never what was written"
     if "MENTOR-MARKER" not in expect:
         assert "turn_failed" in log, "the fault path is logged as an event"
+        assert "will answer it as soon as I can" in reply.text, "what Lumen really does"
+        assert "no need to send it again" in reply.text
+
+
+async def test_after_a_failure_lumen_answers_by_itself_once(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    telegram_user: TelegramUser,
+    llm: LlmProxy,
+) -> None:
+    """The person does not write again: the rhythm beat tries again (the first retry fails
+    too), the answer arrives once, and the message is in the conversation once."""
+    bot = lumen_process(
+        env={
+            "LUMEN_LLM_MAX_RETRIES": "0",
+            "LUMEN_ANSWER_RETRY_BASE": "1",
+            "LUMEN_RHYTHM_TICK": "0.5",
+        }
+    )
+    await telegram.wait_until_polling(timeout=60)
+    llm.inject(Fault.server_error(), times=2)  # the person's attempt and the first retry
+    await telegram_user.send_text(SAID)
+    sorry, answer = await telegram_user.wait_for_bot_messages(2, timeout=60)
+    assert "will answer it as soon as I can" in sorry.text
+    assert "MENTOR-MARKER" in answer.text
+    await telegram_user.assert_no_bot_messages(within=3)
+    tries = llm.requests_containing(SAID)
+    assert [r.fault is not None for r in tries] == [True, True, False]
+    assert tries[-1].conversation.count(SAID) == 1, "answered once, never doubled"
+    assert bot.stop() == 0
+    log = bot.output()
+    assert log.count("answer_retry ") == 2 and "answer_retry_planned" in log
+    assert SAID not in log

@@ -183,7 +183,7 @@ async def test_a_photo_caption_is_screened_and_a_crisis_in_it_gets_resources(
     assert llm.requests == [], "a crisis in a caption never reaches the LLM"
 
 
-async def test_a_mid_stream_error_asks_to_send_again_and_keeps_the_turn(
+async def test_a_mid_stream_error_keeps_the_turn_and_promises_an_answer_not_a_resend(
     lumen_process: LumenFactory,
     telegram: TelegramWorld,
     telegram_user: TelegramUser,
@@ -193,7 +193,7 @@ async def test_a_mid_stream_error_asks_to_send_again_and_keeps_the_turn(
     llm.inject(Fault.mid_stream_error(after_deltas=2))
     await telegram_user.send_text("something that took courage to write")
     [sorry] = await telegram_user.wait_for_bot_messages(1, timeout=30)
-    assert "send that again" in sorry.text
+    assert "lost my words" in sorry.text and "no need to send it again" in sorry.text
     assert "overloaded" not in sorry.text.lower(), "people see our words, not the error"
     [turn] = (await export(bot, telegram_user.user_id))["sessions"][0]["turns"]
     assert turn["text"] == "something that took courage to write"

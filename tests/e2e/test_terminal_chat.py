@@ -3,8 +3,12 @@ really a message, through the real process and an Anthropic-protocol server."""
 
 from __future__ import annotations
 
+import queue
 import signal
 import subprocess
+import threading
+import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -12,7 +16,7 @@ import pytest
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
 
 from .conftest import lumen_command
-from .llm_proxy import LlmProxy
+from .llm_proxy import Fault, LlmProxy
 from .processes import child_env
 from .servers import free_port
 
@@ -21,13 +25,16 @@ pytestmark = pytest.mark.e2e
 COMMANDS_HINT = "/end closes the session"
 
 
-def chat_env(tmp_path: Path, llm_url: str) -> dict[str, str]:
+def chat_env(
+    tmp_path: Path, llm_url: str, extra: Mapping[str, str] | None = None
+) -> dict[str, str]:
     return child_env(
         {
             "ANTHROPIC_API_KEY": "test",
             "ANTHROPIC_BASE_URL": llm_url,
             "LUMEN_DATA_DIR": str(tmp_path / "data"),
             "LUMEN_KEYRING_FILE": str(tmp_path / "keyring.json"),
+            **(extra or {}),
         }
     )
 
@@ -136,3 +143,52 @@ def test_ctrl_c_at_the_prompt_ends_the_chat_at_once(tmp_path: Path, llm: LlmProx
         stderr = process.stderr.read() if process.stderr else ""
     assert code == 130, stderr[-600:]
     assert "Traceback" not in stderr
+
+
+def test_an_answer_the_llm_could_not_give_arrives_while_the_terminal_stays_open(
+    tmp_path: Path, llm: LlmProxy
+) -> None:
+    """The terminal says what Lumen does: it keeps the message and answers it by itself,
+    once, without the person typing it again."""
+    llm.inject(Fault.server_error())
+    env = chat_env(
+        tmp_path,
+        llm.url,
+        {"LUMEN_LLM_MAX_RETRIES": "0", "LUMEN_ANSWER_RETRY_BASE": "1", "LUMEN_RHYTHM_TICK": "0.5"},
+    )
+    with subprocess.Popen(
+        [*lumen_command()[:-1], "chat"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    ) as process:
+        assert process.stdin is not None and process.stdout is not None
+        stdout = process.stdout
+        lines: queue.Queue[str] = queue.Queue()
+
+        def read_lines() -> None:
+            for line in stdout:
+                lines.put(line)
+
+        reader = threading.Thread(target=read_lines, daemon=True)
+        reader.start()
+        process.stdin.write("a thing that took courage\n")
+        process.stdin.flush()
+        out = ""
+        deadline = time.monotonic() + 60
+        while "MENTOR-MARKER" not in out:
+            out += lines.get(timeout=max(0.1, deadline - time.monotonic()))
+        time.sleep(2)  # nothing more comes: one answer
+        process.stdin.close()  # the end of input: /quit
+        assert process.wait(timeout=30) == 0
+        reader.join(timeout=10)
+        while not lines.empty():
+            out += lines.get()
+    assert "will answer it as soon as I can" in out
+    assert out.count("MENTOR-MARKER") == 1
+    tries = llm.requests_containing("a thing that took courage")
+    assert [r.fault is not None for r in tries] == [True, False]
+    assert tries[-1].conversation.count("a thing that took courage") == 1

@@ -93,12 +93,12 @@ async def test_context_is_byte_identical_across_a_sessions_turns(harness: Harnes
     assert [m.role for m in last] == ["user", "assistant", "user", "assistant", "user"]
 
 
-async def test_an_llm_failure_keeps_the_turn_and_says_send_again(tmp_path: Path) -> None:
+async def test_an_llm_failure_keeps_the_turn_and_says_it_will_answer_later(tmp_path: Path) -> None:
     llm = FakeLLM(script=lambda request: LLMStreamBroken("overloaded_error"))
     async with make_harness(tmp_path, llm) as h:
         reply = RecordingReply()
         await h.mentor.handle(inbound(h, "a thing that took courage"), reply)
-        assert reply.of("notice") == ["send_again"]
+        assert reply.of("notice") == ["words_lost"]
         assert await turns_of(h) == [("user", "message", "a thing that took courage")]
 
 

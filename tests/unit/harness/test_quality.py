@@ -72,4 +72,4 @@ async def test_when_both_answers_are_useless_the_person_gets_a_short_apology(
         await h.mentor.handle(Inbound(ALICE, SAID, h.clock.now()), reply)
         assert len(h.llm.requests) == 2
         assert reply.of("final") == []
-        assert reply.of("notice") == ["send_again"]
+        assert reply.of("notice") == ["words_lost"]

@@ -1,0 +1,107 @@
+"""Answers still owed after the LLM failed: when each is tried again, with a bounded backoff.
+
+Kept in memory on purpose: after a restart `Mentor.resume` answers every stored
+message that was never answered, so nothing here needs to outlive the process.
+One entry per person (a person has one active session), so an answer is never
+tried twice at once; the answering lock orders it with the person's own messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from lumen_bot.harness.answer import Outcome
+from lumen_bot.harness.model import PersonKey
+from lumen_bot.logs import events
+
+log = events(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    base: timedelta = timedelta(seconds=30)  # the wait after the first failure
+    cap: timedelta = timedelta(minutes=10)  # the longest wait between two attempts
+
+    def backoff(self, failures: int) -> timedelta:
+        """The wait after `failures` failed attempts in a row: base, 2·base, … up to cap."""
+        doublings = min(max(0, failures - 1), 30)  # 2**30 bases exceed any sane cap
+        return min(self.cap, self.base * (1 << doublings))
+
+
+@dataclass(frozen=True, slots=True)
+class OwedAnswer:
+    person: PersonKey
+    session_id: int
+    locale: str | None
+    failures: int  # attempts that failed in a row
+    due: datetime  # when to try again
+
+
+class OwedAnswers:
+    """The schedule of answers to try again; the rhythm beat takes what is due."""
+
+    def __init__(self, policy: RetryPolicy) -> None:
+        self._policy = policy
+        self._owed: dict[PersonKey, OwedAnswer] = {}
+
+    def after(
+        self,
+        outcome: Outcome,
+        person: PersonKey,
+        session_id: int,
+        locale: str | None,
+        *,
+        now: datetime,
+        live: bool,
+        failures: int = 0,
+    ) -> None:
+        """After an attempt: forget an answer no longer owed, or plan the next attempt.
+
+        A limit that held back a live answer plans none: the person heard that their
+        next message will be answered with it. A retry held back by a limit waits for
+        its next attempt, like one the LLM failed.
+        """
+        if outcome is Outcome.DONE:
+            self.settled(person)
+            return
+        if outcome is Outcome.HELD and live:
+            return
+        owed = self.failed(person, session_id, locale, now, failures_before=failures)
+        wait_s = (owed.due - now).total_seconds()
+        log.info("answer_retry_planned", session=session_id, failures=owed.failures, in_s=wait_s)
+
+    def failed(
+        self,
+        person: PersonKey,
+        session_id: int,
+        locale: str | None,
+        now: datetime,
+        *,
+        failures_before: int = 0,
+    ) -> OwedAnswer:
+        """An attempt failed: plan the next one, later each time the same session fails."""
+        earlier = self._owed.get(person)
+        if earlier is not None and earlier.session_id == session_id:
+            failures_before = max(failures_before, earlier.failures)
+            locale = locale or earlier.locale
+        failures = failures_before + 1
+        owed = OwedAnswer(
+            person, session_id, locale, failures, now + self._policy.backoff(failures)
+        )
+        self._owed[person] = owed
+        return owed
+
+    def settled(self, person: PersonKey) -> None:
+        """Nothing is owed to this person any more (answered, closed or forgotten)."""
+        self._owed.pop(person, None)
+
+    def take_due(self, now: datetime) -> list[OwedAnswer]:
+        """The entries due now, removed: a failed attempt plans the next one itself."""
+        due = [owed for owed in self._owed.values() if owed.due <= now]
+        for owed in due:
+            del self._owed[owed.person]
+        return due
+
+    def __len__(self) -> int:
+        return len(self._owed)

@@ -1,0 +1,192 @@
+"""An answer the LLM could not give is given later by Lumen itself: once, in order, quietly,
+never for a session closed meanwhile, and never beside another answer to the same person."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from lumen_bot.errors import (
+    LLMBusy,
+    LLMEmptyAnswer,
+    LLMError,
+    LLMStreamBroken,
+    LLMUnavailable,
+)
+from lumen_bot.harness.limits import LimitPolicy
+from lumen_bot.harness.model import Inbound, PersonKey
+from lumen_bot.harness.ports import LLMRequest
+from tests.fakes import FakeLLM, RecordingReply
+from tests.wiring import Harness, make_harness
+
+ALICE = PersonKey("telegram", "1001")
+ANSWER = ["Thank you ", "for telling me. ", "What matters most here?"]
+ANSWERED = "Thank you for telling me. What matters most here?"
+
+
+class Flaky:
+    """An LLM script: the first `failures` turn requests fail with `error`, then it answers."""
+
+    def __init__(self, failures: int, error: LLMError | None = None) -> None:
+        self.failures = failures
+        self.error = error or LLMUnavailable("connection refused")
+
+    def __call__(self, request: LLMRequest) -> list[str] | LLMError:
+        if request.purpose == "turn" and self.failures > 0:
+            self.failures -= 1
+            return self.error
+        return ANSWER if request.purpose == "turn" else ["## Parting Words\nBye.\n"]
+
+
+def turn_requests(h: Harness) -> list[LLMRequest]:
+    return [r for r in h.llm.requests if r.purpose == "turn"]
+
+
+async def stored(h: Harness) -> list[tuple[str, str, bool]]:
+    """Every turn of Alice's: role, text, answered."""
+    data = await h.store.export(ALICE)
+    assert data is not None
+    return [(t.role, t.text, t.answered_at is not None) for _, ts in data.sessions for t in ts]
+
+
+async def say(h: Harness, text: str, reply: RecordingReply | None = None) -> RecordingReply:
+    reply = reply or RecordingReply()
+    await h.mentor.handle(Inbound(ALICE, text, h.clock.now()), reply)
+    return reply
+
+
+async def test_a_failed_answer_is_given_once_later_without_the_person_writing_again(
+    tmp_path: Path,
+) -> None:
+    async with make_harness(tmp_path, FakeLLM(script=Flaky(1))) as h:
+        live = await say(h, "a thing that took courage")
+        assert live.of("notice") == ["mentor_unavailable"], "told it is kept and will be answered"
+        assert live.of("final") == []
+
+        h.clock.advance(seconds=10)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 0, "not before the backoff"
+        assert len(turn_requests(h)) == 1
+
+        h.clock.advance(seconds=25)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 1
+        later = h.notifier.channels[ALICE]
+        assert later.of("final") == [ANSWERED]
+        assert later.of("notice") == [], "the retry says nothing but the answer"
+        [_, retried] = turn_requests(h)
+        assert [m.text for m in retried.messages] == ["a thing that took courage"], "once"
+        assert await stored(h) == [
+            ("user", "a thing that took courage", True),
+            ("mentor", ANSWERED, True),
+        ]
+
+        h.clock.advance(hours=1)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 0, "and never twice"
+        assert h.mentor.owed_answers == 0
+        assert len(turn_requests(h)) == 2
+
+
+async def test_every_passing_llm_failure_says_it_will_answer_not_send_again(
+    tmp_path: Path,
+) -> None:
+    cases: list[tuple[LLMError, str]] = [
+        (LLMUnavailable("x"), "mentor_unavailable"),
+        (LLMBusy("x"), "mentor_busy"),
+        (LLMStreamBroken("x"), "words_lost"),
+        (LLMEmptyAnswer("x"), "words_lost"),
+    ]
+    for index, (error, key) in enumerate(cases):
+        async with make_harness(tmp_path / str(index), FakeLLM(script=Flaky(1, error))) as h:
+            assert (await say(h, "hello")).of("notice") == [key]
+            assert h.mentor.owed_answers == 1, type(error).__name__
+
+
+async def test_a_retry_that_fails_again_stays_quiet_and_waits_longer(tmp_path: Path) -> None:
+    async with make_harness(tmp_path, FakeLLM(script=Flaky(3))) as h:
+        await say(h, "still there?")
+        h.clock.advance(seconds=30)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 1  # fails: 2nd
+        h.clock.advance(seconds=30)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 0, "the wait doubled: 60 s"
+        h.clock.advance(seconds=30)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 1  # fails: 3rd
+        h.clock.advance(seconds=119)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 0, "and again: 120 s"
+        h.clock.advance(seconds=1)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 1  # answers
+        channel = h.notifier.channels[ALICE]
+        assert channel.of("notice") == [], "no second 'I will answer' for each failed retry"
+        assert channel.of("final") == [ANSWERED]
+        assert len(turn_requests(h)) == 4
+
+
+async def test_writing_again_before_the_retry_is_answered_together_once(tmp_path: Path) -> None:
+    async with make_harness(tmp_path, FakeLLM(script=Flaky(1))) as h:
+        await say(h, "first")
+        again = await say(h, "second")
+        assert again.of("final") == [ANSWERED]
+        assert turn_requests(h)[-1].messages[-1].text == "first\n\nsecond"
+        assert h.mentor.owed_answers == 0, "nothing is owed any more"
+        h.clock.advance(minutes=5)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 0
+        assert len(turn_requests(h)) == 2
+        assert [answered for _, _, answered in await stored(h)] == [True, True, True]
+
+
+async def test_a_session_closed_meanwhile_is_never_answered_by_a_retry(tmp_path: Path) -> None:
+    async with make_harness(tmp_path, FakeLLM(script=Flaky(1))) as h:
+        await say(h, "something")
+        assert await h.mentor.end(ALICE, RecordingReply())
+        h.clock.advance(minutes=5)
+        await h.mentor.retry_owed(h.notifier.channel)
+        assert len(turn_requests(h)) == 1, "no answer after /end: it goes into the notebook"
+        assert ALICE not in h.notifier.channels or h.notifier.channels[ALICE].of("final") == []
+
+
+async def test_a_retry_is_never_beside_another_answer_to_the_same_person(tmp_path: Path) -> None:
+    llm = FakeLLM(script=Flaky(1))
+    async with make_harness(tmp_path, llm) as h:
+        await say(h, "first")
+        h.clock.advance(seconds=30)
+        llm.gate = asyncio.Event()  # the retry's answer stops after its first words
+        retry = asyncio.create_task(h.mentor.retry_owed(h.notifier.channel))
+        await asyncio.sleep(0.05)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 0, "taken once, not twice"
+        reply = RecordingReply()
+        writing = asyncio.create_task(say(h, "second", reply))
+        await asyncio.sleep(0.05)
+        assert len(turn_requests(h)) == 2, "the new message waits for the retry's answer"
+        llm.gate.set()
+        await asyncio.gather(retry, writing)
+        first, second = turn_requests(h)[1:]
+        assert first.messages[-1].text == "first"
+        assert second.messages[-1].text == "second"
+        assert h.notifier.channels[ALICE].of("final") == [ANSWERED]
+        assert reply.of("final") == [ANSWERED]
+        assert [answered for _, _, answered in await stored(h)] == [True] * 4
+
+
+async def test_a_retry_keeps_to_the_daily_cap_quietly(tmp_path: Path) -> None:
+    llm = FakeLLM(script=Flaky(5))
+    limits = LimitPolicy(daily_llm_calls=2)
+    async with make_harness(tmp_path, llm, limits=limits) as h:
+        await say(h, "hello")  # call 1 of 2: fails
+        h.clock.advance(seconds=30)
+        await h.mentor.retry_owed(h.notifier.channel)  # call 2 of 2: fails
+        h.clock.advance(seconds=60)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 1
+        assert len(turn_requests(h)) == 2, "the cap holds the third call back"
+        assert h.notifier.channels[ALICE].of("notice") == [], "quietly: they heard it is kept"
+        assert h.mentor.owed_answers == 1, "and it is still owed"
+
+
+async def test_an_answer_owed_too_long_ends_in_lost_thread_not_a_late_answer(
+    tmp_path: Path,
+) -> None:
+    async with make_harness(tmp_path, FakeLLM(script=Flaky(1))) as h:
+        await say(h, "written before a long outage")
+        h.clock.advance(hours=7)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 1
+        assert h.notifier.channels[ALICE].of("notice") == ["lost_thread"]
+        assert len(turn_requests(h)) == 1
+        assert h.mentor.owed_answers == 0
+        assert [answered for _, _, answered in await stored(h)] == [True]
