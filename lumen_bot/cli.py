@@ -325,7 +325,8 @@ async def _keep_retrying(core: Core, every_s: float) -> None:
 async def _converse(
     core: Core, settings: Settings, reply: TerminalReply, typed: _TerminalInput
 ) -> None:
-    """Read lines until /quit or the end of input."""
+    """Read lines until /quit or the end of input. A failure while handling one line
+    is told in our words (never the error's text) and the conversation goes on."""
     from lumen_bot.harness.clock import SystemClock
     from lumen_bot.harness.commands import read_as_message  # imports the screen: only here
 
@@ -341,14 +342,18 @@ async def _converse(
             break
         if not text:
             continue
-        if not command.startswith("/") or read_as_message(text):
-            await core.mentor.handle(Inbound(person, text, clock.now()), reply)
-        elif command == "/end":
-            await _end(core, settings, person, reply)
-        elif command == "/country":
-            await _set_country(core.mentor, person, argument, reply)
-        else:
-            print(TERMINAL_COMMANDS)
+        try:
+            if not command.startswith("/") or read_as_message(text):
+                await core.mentor.handle(Inbound(person, text, clock.now()), reply)
+            elif command == "/end":
+                await _end(core, settings, person, reply)
+            elif command == "/country":
+                await _set_country(core.mentor, person, argument, reply)
+            else:
+                print(TERMINAL_COMMANDS)
+        except LumenError as exc:
+            log.warning("chat_line_failed", error=type(exc).__name__)
+            await reply.notice(exc.user_message)
 
 
 async def _end(core: Core, settings: Settings, person: PersonKey, reply: TerminalReply) -> None:

@@ -53,9 +53,13 @@ class StoreError(LumenError):
 class DecryptionError(StoreError):
     """Ciphertext failed authentication: wrong owner, record, key or a flipped byte."""
 
+    user_message = "record_unreadable"  # trying again would not help
+
 
 class KeyringError(StoreError):
     """The keyring file or the master key cannot be used."""
+
+    user_message = "record_unreadable"
 
 
 class LLMError(LumenError):

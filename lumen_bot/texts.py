@@ -140,6 +140,11 @@ _EN: dict[str, str] = {
         "soon as I can — there's no need to send it again."
     ),
     "something_went_wrong": "Something went wrong on my side — please try again in a moment.",
+    "record_unreadable": (
+        "I'm sorry — part of what I keep for you can't be opened right now, so I can't "
+        "answer. It's a fault on my side, not anything you did, and it is logged for the "
+        "people who run me."
+    ),
     "session_closing": "Thank you for this session. Let me write my notes… 📝",
     "session_closed": (
         "This session is closed. A good time for our next one: {when}. I'll send you "

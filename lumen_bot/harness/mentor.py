@@ -204,20 +204,28 @@ class Mentor:
         now = self._clock.now()
         closed = 0
         for stale in await self._store.idle_sessions(now - self._reminders.policy.idle_after):
-            key = await self._store.person_key(stale.person_id)
-            async with self._intake.hold(key), self._answering.hold(key):
-                session = await self._store.active_session(stale.person_id)
-                if session is None or session.id != stale.id or not self._is_idle(session, now):
-                    continue  # they wrote in the meantime
-                person = await self._store.person(key, now)
-                turns = await self._store.session_turns(person.id, session.id)
-                screened, crises = await self._crisis.screen_unscreened(person, turns)
-                await self._crisis.answer(person, session, crises, channel(key), locale=None)
-                if any(t.answered_at is None and t.kind is TurnKind.MESSAGE for t in screened):
-                    continue  # an answer is owed; a retry, the next message or resume gives it
-                await self._close_for_quiet(session)
-                closed += 1
+            try:
+                closed += await self._close_if_idle(stale, channel, now)
+            except LumenError as exc:  # one person's unreadable record stops nobody else
+                log.warning("idle_close_failed", session=stale.id, error=type(exc).__name__)
         return closed
+
+    async def _close_if_idle(
+        self, stale: Session, channel: Callable[[PersonKey], ReplyChannel], now: datetime
+    ) -> int:
+        key = await self._store.person_key(stale.person_id)
+        async with self._intake.hold(key), self._answering.hold(key):
+            session = await self._store.active_session(stale.person_id)
+            if session is None or session.id != stale.id or not self._is_idle(session, now):
+                return 0  # they wrote in the meantime
+            person = await self._store.person(key, now)
+            turns = await self._store.session_turns(person.id, session.id)
+            screened, crises = await self._crisis.screen_unscreened(person, turns)
+            await self._crisis.answer(person, session, crises, channel(key), locale=None)
+            if any(t.answered_at is None and t.kind is TurnKind.MESSAGE for t in screened):
+                return 0  # an answer is owed; a retry, the next message or resume gives it
+            await self._close_for_quiet(session)
+            return 1
 
     async def resume(self, channel: Callable[[PersonKey], ReplyChannel]) -> int:
         """After a restart: answer every stored message that was never answered, once.
@@ -228,9 +236,13 @@ class Mentor:
         """
         pending = await self._store.unanswered()
         for session, newest in pending:
-            key = await self._store.person_key(session.person_id)
-            person = await self._store.person(key, self._clock.now())
-            reply = channel(key)
+            try:
+                key = await self._store.person_key(session.person_id)
+                person = await self._store.person(key, self._clock.now())
+                reply = channel(key)
+            except LumenError as exc:  # one person's unreadable record stops nobody else
+                log.warning("resume_failed", session=session.id, error=type(exc).__name__)
+                continue
             async with self._answering.hold(key):
                 try:
                     await self._answer_owed(person, session, newest, reply, locale=None, live=True)

@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 
 import aiosqlite
 
-from lumen_bot.errors import StoreError
+from lumen_bot.errors import DecryptionError, KeyringError, StoreError
+from lumen_bot.logs import events
 from lumen_bot.store.crypto import open_sealed, record_aad, seal
 from lumen_bot.store.keys import KeyStore
+
+log = events(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +68,23 @@ class Sealer:
     async def open(
         self, person_id: int, table: str, record: int, column: str, blob: bytes, version: int
     ) -> str:
-        key = await self._keys.key(person_id, version)
         aad = record_aad(
             owner=person_id, table=table, record=record, column=column, key_version=version
         )
-        return open_sealed(key, blob, aad).decode("utf-8", "surrogatepass")
+        try:
+            key = await self._keys.key(person_id, version)
+            return open_sealed(key, blob, aad).decode("utf-8", "surrogatepass")
+        except (DecryptionError, KeyringError) as exc:
+            # ids only: which record of whose, so an operator can find it (docs/reliability.md)
+            log.error(  # noqa: TRY400 - an event with ids; no traceback in the log
+                "record_unreadable",
+                person=person_id,
+                table=table,
+                record=record,
+                key_version=version,
+                error=type(exc).__name__,
+            )
+            raise
 
     async def insert(
         self,

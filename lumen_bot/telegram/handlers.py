@@ -18,7 +18,7 @@ from telegram.ext import (
 
 import safety
 from lumen_bot import texts
-from lumen_bot.errors import DeliveryFailed
+from lumen_bot.errors import DeliveryFailed, LumenError
 from lumen_bot.harness.clock import SystemClock
 from lumen_bot.harness.commands import (
     QUOTING_COMMANDS,
@@ -313,14 +313,17 @@ class TelegramHandlers:
             log.info("group_notice_failed", chat_type=chat.type)
 
     async def on_error(self, update: object, context: Context) -> None:
-        """Log the error class only (never the update: it may hold what someone wrote)."""
+        """Log the error class only (never the update: it may hold what someone wrote);
+        the person hears the words the error names (a record that does not open is not
+        "try again in a moment"), never its text. Other chats go on regardless."""
         error = context.error
         update_id = update.update_id if isinstance(update, Update) else None
         log.error("handler_failed", update=update_id, error=type(error).__name__)
         chat = update.effective_chat if isinstance(update, Update) else None
         if isinstance(update, Update) and chat is not None and chat.type == "private":
+            key = error.user_message if isinstance(error, LumenError) else "something_went_wrong"
             try:
-                await self._say(update, "something_went_wrong")
+                await self._say(update, key)
             except DeliveryFailed:
                 log.info("error_notice_failed", update=update_id)
 
