@@ -11,6 +11,7 @@ from lumen_bot.settings import Settings
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.files import private_directory, why
 from lumen_bot.store.keys import held_data_keys
+from lumen_bot.store.privacy import held_people
 
 CHOOSE_A_DIRECTORY = "set LUMEN_DATA_DIR to a directory this user can create and write"
 
@@ -27,6 +28,7 @@ async def install_keyring(settings: Settings, *, create: bool) -> Keyring:
     master = master_keyring(settings)  # a malformed master key is named before anything
     if create:
         make_data_dir(settings)
+        await require_key_store(settings)
     else:
         require_data(settings)
     if master is not None:
@@ -90,6 +92,21 @@ def require_data(settings: Settings) -> None:
             " it from the backup of the keys; without it nothing stored can be read"
         )
     _require_writable(where)
+
+
+async def require_key_store(settings: Settings) -> None:
+    """A command that may start a new install refuses (StoreError) a content database
+    that holds people when the key store beside it is missing: a new key store would
+    give them new data keys, and everything they said before would never open again."""
+    if settings.keystore_file.exists():
+        return
+    held = await held_people(settings.database_file)
+    if held:
+        raise StoreError(
+            f"{settings.keystore_file} is missing beside {settings.database_file.name}, which"
+            f" holds {held} person(s): restore it from the backup of the keys; new keys would"
+            " leave everything stored unreadable"
+        )
 
 
 async def start_keyring(settings: Settings) -> Keyring:

@@ -14,6 +14,7 @@ import hmac
 import secrets
 import sqlite3
 from datetime import datetime
+from pathlib import Path
 
 import aiosqlite
 from cryptography.hazmat.primitives import hashes
@@ -24,12 +25,28 @@ from lumen_bot.harness.insights import SessionFacts
 from lumen_bot.harness.model import PersonKey, SessionState
 from lumen_bot.harness.privacy import Forgotten
 from lumen_bot.store.crypto import Keyring
-from lumen_bot.store.db import Database, require_time, to_text
+from lumen_bot.store.db import Database, existing_uri, require_time, to_text
 from lumen_bot.store.keys import KeyStore
 
 FORGOTTEN_PLATFORM = "forgotten"  # what a forgotten person's `people` row keeps
 FORGOTTEN_BODY = b"forgotten"  # a flag body whose sealed content went with the key
 AUDIT_ACTOR = "person"  # the person themselves asked to be forgotten
+
+
+async def held_people(path: Path) -> int:
+    """How many people (not forgotten) the content database at `path` holds; 0 if there
+    is none. Read without creating or changing anything, before the store is opened."""
+    uri = existing_uri(path)
+    if uri is None:
+        return 0
+    async with aiosqlite.connect(uri, uri=True) as conn:
+        try:
+            rows = await conn.execute_fetchall(
+                "SELECT COUNT(*) FROM people WHERE platform != ?", (FORGOTTEN_PLATFORM,)
+            )
+        except sqlite3.OperationalError:  # no table yet: a database never migrated
+            return 0
+    return int(next(iter(rows))[0])
 
 
 def block_ref(keyring: Keyring, kek_version: int, platform: str, external_id: str) -> str:

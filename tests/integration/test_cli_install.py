@@ -153,6 +153,22 @@ async def test_a_content_database_without_its_key_store_is_refused(tmp_path: Pat
     assert not (data / "keys.db").exists()
 
 
+@pytest.mark.parametrize("command", ["run", "chat"])
+async def test_starting_over_people_whose_key_store_is_missing_is_refused(
+    tmp_path: Path, command: str
+) -> None:
+    """`lumen run` and `lumen chat` may start a new install, but never new keys under a
+    history: a new key store would leave everything stored unreadable."""
+    data = tmp_path / "data"
+    await two_lives(data)
+    (data / "keys.db").unlink()
+    telegram = {"LUMEN_TELEGRAM_TOKEN": "1:test", "LUMEN_TELEGRAM_API_URL": "http://127.0.0.1:9"}
+    line = one_line(lumen(tmp_path, command, LUMEN_DATA_DIR=str(data), **LLM, **telegram))
+    assert f"{data / 'keys.db'} is missing beside lumen.db, which holds 2 person(s)" in line
+    assert "restore it from the backup of the keys" in line
+    assert not (data / "keys.db").exists(), "no new key store"
+
+
 # -- a data directory that cannot be ----------------------------------------------------
 
 
