@@ -161,11 +161,23 @@ def _emergency(found: CrisisResources, t: Mapping[str, str], kind: str = "") -> 
     return t["emergency_numbers"].format(numbers=either(numbers, t))
 
 
+def _urgent(screening: Screening) -> list[Category]:
+    """The categories of the crisis evidence, most urgent first."""
+    return [e.category for e in screening.evidence if e.level is Level.CRISIS]
+
+
+def _others_in_danger(screening: Screening) -> bool:
+    """Someone else is in danger from a third person ("he is beating my mom"): the helper
+    is told of the lines for abuse and violence and the police, as a person in danger is."""
+    urgent = _urgent(screening) or list(screening.categories[:1])
+    return screening.third_party and Category.DANGER_FROM_OTHERS in urgent
+
+
 def _variant(screening: Screening) -> str:
     """Which message: emergency first for danger, harm to others and medical emergencies."""
     if screening.third_party:
         return "third_party"
-    urgent = [e.category for e in screening.evidence if e.level is Level.CRISIS]
+    urgent = _urgent(screening)
     for category in (
         Category.MEDICAL_EMERGENCY,
         Category.DANGER_FROM_OTHERS,
@@ -193,22 +205,24 @@ def crisis_message(
     asks them to reach a person now: the crisis lines for `country` (see `country_for`)
     with hours and how to reach them, the emergency number, and one next step. Danger, harm
     to others and medical emergencies open with the emergency number; a message about
-    someone else speaks to the helper. `lang` is the person's language (Telegram's
+    someone else speaks to the helper (and, when that person is in danger from someone,
+    names the police and the lines for abuse and violence). `lang` is the person's language (Telegram's
     `language_code`); without it, the language the screen detected.
     """
     code = crisis_language(screening, lang)
     t = _texts(code)
     found = _resources(country, code)
     variant = _variant(screening)
+    danger = variant == "danger_from_others" or _others_in_danger(screening)
     lines = found.lines
-    if variant == "danger_from_others":
+    if danger:
         lines = _unique(found.danger_lines + found.lines)
     elif screening.hurt_by_others:  # their own crisis first, and the abuse lines too
         lines = _unique(found.lines + found.danger_lines)
     medical_only = (
         variant == "medical_emergency" and Category.SUICIDE_SELF_HARM not in screening.categories
     )
-    listing = "\n".join(_bullets(found, lines, code, danger=variant == "danger_from_others"))
+    listing = "\n".join(_bullets(found, lines, code, danger=danger))
     if variant == "self":
         emergency = _emergency(found, t)
         parts = [
@@ -218,7 +232,7 @@ def crisis_message(
         ]
         return "\n\n".join(parts)
     key, kind = _OPENING[variant]
-    first = t[key].format(emergency=_emergency(found, t, kind))
+    first = t[key].format(emergency=_emergency(found, t, "police" if danger else kind))
     matter = t["matter_helper"] if variant == "third_party" else t["matter"]
     if medical_only:
         return f"{first}\n\n{matter} {t['not_service']}"

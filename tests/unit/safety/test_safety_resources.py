@@ -268,6 +268,21 @@ def test_crisis_about_someone_else_speaks_to_the_helper() -> None:
     assert "These services also guide people who are helping someone." in text
 
 
+def test_someone_else_in_danger_from_someone_gets_the_police_and_the_abuse_lines() -> None:
+    """A person watching someone being hurt is a helper, told of the lines for abuse and
+    violence before the crisis lines, and of the police number where it differs."""
+    text = crisis_message(screen("he is beating my mom right now"), country="US")
+    assert text.startswith("If they're in danger right now, call 911 now.")
+    assert "you matter too" in text
+    assert text.index("National Domestic Violence Hotline") < text.index("988 Suicide")
+    de = crisis_message(screen("he is beating my mom right now"), country="DE", lang="de")
+    assert "110" in de.split("\n\n")[0]
+    fallback = crisis_message(screen("he is beating my mom right now"), country=None)
+    assert "🇬🇧 National Domestic Abuse Helpline (Refuge)" in fallback
+    worry = crisis_message(screen("my friend just took 40 pills"), country="US")
+    assert "Domestic" not in worry  # someone else's overdose: the crisis lines only
+
+
 def test_helper_message_tells_helpers_to_ask_directly_and_names_services() -> None:
     text = helper_message(country="AU")
     assert "Ask them directly" in text
