@@ -206,8 +206,8 @@ def crisis_message(
     with hours and how to reach them, the emergency number, and one next step. Danger, harm
     to others and medical emergencies open with the emergency number; a message about
     someone else speaks to the helper (and, when that person is in danger from someone,
-    names the police and the lines for abuse and violence). `lang` is the person's language (Telegram's
-    `language_code`); without it, the language the screen detected.
+    names the police and the lines for abuse and violence). `lang` is the person's
+    language (Telegram's `language_code`); without it, the language the screen detected.
     """
     code = crisis_language(screening, lang)
     t = _texts(code)
