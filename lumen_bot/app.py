@@ -111,7 +111,12 @@ def message_budget(settings: Settings, prompts: PromptBook) -> int:
     """What the reserve leaves for a session's own messages: the reserve minus the reply
     and the system prompt around the context (the longer addendum included)."""
     addendum = max(
-        (prompts.concern_addendum.text, prompts.helper_addendum.text, prompts.hurt_addendum.text),
+        (
+            prompts.concern_addendum.text,
+            prompts.helper_addendum.text,
+            prompts.hurt_addendum.text,
+            prompts.witness_addendum.text,
+        ),
         key=estimate_tokens,
     )
     system = estimate_tokens(

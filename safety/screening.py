@@ -75,3 +75,10 @@ class Screening:
         """The writer is being hurt by someone (danger from others, about themselves):
         the resources for them name the lines for abuse and violence."""
         return not self.third_party and Category.DANGER_FROM_OTHERS in self.categories
+
+    @property
+    def others_hurt(self) -> bool:
+        """Someone else is being hurt by someone ("my stepdad hits my little sister"): the
+        writer is a witness, often in the same home, and the lines for abuse and violence
+        serve them too."""
+        return self.third_party and Category.DANGER_FROM_OTHERS in self.categories

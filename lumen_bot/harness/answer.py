@@ -267,6 +267,8 @@ class Answerer:
             system.append(SystemBlock(self._prompts.helper_addendum.text))
         elif concern is Concern.HURT:
             system.append(SystemBlock(self._prompts.hurt_addendum.text))
+        elif concern is Concern.WITNESS:
+            system.append(SystemBlock(self._prompts.witness_addendum.text))
         elif concern is Concern.SELF:
             system.append(SystemBlock(self._concern_addendum))
         return LLMRequest(

@@ -33,27 +33,36 @@ class Concern(StrEnum):
     SELF = "self"  # the person's own distress
     HELPER = "helper"  # only someone else's: the person is worried about another
     HURT = "hurt"  # the person is being hurt by someone: abuse or violence
+    WITNESS = "witness"  # someone else is being hurt by someone; the person may be too
 
 
 def concern_of(turn: Turn) -> Concern:
     """Whose need a message, or the resources and offer given for one, speaks to."""
     if turn.third_party:
-        return Concern.HELPER
+        return Concern.WITNESS if turn.hurt_by_others else Concern.HELPER
     return Concern.HURT if turn.hurt_by_others else Concern.SELF
+
+
+def violence_in(screening: Screening) -> bool:
+    """What a turn stores as `hurt_by_others`: someone hurts the person, or, with
+    `third_party`, someone else (see `Turn`)."""
+    return screening.hurt_by_others or screening.others_hurt
 
 
 def _covers(given: Concern, needed: Concern) -> bool:
     """Whether support given for one need answers another: what a person being hurt
-    was given names a crisis line too, so it is also their own offer."""
-    return given is needed or (given is Concern.HURT and needed is Concern.SELF)
+    was given names a crisis line too, so it is also their own offer, and the line for
+    abuse and violence a witness needs."""
+    return given is needed or (given is Concern.HURT and needed in (Concern.SELF, Concern.WITNESS))
 
 
 def concern_in(turns: Sequence[Turn]) -> Concern | None:
     """The concern among messages answered together, if any. The person's own need comes
     first, and being hurt by someone before any other: its offer names a line for abuse
-    and violence and a crisis line too. Worry about someone else alone makes them a helper."""
+    and violence and a crisis line too. Then someone else being hurt, whom the person
+    may live with; worry about someone else alone makes them a helper."""
     concerns = {concern_of(t) for t in turns if t.level == Level.CONCERN.value}
-    for concern in (Concern.HURT, Concern.SELF, Concern.HELPER):
+    for concern in (Concern.HURT, Concern.SELF, Concern.WITNESS, Concern.HELPER):
         if concern in concerns:
             return concern
     return None
@@ -150,7 +159,7 @@ class CrisisDesk:
                         kind,
                         screening.level.value,
                         third_party=screening.third_party,
-                        hurt_by_others=screening.hurt_by_others,
+                        hurt_by_others=violence_in(screening),
                     )
                     if later is not None and not screening.is_crisis:
                         later.append(asyncio.ensure_future(record))  # on its way now
@@ -159,7 +168,7 @@ class CrisisDesk:
                             kind=kind,
                             level=screening.level.value,
                             third_party=screening.third_party,
-                            hurt_by_others=screening.hurt_by_others,
+                            hurt_by_others=violence_in(screening),
                         )
                     else:
                         turn = await record
@@ -197,7 +206,7 @@ class CrisisDesk:
                     self._clock.now(),
                     reply_to=turn.id,
                     third_party=screening.third_party,
-                    hurt_by_others=screening.hurt_by_others,
+                    hurt_by_others=violence_in(screening),
                 ),
             )
             await reply.crisis(
@@ -231,12 +240,12 @@ class CrisisDesk:
             return
         country = await self.country(person, locale)
         lang = locale or self._said_in(turns)  # as crisis resources choose it
-        helper = concern is Concern.HELPER
-        hurt = concern is Concern.HURT
-        if helper:
+        about_another = concern in (Concern.HELPER, Concern.WITNESS)
+        violence = concern in (Concern.HURT, Concern.WITNESS)
+        if concern is Concern.HELPER:
             text = self._care.helper_offer(country, lang)
-        else:
-            text = self._care.concern_offer(country, lang, hurt_by_others=hurt)
+        else:  # a witness gets the line for abuse and violence first, as the person hurt
+            text = self._care.concern_offer(country, lang, hurt_by_others=violence)
         offer = await self._store.append_turn(
             person.id,
             session.id,
@@ -245,8 +254,8 @@ class CrisisDesk:
                 TurnKind.OFFER,
                 text,
                 self._clock.now(),
-                third_party=helper,
-                hurt_by_others=hurt,
+                third_party=about_another,
+                hurt_by_others=violence,
             ),
         )
         await reply.plain(text)

@@ -71,8 +71,8 @@ class Turn:
     # on crisis resources and offers: the ones written for a helper.
     third_party: bool = False
     # A message in which the screen heard the person being hurt by someone (danger from
-    # others, about themselves); on crisis resources and offers: the ones that name the
-    # lines for abuse and violence.
+    # others), or with `third_party` someone else being hurt (the person a witness); on
+    # crisis resources and offers: the ones that name the lines for abuse and violence.
     hurt_by_others: bool = False
 
 

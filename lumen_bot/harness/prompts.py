@@ -16,6 +16,7 @@ REQUIRED = (
     "concern_addendum",
     "helper_addendum",
     "hurt_addendum",
+    "witness_addendum",
     "notebook",
     "arc_create",
     "arc_update",
@@ -45,6 +46,7 @@ class PromptBook:
     concern_addendum: Prompt
     helper_addendum: Prompt  # instead of concern_addendum when the worry is about someone else
     hurt_addendum: Prompt  # instead of concern_addendum when someone hurts the person
+    witness_addendum: Prompt  # instead of concern_addendum when someone hurts someone else
     notebook: Prompt
     arc_create: Prompt
     arc_update: Prompt

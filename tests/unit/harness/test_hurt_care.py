@@ -46,8 +46,22 @@ def turn(level: str, *, hurt: bool = False, third_party: bool = False) -> Turn:
         ((turn("concern"), turn("concern", hurt=True)), Concern.HURT),
         ((turn("concern", third_party=True), turn("concern", hurt=True)), Concern.HURT),
         ((turn("none", hurt=True), turn("concern")), Concern.SELF),
+        ((turn("concern", hurt=True, third_party=True),), Concern.WITNESS),
+        (
+            (turn("concern", third_party=True), turn("concern", hurt=True, third_party=True)),
+            Concern.WITNESS,
+        ),
+        ((turn("concern", hurt=True, third_party=True), turn("concern")), Concern.SELF),
     ],
-    ids=["hurt", "hurt and own distress", "hurt and someone else's", "only a concern counts"],
+    ids=[
+        "hurt",
+        "hurt and own distress",
+        "hurt and someone else's",
+        "only a concern counts",
+        "someone else hurt",
+        "someone else hurt, before a helper's worry",
+        "own distress, before someone else hurt",
+    ],
 )
 def test_being_hurt_comes_first_among_messages_answered_together(
     turns: tuple[Turn, ...], expected: Concern
@@ -123,3 +137,28 @@ async def test_a_crisis_stored_as_being_hurt_still_names_the_abuse_line_when_rea
         TurnKind.RESOURCES,
         True,
     )
+
+
+WITNESS = "my stepdad hits my little sister"
+
+
+async def test_someone_else_being_hurt_gets_the_witness_addendum_and_the_abuse_line_once(
+    harness: Harness,
+) -> None:
+    """Not the helper's words about asking whether someone is thinking of suicide: the
+    person may live with the violence, so they are asked whether they are safe, and
+    offered the line for abuse and violence first."""
+    first = await say(harness, WITNESS)
+    (request,) = harness.llm.requests
+    assert request.system[-1].text == harness.prompts.witness_addendum.text
+    assert harness.prompts.helper_addendum.text not in [block.text for block in request.system]
+    [offer_text] = first.of("plain")
+    assert offer_text == concern_resources(country="US", lang="en-US", hurt_by_others=True)
+    assert "thinking about suicide" not in offer_text
+    message, _, offer = await stored(harness)
+    assert (message.level, message.hurt_by_others, message.third_party) == ("concern", True, True)
+    assert (offer.kind, offer.hurt_by_others, offer.third_party) == (TurnKind.OFFER, True, True)
+
+    again = await say(harness, "my stepdad hit my sister again last week")
+    assert harness.llm.requests[-1].system[-1].text == harness.prompts.witness_addendum.text
+    assert again.of("plain") == [], "offered once per session"

@@ -14,6 +14,7 @@ ADDENDA = {
     "concern": BOOK.concern_addendum,
     "helper": BOOK.helper_addendum,
     "hurt": BOOK.hurt_addendum,
+    "witness": BOOK.witness_addendum,
 }
 
 
@@ -34,3 +35,11 @@ def test_the_hurt_addendum_believes_the_person_and_never_pushes_them_to_leave() 
     assert "not their fault" in text
     assert "do not tell them to leave" in text
     assert "couples counselling" in text
+
+
+def test_the_witness_addendum_puts_their_own_safety_first_and_never_asks_them_to_step_in() -> None:
+    text = " ".join(BOOK.witness_addendum.text.split()).lower()
+    assert "believe them" in text
+    assert "they and the other person are safe right now" in text
+    assert "do not tell them to step in" in text
+    assert "suicide" not in text, "the helper's words do not fit someone watching violence"
