@@ -143,17 +143,28 @@ async def test_worry_for_someone_else_gets_the_helper_addendum_then_helper_resou
     assert "0 open flag(s)" in await lumen_flags(bot, "list"), "worry alone raises no flag"
 
 
-async def test_someone_hurting_the_person_gets_the_hurt_addendum_and_the_abuse_line_first(
+@pytest.mark.parametrize(
+    ("text", "addendum"),
+    [
+        ("my husband hits me when he drinks", PROMPTS.hurt_addendum.text),
+        ("my stepdad hits my little sister", PROMPTS.witness_addendum.text),
+    ],
+    ids=["the person hurt", "someone else hurt"],
+)
+async def test_someone_hurt_by_someone_gets_its_addendum_and_the_abuse_line_first(
     lumen_process: LumenFactory,
     telegram: TelegramWorld,
     telegram_user: TelegramUser,
     llm: LlmProxy,
+    text: str,
+    addendum: str,
 ) -> None:
     bot = await start_lumen(lumen_process, telegram)
     await telegram_user.send_command("/country US")
     await telegram_user.wait_for_bot_messages(1, timeout=30)
-    await telegram_user.send_text("my husband hits me when he drinks")
-    offer = await answered_then_offered(telegram_user, llm, PROMPTS.hurt_addendum.text)
+    await telegram_user.send_text(text)
+    offer = await answered_then_offered(telegram_user, llm, addendum)
+    assert PROMPTS.helper_addendum.text not in llm.requests[0].system, "not a helper's words"
     abuse, crisis = "National Domestic Violence Hotline", "988 Suicide & Crisis Lifeline"
     assert abuse in offer and crisis in offer
     assert offer.index(abuse) < offer.index(crisis)
