@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from safety import crisis_message, helper_message, resources_for
-from safety.resources import concern_resources, country_for, crisis_language
+from safety.resources import concern_resources, country_for, crisis_language, spoken
 from safety.screening import Screening
 
 DIRECTORY = "https://findahelpline.com"
@@ -27,6 +27,9 @@ class SafetyCare:
 
     def language(self, screening: Screening, lang: str | None) -> str:
         return crisis_language(screening, lang)
+
+    def speaks(self, lang: str | None) -> bool:
+        return spoken(lang) is not None
 
     def help_url(self, country: str | None) -> str:
         """A page listing the lines to reach now: the country's, or every country's."""

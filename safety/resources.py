@@ -40,6 +40,7 @@ __all__ = [
     "load_resources",
     "message_language",
     "resources_for",
+    "spoken",
 ]
 
 _BOOK: Final = load_resources()
@@ -99,18 +100,24 @@ def _resources(country: str | None, lang: str | None) -> CrisisResources:
 # -- rendering ------------------------------------------------------------------------
 
 
+def spoken(lang: str | None) -> str | None:
+    """The base language of `lang` (a platform language code such as "pt-BR", or a
+    screen's language) if Lumen's crisis words are written in it, else None."""
+    base = (lang or "").strip().lower().replace("_", "-").split("-")[0]
+    return base if base in MESSAGE_LANGS else None
+
+
 def message_language(lang: str | None) -> str:
-    """The language Lumen's crisis words are written in for `lang` (a platform language
-    code such as "pt-BR", or a screen's language): its base language if Lumen speaks it,
-    else English."""
-    base = (lang or "en").strip().lower().replace("_", "-").split("-")[0]
-    return base if base in MESSAGE_LANGS else "en"
+    """The language Lumen's crisis words are written in for `lang`: its base language
+    if Lumen speaks it, else English."""
+    return spoken(lang) or "en"
 
 
 def crisis_language(screening: Screening, lang: str | None = None) -> str:
     """The language `crisis_message` speaks for this screening: the person's platform
-    language, else the one the screen read it in. Buttons under it use the same."""
-    return message_language(lang or screening.lang)
+    language if Lumen speaks it, else the one the screen read the words in (a Japanese
+    Telegram writing Spanish gets Spanish), else English. Buttons under it use the same."""
+    return spoken(lang) or message_language(screening.lang)
 
 
 def _texts(lang: str | None) -> Mapping[str, str]:

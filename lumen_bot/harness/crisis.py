@@ -239,7 +239,9 @@ class CrisisDesk:
         if any(t.kind in given and _covers(concern_of(t), concern) for t in turns):
             return
         country = await self.country(person, locale)
-        lang = locale or self._said_in(turns)  # as crisis resources choose it
+        # as crisis resources choose it: the platform's language if the words are written
+        # in it, else the one the person wrote in
+        lang = locale if self._care.speaks(locale) else self._said_in(turns) or locale
         about_another = concern in (Concern.HELPER, Concern.WITNESS)
         violence = concern in (Concern.HURT, Concern.WITNESS)
         if concern is Concern.HELPER:

@@ -134,6 +134,10 @@ class CrisisCare(Protocol):
         what comes with it (buttons, the answer to "I'm safe for now") speaks it too."""
         ...
 
+    def speaks(self, lang: str | None) -> bool:
+        """Whether crisis words are written in this platform language ("pt-BR": yes)."""
+        ...
+
     def help_url(self, country: str | None) -> str:
         """A page where the person can reach a crisis line now."""
         ...

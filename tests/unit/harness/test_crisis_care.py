@@ -156,7 +156,7 @@ async def test_a_crisis_stored_as_someone_elses_is_answered_for_a_helper_when_re
 
 @pytest.mark.parametrize(
     ("locale", "expected"),
-    [("pt-BR", "pt"), (None, "es"), ("ja", "en")],
+    [("pt-BR", "pt"), (None, "es"), ("ja", "es")],
     ids=["the platform's language", "without one, the words'", "one Lumen does not speak"],
 )
 async def test_crisis_resources_name_the_language_they_are_written_in(
@@ -167,3 +167,13 @@ async def test_crisis_resources_name_the_language_they_are_written_in(
     reply = await say(harness, "me voy a matar esta noche", locale=locale)
     assert reply.of("crisis"), "a crisis in any language gets resources"
     assert reply.crisis_langs == [expected]
+
+
+async def test_a_platform_language_lumen_does_not_speak_gives_way_to_the_words(
+    harness: Harness,
+) -> None:
+    """A Japanese Telegram writing Spanish gets Spanish resources and a Spanish offer."""
+    concern = await say(harness, "ya no quiero vivir, me quiero morir", locale="ja")
+    assert concern.of("plain") == [concern_resources(lang="es")]
+    crisis = await say(harness, "me voy a matar esta noche", locale="ja")
+    assert "Tú importas" in crisis.of("crisis")[0]
