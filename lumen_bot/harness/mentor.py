@@ -16,7 +16,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from lumen_bot.errors import DeliveryFailed, LumenError, PersonUnreachable
+from lumen_bot.errors import (
+    DecryptionError,
+    KeyringError,
+    LumenError,
+    PersonUnreachable,
+)
 from lumen_bot.harness.answer import Answerer
 from lumen_bot.harness.closing import Closer
 from lumen_bot.harness.context_cache import ContextCache
@@ -295,7 +300,13 @@ class Mentor:
                 )
             except PersonUnreachable:
                 log.info("answer_retry_dropped", session=owed.session_id)  # they blocked the bot
-            except DeliveryFailed as exc:  # the platform, not the LLM: try again later too
+            except (DecryptionError, KeyringError) as exc:  # no attempt will open it
+                log.warning(
+                    "answer_retry_dropped", session=owed.session_id, error=type(exc).__name__
+                )
+            except Exception as exc:  # noqa: BLE001 - they were told "no need to send it again"
+                # whatever failed (the LLM, the platform, the store), try again later;
+                # `resume_max_age` ends it with "I lost the thread"
                 log.warning(
                     "answer_retry_failed", session=owed.session_id, error=type(exc).__name__
                 )
@@ -305,10 +316,6 @@ class Mentor:
                     owed.locale,
                     self._clock.now(),
                     failures_before=owed.failures,
-                )
-            except LumenError as exc:  # stored still: answered with their next message
-                log.warning(
-                    "answer_retry_failed", session=owed.session_id, error=type(exc).__name__
                 )
 
     async def _answer_owed(

@@ -190,3 +190,35 @@ async def test_an_answer_owed_too_long_ends_in_lost_thread_not_a_late_answer(
         assert len(turn_requests(h)) == 1
         assert h.mentor.owed_answers == 0
         assert [answered for _, _, answered in await stored(h)] == [True]
+
+
+class FailsOnRetry:
+    """An LLM whose first turn request is refused, and whose first retry meets a failure
+    no adapter named (a bug, a full disk): the person was told to wait, not to write."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, request: LLMRequest) -> list[str] | LLMError:
+        if request.purpose != "turn":
+            return ["## Parting Words\nBye.\n"]
+        self.calls += 1
+        if self.calls == 1:
+            return LLMUnavailable("connection refused")
+        if self.calls == 2:
+            raise RuntimeError("nobody named this failure")
+        return ANSWER
+
+
+async def test_a_retry_that_meets_an_unexpected_failure_is_tried_again_not_dropped(
+    tmp_path: Path,
+) -> None:
+    async with make_harness(tmp_path, FakeLLM(script=FailsOnRetry())) as h:
+        await say(h, "a thing that took courage")
+        h.clock.advance(seconds=35)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 1
+        assert h.mentor.owed_answers == 1, "still owed: planned again"
+        h.clock.advance(seconds=65)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 1
+        assert h.notifier.channels[ALICE].of("final") == [ANSWERED]
+        assert h.mentor.owed_answers == 0
