@@ -9,6 +9,7 @@ never escape it.
     ├── ConfigError              a setting is missing or malformed (operator)
     ├── StoreError               the database or key store failed
     │   ├── DecryptionError      a record does not open under its owner's key
+    │   │   └── RecordDamaged    ... whose key opens: the record itself was changed
     │   └── KeyringError         the keyring file or master key is unusable
     ├── LLMError                 the language model could not answer
     │   ├── LLMUnavailable       connection failed, timed out, or 5xx
@@ -52,6 +53,11 @@ class StoreError(LumenError):
 
 class DecryptionError(StoreError):
     """Ciphertext failed authentication: wrong owner, record, key or a flipped byte."""
+
+
+class RecordDamaged(DecryptionError):
+    """One record does not open under its owner's key, which opens: the record itself
+    was changed (a flipped byte, a botched restore), not the keys."""
 
     user_message = "record_unreadable"  # trying again would not help
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import aiosqlite
 
-from lumen_bot.errors import DecryptionError, KeyringError, StoreError
+from lumen_bot.errors import DecryptionError, KeyringError, RecordDamaged, StoreError
 from lumen_bot.logs import events
 from lumen_bot.store.crypto import open_sealed, record_aad, seal
 from lumen_bot.store.keys import KeyStore
@@ -73,7 +73,10 @@ class Sealer:
         )
         try:
             key = await self._keys.key(person_id, version)
-            return open_sealed(key, blob, aad).decode("utf-8", "surrogatepass")
+            try:
+                return open_sealed(key, blob, aad).decode("utf-8", "surrogatepass")
+            except DecryptionError as exc:
+                raise RecordDamaged(str(exc)) from None
         except (DecryptionError, KeyringError) as exc:
             # ids only: which record of whose, so an operator can find it (docs/reliability.md)
             log.error(  # noqa: TRY400 - an event with ids; no traceback in the log

@@ -12,7 +12,7 @@ from typing import Literal, Self, cast
 
 import aiosqlite
 
-from lumen_bot.errors import StoreError
+from lumen_bot.errors import RecordDamaged, StoreError
 from lumen_bot.harness.model import (
     History,
     Person,
@@ -24,6 +24,7 @@ from lumen_bot.harness.model import (
     TurnKind,
 )
 from lumen_bot.harness.store_ports import Arrival, ClosingJob, NewTurn, PersonExport
+from lumen_bot.logs import events
 from lumen_bot.store.closing import LATEST_ARC_SQL, NOTEBOOKS_SQL, ClosingRecords, job_from_row
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.db import Database, from_text, require_time, to_text
@@ -36,6 +37,8 @@ from lumen_bot.store.review import SqliteReviewStore, block_of
 from lumen_bot.store.schema import CONTENT_MIGRATIONS
 from lumen_bot.store.sealing import Sealer
 from lumen_bot.store.turn_body import read_turn_body, turn_body
+
+log = events(__name__)
 
 PERSON_SQL = "SELECT id, created_at FROM people WHERE platform = ? AND external_id = ?"
 
@@ -284,6 +287,14 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         )
 
     async def session_turns(self, person_id: int, session_id: int) -> tuple[Turn, ...]:
+        """The session's turns that open, in conversation order.
+
+        A turn whose ciphertext no longer opens under a key that still does (a damaged
+        sector, a botched restore) is set aside: logged with its ids, kept on disk as it
+        is, and left out, so the conversation, `/end` and closing a quiet session go on
+        without it instead of failing on it forever. A key that does not open at all
+        (`KeyringError`, or no data key) still fails: without it nothing of the person can be read.
+        """
         rows = await self._db.fetchall(
             # Conversation order, not storage order: an answer follows the message it
             # answers, even when later messages of a burst were stored while it was written.
@@ -291,7 +302,22 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
             " ORDER BY COALESCE(t.reply_to, t.id), t.id",
             (person_id, session_id),
         )
-        return tuple([await self._turn(row) for row in rows])
+        return tuple(await self._turns_that_open(rows))
+
+    async def _turns_that_open(self, rows: Sequence[aiosqlite.Row]) -> list[Turn]:
+        """Each row's turn, a damaged one set aside (see `session_turns`)."""
+        turns = []
+        for row in rows:
+            try:
+                turns.append(await self._turn(row))
+            except RecordDamaged:
+                log.warning(
+                    "turn_set_aside",
+                    person=int(row["person_id"]),
+                    session=int(row["session_id"]),
+                    turn=int(row["id"]),
+                )
+        return turns
 
     async def screen_turn(
         self,
@@ -379,8 +405,7 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
             (NOTEBOOKS_SQL, (person_id,)),
         )
         by_session: dict[int, list[Turn]] = {}
-        for turn_row in turn_rows:
-            turn = await self._turn(turn_row)
+        for turn in await self._turns_that_open(turn_rows):
             by_session.setdefault(turn.session_id, []).append(turn)
         transcripts = [
             Transcript(session.number, session.opened_at, tuple(by_session.get(session.id, ())))
