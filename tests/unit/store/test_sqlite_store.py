@@ -121,8 +121,8 @@ async def test_a_body_moved_to_another_person_does_not_open(tmp_path: Path) -> N
             (alice.id, bob.id),
         )
     async with open_store(tmp_path) as store:
-        with pytest.raises(DecryptionError):
-            await store.session_turns(bob.id, b_session.id)
+        # it did not open as Bob's (it would read "alice's secret"): set aside, not shown
+        assert await store.session_turns(bob.id, b_session.id) == ()
 
 
 async def test_content_database_alone_holds_no_usable_key(tmp_path: Path) -> None:
@@ -184,12 +184,10 @@ async def sealed_life(tmp_path: Path) -> tuple[int, int]:
 @pytest.mark.parametrize(
     "swap",
     [
-        "UPDATE turns SET body = (SELECT body FROM turns WHERE id = 1) WHERE id = 2",
-        "UPDATE turns SET body = (SELECT body FROM notebooks) WHERE id = 2",
         "UPDATE arcs SET body = (SELECT body FROM arcs WHERE version = 1) WHERE version = 2",
         "UPDATE notebooks SET body = (SELECT body FROM arcs WHERE version = 1)",
     ],
-    ids=["turn to turn", "notebook to turn", "arc version to arc version", "arc to notebook"],
+    ids=["arc version to arc version", "arc to notebook"],
 )
 async def test_a_body_moved_within_one_persons_records_does_not_open(
     tmp_path: Path, swap: str
@@ -201,6 +199,28 @@ async def test_a_body_moved_within_one_persons_records_does_not_open(
     async with open_store(tmp_path) as store:
         with pytest.raises(DecryptionError):
             await store.export(ALICE)  # reads every turn, notebook and Arc
+
+
+@pytest.mark.parametrize(
+    "swap",
+    [
+        "UPDATE turns SET body = (SELECT body FROM turns WHERE id = 1) WHERE id = 2",
+        "UPDATE turns SET body = (SELECT body FROM notebooks) WHERE id = 2",
+    ],
+    ids=["turn to turn", "notebook to turn"],
+)
+async def test_a_body_moved_into_a_turn_does_not_open_and_the_turn_is_set_aside(
+    tmp_path: Path, swap: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A turn that does not open is left out of the conversation (see `session_turns`),
+    never read as the record it was copied from."""
+    person_id, session_id = await sealed_life(tmp_path)
+    with sqlite3.connect(tmp_path / "lumen.db") as raw:
+        assert raw.execute(swap).rowcount == 1
+    async with open_store(tmp_path) as store:
+        turns = await store.session_turns(person_id, session_id)
+    assert [t.text for t in turns] == ["first"], "turn 2 set aside, not read as turn 1"
+    assert f"turn_set_aside person={person_id} session={session_id} turn=2" in caplog.text
 
 
 async def test_untouched_records_of_the_same_life_open(tmp_path: Path) -> None:
