@@ -8,6 +8,7 @@ import codecs
 import contextlib
 import os
 import pwd
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -407,6 +408,9 @@ class _TerminalInput:
         return await self._lines.get()
 
     def _pump(self, loop: asyncio.AbstractEventLoop) -> None:
+        # Ctrl-C belongs to the main thread: caught here, in the middle of a read, the
+        # loop would hear of it only at its next timer, many seconds later.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         pending = ""
         while True:
