@@ -121,6 +121,13 @@ def test_end_without_a_session_says_so_and_with_the_llm_down_does_not_keep_the_p
     assert "start lumen chat again" in later and "/remind" not in later, "no Telegram command"
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the child before `exec`: Ctrl-C with its default meaning, as a person's terminal
+    gives it. A suite started in the background (`cmd &` in a script) ignores SIGINT, and
+    every process it starts would inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_at_the_prompt_ends_the_chat_at_once(tmp_path: Path, llm: LlmProxy) -> None:
     """Nobody should have to press Enter after Ctrl-C: the process ends with 130 while
     its input is still open and nothing more is typed."""
@@ -132,6 +139,7 @@ def test_ctrl_c_at_the_prompt_ends_the_chat_at_once(tmp_path: Path, llm: LlmProx
         text=True,
         env=chat_env(tmp_path, llm.url),
         cwd=tmp_path,
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     ) as process:
         assert process.stdout is not None
         seen = ""
