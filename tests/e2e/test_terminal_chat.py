@@ -128,19 +128,24 @@ def _ctrl_c_as_in_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def test_ctrl_c_at_the_prompt_ends_the_chat_at_once(tmp_path: Path, llm: LlmProxy) -> None:
-    """Nobody should have to press Enter after Ctrl-C: the process ends with 130 while
-    its input is still open and nothing more is typed."""
-    with subprocess.Popen(
+def open_chat(tmp_path: Path, env: dict[str, str], *, stderr: int) -> subprocess.Popen[str]:
+    """`lumen chat` running, its input and output pipes held by the test."""
+    return subprocess.Popen(
         [*lumen_command()[:-1], "chat"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         text=True,
-        env=chat_env(tmp_path, llm.url),
+        env=env,
         cwd=tmp_path,
         preexec_fn=_ctrl_c_as_in_a_terminal,
-    ) as process:
+    )
+
+
+def test_ctrl_c_at_the_prompt_ends_the_chat_at_once(tmp_path: Path, llm: LlmProxy) -> None:
+    """Nobody should have to press Enter after Ctrl-C: the process ends with 130 while
+    its input is still open and nothing more is typed."""
+    with open_chat(tmp_path, chat_env(tmp_path, llm.url), stderr=subprocess.PIPE) as process:
         assert process.stdout is not None
         seen = ""
         while COMMANDS_HINT not in seen:  # up, and waiting at the prompt
@@ -166,15 +171,7 @@ def test_an_answer_the_llm_could_not_give_arrives_while_the_terminal_stays_open(
         llm.url,
         {"LUMEN_LLM_MAX_RETRIES": "0", "LUMEN_ANSWER_RETRY_BASE": "1", "LUMEN_RHYTHM_TICK": "0.5"},
     )
-    with subprocess.Popen(
-        [*lumen_command()[:-1], "chat"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    ) as process:
+    with open_chat(tmp_path, env, stderr=subprocess.DEVNULL) as process:
         assert process.stdin is not None and process.stdout is not None
         stdout = process.stdout
         lines: queue.Queue[str] = queue.Queue()
