@@ -49,11 +49,27 @@ def violence_in(screening: Screening) -> bool:
     return screening.hurt_by_others or screening.others_hurt
 
 
-def _covers(given: Concern, needed: Concern) -> bool:
-    """Whether support given for one need answers another: what a person being hurt
-    was given names a crisis line too, so it is also their own offer, and the line for
-    abuse and violence a witness needs."""
-    return given is needed or (given is Concern.HURT and needed in (Concern.SELF, Concern.WITNESS))
+# The needs met by the words a person being hurt is offered: the line for abuse and
+# violence first, and a crisis line.
+_VIOLENCE_OFFER_MEETS = (Concern.SELF, Concern.HURT, Concern.WITNESS)
+
+
+def _covers(given: Turn, needed: Concern) -> bool:
+    """Whether support already given (resources or an offer) answers a need.
+
+    Anything given for a need answers it. Whatever a person being hurt was given
+    names a crisis line and the line for abuse and violence, so it answers their own
+    need and a witness's too. A witness is offered those very words, so their offer
+    answers the same; the resources of a crisis about someone else speak to a helper
+    about that crisis, and answer only it.
+    """
+    concern = concern_of(given)
+    if concern is needed:
+        return True
+    violence_offer = concern is Concern.HURT or (
+        concern is Concern.WITNESS and given.kind is TurnKind.OFFER
+    )
+    return violence_offer and needed in _VIOLENCE_OFFER_MEETS
 
 
 def concern_in(turns: Sequence[Turn]) -> Concern | None:
@@ -236,7 +252,7 @@ class CrisisDesk:
         abuse and violence first. Resources already given for the same need (a crisis
         answered in this session) count as the offer."""
         given = (TurnKind.RESOURCES, TurnKind.OFFER)
-        if any(t.kind in given and _covers(concern_of(t), concern) for t in turns):
+        if any(t.kind in given and _covers(t, concern) for t in turns):
             return
         country = await self.country(person, locale)
         # as crisis resources choose it: the platform's language if the words are written

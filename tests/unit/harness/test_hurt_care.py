@@ -162,3 +162,26 @@ async def test_someone_else_being_hurt_gets_the_witness_addendum_and_the_abuse_l
     again = await say(harness, "my stepdad hit my sister again last week")
     assert harness.llm.requests[-1].system[-1].text == harness.prompts.witness_addendum.text
     assert again.of("plain") == [], "offered once per session"
+
+
+async def test_after_the_witness_offer_being_hurt_or_own_distress_is_not_offered_again(
+    harness: Harness,
+) -> None:
+    """The witness was offered the abuse line first and a crisis line: the very words a
+    person being hurt, or in distress, would be offered next."""
+    await say(harness, WITNESS)
+    hurt = await say(harness, HURT)
+    assert harness.llm.requests[-1].system[-1].text == harness.prompts.hurt_addendum.text
+    assert hurt.of("plain") == [], "the same offer, once per session"
+    own = await say(harness, OWN_CONCERN)
+    assert own.of("plain") == []
+
+
+async def test_after_a_crisis_about_someone_else_own_distress_still_gets_its_offer(
+    harness: Harness,
+) -> None:
+    """Those resources spoke to a helper about the other person's danger now."""
+    crisis = await say(harness, "my dad is going to kill my mom tonight")
+    assert crisis.of("crisis")
+    own = await say(harness, OWN_CONCERN)
+    assert own.of("plain") == [concern_resources(country="US", lang="en-US")]
