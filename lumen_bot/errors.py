@@ -84,8 +84,13 @@ class LLMStreamBroken(LLMError):
     user_message = "words_lost"
 
 
-class LLMBadRequest(LLMError):
-    user_message = "something_went_wrong"
+class LLMRefused(LLMUnavailable):
+    """The API refused the request (a 4xx status other than 429): Lumen's key, credit,
+    permission or model, as a rule, which the operator must set right (the log says
+    which). Until then it passes like an outage: the message stays kept and Lumen
+    tries again, rather than ask the person to send it again."""
+
+    user_message = "mentor_unavailable"
 
 
 class LLMEmptyAnswer(LLMError):

@@ -45,7 +45,9 @@ SAFE_REPLACEMENT = (
 )
 
 
-# LLM failures that pass: the message stays stored and Lumen tries again by itself.
+# LLM failures that pass (an outage, an overload, a broken or empty answer, a request the
+# API refused until the operator sets it right): the message stays stored and Lumen
+# tries again by itself.
 PASSING_FAILURES = (LLMUnavailable, LLMBusy, LLMStreamBroken, LLMEmptyAnswer)
 
 
@@ -176,7 +178,7 @@ class Answerer:
         except LumenError as exc:
             log.warning("turn_failed", session=session.id, error=type(exc).__name__, live=live)
             await reply.notice(exc.user_message)
-            return Outcome.DONE  # nothing a retry would change (a request the API refused)
+            return Outcome.DONE  # not a failure that passes: the messages wait for the next one
         text = await self._reviewed(person, session, screened, text, locale=locale)
         await recording
         mentor = await self._store.append_turn(

@@ -15,9 +15,9 @@ from typing import Any
 import anthropic
 
 from lumen_bot.errors import (
-    LLMBadRequest,
     LLMBusy,
     LLMError,
+    LLMRefused,
     LLMStreamBroken,
     LLMUnavailable,
 )
@@ -115,7 +115,10 @@ class AnthropicLLM:
         except TimeoutError:
             raise LLMUnavailable("stream deadline passed") from None
         except anthropic.AnthropicError as exc:
-            raise translate(exc) from None
+            error = translate(exc)
+            if isinstance(error, LLMRefused):
+                _tell_operator(exc, request.purpose)
+            raise error from None
         except (ValueError, KeyError, TypeError):  # a malformed event: JSON or shape
             raise LLMStreamBroken("malformed_event") from None
 
@@ -140,8 +143,17 @@ def translate(exc: anthropic.AnthropicError) -> LLMError:
             return LLMBusy(name)
         if status >= 500:
             return LLMUnavailable(name)
-        return LLMBadRequest(f"{name} {status}")
+        return LLMRefused(f"{name} {status}")
     return LLMUnavailable(name)
+
+
+def _tell_operator(exc: anthropic.AnthropicError, purpose: str) -> None:
+    """A refusal is the operator's to set right (key, credit, permission, model): the log
+    says which by the status and the API's error type, never by its message, which may
+    quote the request."""
+    status = exc.status_code if isinstance(exc, anthropic.APIStatusError) else None
+    body = exc.body if isinstance(exc, anthropic.APIStatusError) else None
+    log.error("llm_refused", purpose=purpose, status=status, type=_error_type(body))
 
 
 async def sse_data(chunks: AsyncIterator[bytes]) -> AsyncIterator[dict[str, Any]]:

@@ -27,9 +27,15 @@ from starlette.routing import Route
 
 from .wire_tap import arrived_at
 
-FaultKind = Literal["overloaded", "server_error", "mid_stream_error", "empty_reply", "delay"]
+FaultKind = Literal[
+    "overloaded", "server_error", "refused", "mid_stream_error", "empty_reply", "delay"
+]
 _OVERLOADED = {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
 _API_ERROR = {"type": "error", "error": {"type": "api_error", "message": "Internal server error"}}
+_REFUSED = {
+    "type": "error",
+    "error": {"type": "authentication_error", "message": "invalid x-api-key"},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,11 @@ class Fault:
     def server_error(cls) -> Fault:
         """HTTP 500 api_error (the SDK retries it)."""
         return cls("server_error")
+
+    @classmethod
+    def refused(cls) -> Fault:
+        """HTTP 401 authentication_error: the key is wrong (the SDK does not retry it)."""
+        return cls("refused")
 
     @classmethod
     def mid_stream_error(cls, after_deltas: int = 2) -> Fault:
@@ -167,6 +178,8 @@ class LlmProxy:
             return JSONResponse(_OVERLOADED, status_code=529, headers={"retry-after": str(retry)})
         if kind == "server_error":
             return JSONResponse(_API_ERROR, status_code=500)
+        if kind == "refused":
+            return JSONResponse(_REFUSED, status_code=401)
         if kind == "empty_reply":
             return _empty_reply(body, streaming)
         headers = {k: v for k, v in request.headers.items() if k.lower() in _FORWARDED_HEADERS}

@@ -27,6 +27,7 @@ SAID = "a sentence only this person wrote"
         ([Fault.empty_reply(), Fault.empty_reply()], "lost my words"),
         ([Fault.slow(6)], "MENTOR-MARKER"),  # past LUMEN_LLM_TIMEOUT once: the SDK retries
         ([Fault.slow(6)] * 3, "can't reach my thoughts"),  # every attempt times out
+        ([Fault.refused()], "can't reach my thoughts"),  # a wrong key: kept for a retry
     ],
     ids=[
         "529 once",
@@ -38,6 +39,7 @@ SAID = "a sentence only this person wrote"
         "empty answer twice",
         "timeout once",
         "timeout past retries",
+        "401 refused",
     ],
 )
 async def test_llm_faults_end_in_an_answer_or_our_words(
@@ -64,6 +66,10 @@ async def test_llm_faults_end_in_an_answer_or_our_words(
         assert "turn_failed" in log, "the fault path is logged as an event"
         assert "will answer it as soon as I can" in reply.text, "what Lumen really does"
         assert "no need to send it again" in reply.text
+    if any(fault.kind == "refused" for fault in faults):
+        assert "llm_refused purpose=turn status=401 type=authentication_error" in log, (
+            "the operator learns which setting to fix"
+        )
 
 
 async def test_after_a_failure_lumen_answers_by_itself_once(

@@ -8,11 +8,12 @@ from collections.abc import AsyncIterator
 import anthropic
 import httpx2
 import pytest
+from aiohttp import web
 
 from lumen_bot.errors import (
-    LLMBadRequest,
     LLMBusy,
     LLMError,
+    LLMRefused,
     LLMStreamBroken,
     LLMUnavailable,
 )
@@ -56,15 +57,57 @@ def test_stable_prefix_and_last_message_carry_cache_breakpoints() -> None:
         (status_error(529), LLMBusy),
         (status_error(500), LLMUnavailable),
         (status_error(503), LLMUnavailable),
-        (status_error(400), LLMBadRequest),
-        (status_error(401), LLMBadRequest),
+        (status_error(400), LLMRefused),
+        (status_error(401), LLMRefused),
+        (status_error(403), LLMRefused),
+        (status_error(404), LLMRefused),
         (anthropic.APITimeoutError(request=REQUEST), LLMUnavailable),
         (anthropic.APIConnectionError(request=REQUEST), LLMUnavailable),
     ],
-    ids=["429", "529", "500", "503", "400", "401", "timeout", "connection"],
+    ids=["429", "529", "500", "503", "400", "401", "403", "404", "timeout", "connection"],
 )
 def test_sdk_errors_become_ours(error: anthropic.AnthropicError, expected: type[LLMError]) -> None:
     assert type(translate(error)) is expected
+
+
+def test_a_refusal_passes_like_an_outage() -> None:
+    """A wrong key, no credit or an unknown model: the operator must act, and the person's
+    message is kept and tried again meanwhile, as in an outage (`PASSING_FAILURES`)."""
+    assert isinstance(translate(status_error(401)), LLMUnavailable)
+
+
+async def test_a_refusal_is_logged_with_its_status_and_type_not_its_message(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The operator learns which setting to fix from the log; the API's message, which
+    may quote the request, stays out of it."""
+
+    async def refuse(request: web.Request) -> web.Response:
+        error = {"type": "authentication_error", "message": "secret user words"}
+        return web.json_response({"type": "error", "error": error}, status=401)
+
+    app = web.Application()
+    app.router.add_post("/v1/messages", refuse)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    llm = AnthropicLLM(
+        api_key="wrong", model="claude-test", base_url=f"http://127.0.0.1:{port}", max_retries=0
+    )
+    request = LLMRequest(
+        purpose="turn", system=(), messages=(ChatMessage("user", "hi"),), max_tokens=10
+    )
+    try:
+        with pytest.raises(LLMRefused):
+            async for _ in llm.stream(request):
+                pass
+    finally:
+        await llm.aclose()
+        await runner.cleanup()
+    assert "llm_refused purpose=turn status=401 type=authentication_error" in caplog.text
+    assert "secret" not in caplog.text
 
 
 def test_an_error_event_inside_a_200_stream_is_a_broken_stream() -> None:
