@@ -24,14 +24,17 @@ _OTHER_SCRIPTS: Final = re.compile("|".join(regex.pattern for regex in _SCRIPT_C
 # When nothing points at one language of a script, assume its most used one.
 SCRIPT_DEFAULTS: Final = {"latin": "en", "cyrillic": "ru", "arabic": "ar", "devanagari": "hi"}
 _MAX_LETTER_VOTES: Final = 3  # a distinctive letter is strong evidence, but not unbounded
-# Below two votes, or without a clear lead, every language of the script runs: one stray
-# word ("as", "die") must not decide which lexicon reads a short message.
+# Below two votes, or without a clear lead (twice the runner-up), every language of the
+# script runs: one stray word ("as", "die") must not decide which lexicon reads a short
+# message.
 _SURE_VOTES: Final = 2
 # Digits or symbols inside words, or letters spaced out: the raw text hides its words, so
 # an unsure guess keeps every language of the script. Each pattern opens with a character
 # class, which `re` skips to in C; one pattern opening with a letter tried every letter.
 _SYMBOL_BY_LETTER: Final = re.compile(r"[\d$@!|*](?:(?<=[a-z].)|(?=[a-z]))")
 _SPACED_LETTERS: Final = re.compile(r"[\W_][a-z] [a-z] [a-z](?![^\W_])")  # in " " + text
+# A link's parts ("com", "si=") are no one's function words: they do not vote.
+_LINK: Final = re.compile(r"(?:https?://|www\.)\S*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +129,8 @@ class LanguageGuesser:
             return Choice((codes[0],), sure=True)
         others = tuple(code for code in codes if code != default)
         votes: dict[str, int] = dict.fromkeys(codes, 0)
-        words = (_ASCII_WORDS if sample.isascii() else _WORDS).findall(sample)
+        said = _LINK.sub(" ", sample) if "://" in sample or "www." in sample else sample
+        words = (_ASCII_WORDS if said.isascii() else _WORDS).findall(said)
         for code, count in Counter(map(self._markers[script].get, words)).items():
             if code is not None:
                 votes[code] += count
@@ -137,7 +141,13 @@ class LanguageGuesser:
         ranked = sorted((default, *others), key=lambda code: -votes[code])  # stable on ties
         best, second = votes[ranked[0]], votes[ranked[1]]
         if best >= _SURE_VOTES and best >= 2 * second:
-            return Choice((ranked[0],), sure=True)
+            if second == 0:
+                return Choice((ranked[0],), sure=True)
+            # a clear lead, but words of other languages too: people mix languages ("so
+            # tired and i'm done, quiero morir"), and a crisis may be said in the one with
+            # fewer words. Those that have a vote are read as well, if they could fire.
+            mixed = [ranked[0], *(code for code in ranked[1:] if votes[code])]
+            return Choice(self._could_fire(mixed, folded), sure=False)
         return Choice(self._could_fire(ranked, folded), sure=False)
 
     def _could_fire(self, ranked: list[str], folded: str) -> tuple[str, ...]:

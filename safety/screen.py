@@ -345,25 +345,30 @@ class Screen:
         evidence = [
             Evidence(h.rule.name, h.level, h.rule.category, h.start, h.end) for h in reportable
         ]
-        evidence.extend(self._escalate(hits, langs, recent))
+        escalation, escalated = self._escalate(hits, langs, recent)
+        evidence.extend(escalation)
         evidence.sort(key=lambda e: (e.start, e.end, e.rule))
         said_in = langs[0]
-        if not choice.sure and reportable:  # a guess: the language whose rule fired first
-            said_in = min(reportable, key=lambda h: (-_RANK[h.level], langs.index(h.lang))).lang
+        # a guess: the language whose rule fired first, or whose facets made the crisis
+        fired = reportable or escalated
+        if not choice.sure and fired:
+            said_in = min(fired, key=lambda h: (-_RANK[h.level], langs.index(h.lang))).lang
         return _result(evidence, said_in, hits)
 
     def _escalate(
         self, hits: list[_Hit], langs: Sequence[str], recent: Sequence[str]
-    ) -> list[Evidence]:
-        """Crisis evidence for two facets that meet in this message, or here and in `recent`."""
+    ) -> tuple[list[Evidence], list[_Hit]]:
+        """Crisis evidence for two facets that meet in this message, or here and in `recent`,
+        and this message's hits that made it."""
         current: dict[str, _Hit] = {}
         for hit in hits:
             if hit.rule.facet is not None and hit.eligible and not hit.rule.about_other:
                 current.setdefault(hit.rule.facet, hit)
         if not current:
-            return []
+            return [], []
         earlier: set[str] | None = None
         out: list[Evidence] = []
+        made: list[_Hit] = []
         pairs = [p for p in self._common.escalations if p.first in current or p.second in current]
         for pair in pairs:
             here = [current[f] for f in (pair.first, pair.second) if f in current]
@@ -380,7 +385,8 @@ class Screen:
             else:
                 continue
             out.extend(Evidence(name, _CRISIS, pair.category, h.start, h.end) for h in here)
-        return out
+            made.extend(here)
+        return out, made
 
     def _recent_facets(self, recent: Sequence[str], langs: Sequence[str]) -> set[str]:
         facets: set[str] = set()

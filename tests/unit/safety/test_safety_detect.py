@@ -67,6 +67,42 @@ def test_a_short_message_with_no_clear_language_is_read_by_every_language_that_c
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "como esta tudo? nada, tomei 30 comprimidos",  # como, esta, nada: Spanish too
+        "no quarto, no chão, tomei 30 comprimidos",  # "no": Spanish too
+    ],
+)
+def test_words_spanish_and_portuguese_share_do_not_make_portuguese_read_as_spanish(
+    text: str,
+) -> None:
+    result = screen(text)
+    assert (result.level, result.lang) == (Level.CRISIS, "pt")
+
+
+def test_a_message_mixing_languages_is_read_in_each_that_has_words_in_it() -> None:
+    text = "so tired and i'm done, quiero morir"
+    choice = SCREEN.choose(text)
+    assert choice.langs[0] == "en" and "es" in choice.langs and not choice.sure
+    assert "tr" not in choice.langs, "a language with no word here is not read"
+    result = screen(text)
+    assert (result.level, result.lang) == (Level.CONCERN, "es")
+
+
+def test_the_parts_of_a_link_are_no_language_s_words() -> None:
+    text = (
+        "how do i get through this week, any tips? "
+        "https://open.example.com/list?si=abc https://www.example.com/a?si=def"
+    )
+    assert SCREEN.choose(text).langs == ("en",)
+
+
+def test_a_crisis_made_with_an_earlier_message_is_reported_in_the_language_that_made_it() -> None:
+    result = screen("voy a tomarme todas esta noche", recent=("tengo un frasco de pastillas",))
+    assert (result.level, result.lang) == (Level.CRISIS, "es")
+
+
+@pytest.mark.parametrize(
     "text", ["m3 qu1ero mor1r", "qu!ero mor!r", "q u i e r o morir", "-m o r i r hoy", "m o r i r"]
 )
 def test_hidden_words_keep_every_language_of_the_script(text: str) -> None:
