@@ -42,8 +42,9 @@ class Choice:
     """The lexicons to run on a message, most likely language first.
 
     `sure` is false when too little pointed at one language (a short "kms", "tomei 30
-    comprimidos"): then every language of the script runs, the most likely first, and
-    the screening reports the language whose rule fired.
+    comprimidos"), or when words of other languages are mixed in: then every language of
+    the script that could fire runs (for a mixed message, those with words in it), the
+    most likely first, and the screening reports the language whose rule fired.
     """
 
     langs: tuple[str, ...]
