@@ -14,6 +14,7 @@ from lumen_bot.harness.model import PersonKey, TurnKind
 from lumen_bot.harness.privacy import Forgetting, InsightsChoice, Retention
 from lumen_bot.harness.prompts import PromptBook, default_prompts_dir
 from lumen_bot.harness.reminders import Pace, Reminders
+from lumen_bot.harness.retries import RetryPolicy
 from lumen_bot.harness.review import Reports, Review
 from lumen_bot.harness.rhythm import RhythmPolicy
 from lumen_bot.harness.store_ports import NewTurn
@@ -21,6 +22,10 @@ from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.store.crypto import Keyring
 from lumen_bot.store.sqlite import SqliteStore
 from tests.fakes import FakeClock, FakeLLM, RecordingNotifier
+
+# the answer retries' waits whole, not spread: tests count them (test_backoff.py checks
+# the spread)
+WHOLE_WAITS = RetryPolicy(draw=lambda: 0.0)
 
 
 @dataclass
@@ -126,6 +131,7 @@ class make_harness:  # lower case: reads as a context-manager factory, like open
                 seed=1,
                 typing_every_s=0.01,
                 fallback_model=self._fallback_model,
+                retry=WHOLE_WAITS,
             ),
             closing_policy=ClosingPolicy(max_tokens=1000, retry_base_s=0.01, retry_max_s=0.05),
         )

@@ -8,12 +8,15 @@ A session is never left half-closed: the job runs until it is done.
 from __future__ import annotations
 
 import asyncio
+import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
 from lumen_bot.errors import ClosingFailed, LLMEmptyAnswer
+from lumen_bot.harness.backoff import wait_after
 from lumen_bot.harness.context import newest_turns_within
 from lumen_bot.harness.model import Arc, Notebook, Turn
 from lumen_bot.harness.ports import LLM, ChatMessage, Clock, LLMRequest, Notifier, SystemBlock
@@ -37,9 +40,16 @@ class ClosingPolicy:
     retry_base_s: float
     retry_max_s: float
     transcript_budget: int = 100_000  # tokens of the session shown to the notebook and Arc
+    draw: Callable[[], float] = random.random  # spreads the waits apart (see backoff.py)
 
     def backoff(self, attempts: int) -> timedelta:
-        return timedelta(seconds=min(self.retry_max_s, self.retry_base_s * 2 ** max(0, attempts)))
+        """The wait after attempt number `attempts + 1` failed (see backoff.py)."""
+        return wait_after(
+            attempts + 1,
+            base=timedelta(seconds=self.retry_base_s),
+            cap=timedelta(seconds=self.retry_max_s),
+            draw=self.draw,
+        )
 
 
 def parting_words(notebook: str) -> str | None:

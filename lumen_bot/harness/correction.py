@@ -14,6 +14,7 @@ after a restart, until it is done.
 from __future__ import annotations
 
 import asyncio
+import random
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
@@ -21,6 +22,7 @@ from datetime import timedelta
 
 from lumen_bot.errors import DailyLimitReached, LLMEmptyAnswer, StoreError
 from lumen_bot.harness.arc_sections import section_named
+from lumen_bot.harness.backoff import wait_after
 from lumen_bot.harness.flags import FlagDetail, FlagSource
 from lumen_bot.harness.limits import PersonLimits
 from lumen_bot.harness.model import Arc, Inbound
@@ -56,9 +58,16 @@ class CorrectionPolicy:
     retry_base_s: float
     retry_max_s: float
     rebases: int = 3  # rewrites redone in a row because another Arc version came first
+    draw: Callable[[], float] = random.random  # spreads the waits apart (see backoff.py)
 
     def backoff(self, attempts: int) -> timedelta:
-        return timedelta(seconds=min(self.retry_max_s, self.retry_base_s * 2 ** max(0, attempts)))
+        """The wait after attempt number `attempts + 1` failed (see backoff.py)."""
+        return wait_after(
+            attempts + 1,
+            base=timedelta(seconds=self.retry_base_s),
+            cap=timedelta(seconds=self.retry_max_s),
+            draw=self.draw,
+        )
 
 
 class Corrector:

@@ -8,10 +8,13 @@ tried twice at once; the answering lock orders it with the person's own messages
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from lumen_bot.harness.answer import Outcome
+from lumen_bot.harness.backoff import wait_after
 from lumen_bot.harness.model import PersonKey
 from lumen_bot.logs import events
 
@@ -22,11 +25,12 @@ log = events(__name__)
 class RetryPolicy:
     base: timedelta = timedelta(seconds=30)  # the wait after the first failure
     cap: timedelta = timedelta(minutes=10)  # the longest wait between two attempts
+    draw: Callable[[], float] = random.random  # spreads the waits apart (see backoff.py)
 
     def backoff(self, failures: int) -> timedelta:
-        """The wait after `failures` failed attempts in a row: base, 2·base, … up to cap."""
-        doublings = min(max(0, failures - 1), 30)  # 2**30 bases exceed any sane cap
-        return min(self.cap, self.base * (1 << doublings))
+        """The wait after `failures` failed attempts in a row: base, 2·base, … up to cap,
+        less a random part of up to half."""
+        return wait_after(failures, base=self.base, cap=self.cap, draw=self.draw)
 
 
 @dataclass(frozen=True, slots=True)
