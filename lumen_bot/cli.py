@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from lumen_bot import keys_cli, texts
 from lumen_bot.errors import ConfigError, LumenError
 from lumen_bot.harness.model import Inbound, PersonKey
+from lumen_bot.harness.ports import PartDelivered
 from lumen_bot.install import existing_install, make_data_dir
 from lumen_bot.logs import configure, events
 from lumen_bot.settings import Settings, load_settings
@@ -267,8 +268,18 @@ class TerminalReply:
         print(markdown[self._shown :], end="", flush=True)
         self._shown = len(markdown)
 
-    async def final(self, markdown: str, *, offer_end: bool = False) -> None:
-        print(markdown[self._shown :], flush=True)
+    async def final(
+        self,
+        markdown: str,
+        *,
+        offer_end: bool = False,
+        skip: int = 0,
+        on_part: PartDelivered | None = None,
+    ) -> None:
+        """The rest of the answer after what `partial` printed: one part, whatever its
+        length, so `on_part` is never called and `skip` is 0 or everything."""
+        if not skip:
+            print(markdown[self._shown :], flush=True)
         self._shown = 0
 
     async def plain(self, text: str) -> None:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from lumen_bot.errors import DeliveryFailed, LLMError, PersonUnreachable
 from lumen_bot.harness.model import PersonKey
-from lumen_bot.harness.ports import Completion, LLMRequest
+from lumen_bot.harness.ports import Completion, LLMRequest, PartDelivered
 
 
 class FakeClock:
@@ -73,6 +73,11 @@ class RecordingReply:
 
     events: list[tuple[str, str]] = field(default_factory=list)
     fail_final: bool = False
+    # with `paragraph_parts`, each paragraph of an answer is a part of its own (a message
+    # of its own, as a platform splits a long answer), and part number `fail_at_part`
+    # fails to arrive
+    paragraph_parts: bool = False
+    fail_at_part: int | None = None
     fail_plain: bool = False
     help_urls: list[str] = field(default_factory=list)
     crisis_langs: list[str] = field(default_factory=list)
@@ -83,10 +88,23 @@ class RecordingReply:
     async def partial(self, markdown: str) -> None:
         self.events.append(("partial", markdown))
 
-    async def final(self, markdown: str, *, offer_end: bool = False) -> None:
+    async def final(
+        self,
+        markdown: str,
+        *,
+        offer_end: bool = False,
+        skip: int = 0,
+        on_part: PartDelivered | None = None,
+    ) -> None:
         if self.fail_final:
             raise DeliveryFailed("test")
-        self.events.append(("final", markdown))
+        parts = markdown.split("\n\n") if self.paragraph_parts else [markdown]
+        for number, part in enumerate(parts[skip:], start=skip + 1):
+            if number == self.fail_at_part:
+                raise DeliveryFailed("test")
+            self.events.append(("final", part))
+            if number < len(parts) and on_part is not None:
+                await on_part(number)
         if offer_end:
             self.events.append(("offer_end", ""))
 

@@ -28,7 +28,14 @@ from lumen_bot.harness.crisis import Concern, CrisisDesk, concern_in
 from lumen_bot.harness.flags import FlagDetail, FlagSource
 from lumen_bot.harness.limits import PersonLimits
 from lumen_bot.harness.model import Person, Session, Turn, TurnKind
-from lumen_bot.harness.ports import Clock, LLMRequest, OutputReviewer, ReplyChannel, SystemBlock
+from lumen_bot.harness.ports import (
+    Clock,
+    LLMRequest,
+    OutputReviewer,
+    PartDelivered,
+    ReplyChannel,
+    SystemBlock,
+)
 from lumen_bot.harness.prompts import PromptBook
 from lumen_bot.harness.quality import better, judge, visible
 from lumen_bot.harness.review import CONTEXT_TURNS
@@ -193,7 +200,7 @@ class Answerer:
                 reply_to=waiting[-1].id,
             ),
         )
-        await reply.final(text, offer_end=offers_end(text))
+        await reply.final(text, offer_end=offers_end(text), on_part=self._part_recorder(mentor))
         answered = [t.id for t in waiting] + ([mentor.id] if mentor else [])
         await self._store.mark_answered(answered, self._clock.now())
         if concern is not None:
@@ -216,7 +223,12 @@ class Answerer:
         stored = next((t for t in turns if _undelivered(t)), None)
         if stored is None:
             return False
-        await reply.final(stored.text, offer_end=offers_end(stored.text))
+        await reply.final(
+            stored.text,
+            offer_end=offers_end(stored.text),
+            skip=stored.parts_delivered,
+            on_part=self._part_recorder(stored),
+        )
         covered = [
             t.id
             for t in turns
@@ -229,6 +241,19 @@ class Answerer:
         await self._store.mark_answered([*covered, stored.id], self._clock.now())
         log.info("stored_reply_delivered", session=stored.session_id, turn=stored.id)
         return True
+
+    def _part_recorder(self, reply: Turn | None) -> PartDelivered | None:
+        """Records how many parts of a long reply reached the person, so a delivery that
+        stops half-way resumes after them (`_deliver_stored_reply`) instead of sending
+        them twice."""
+        if reply is None:
+            return None
+        turn_id = reply.id
+
+        async def record(parts: int) -> None:
+            await self._store.mark_parts_delivered(turn_id, parts)
+
+        return record
 
     async def _reviewed(
         self,

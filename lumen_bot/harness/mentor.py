@@ -18,11 +18,12 @@ from datetime import datetime, timedelta
 
 from lumen_bot.errors import (
     DecryptionError,
+    DeliveryFailed,
     KeyringError,
     LumenError,
     PersonUnreachable,
 )
-from lumen_bot.harness.answer import Answerer
+from lumen_bot.harness.answer import Answerer, Outcome
 from lumen_bot.harness.closing import Closer
 from lumen_bot.harness.context_cache import ContextCache
 from lumen_bot.harness.crisis import CrisisDesk
@@ -117,7 +118,15 @@ class Mentor:
         if after_idle:
             await reply.notice("new_session_after_idle")
         async with self._answering.hold(inbound.person):
-            outcome = await self._answerer.answer(person, session, reply, locale=inbound.locale)
+            try:
+                outcome = await self._answerer.answer(person, session, reply, locale=inbound.locale)
+            except PersonUnreachable:
+                raise
+            except DeliveryFailed:
+                # Stored but not (wholly) delivered: a retry delivers it, from the first
+                # part that did not arrive. "Try again" would have them write it twice.
+                log.warning("answer_undelivered", session=session.id)
+                outcome = Outcome.FAILED
             self._owed.after(
                 outcome,
                 inbound.person,
@@ -253,6 +262,8 @@ class Mentor:
                     await self._answer_owed(person, session, newest, reply, locale=None, live=True)
                 except LumenError as exc:
                     log.warning("resume_failed", session=session.id, error=type(exc).__name__)
+                    if isinstance(exc, DeliveryFailed) and not isinstance(exc, PersonUnreachable):
+                        self._owed.failed(key, session.id, None, self._clock.now())  # again later
             log.info("session_resumed", person=person.id, session=session.id)
         return len(pending)
 

@@ -67,6 +67,9 @@ class Turn:
     answered_at: datetime | None = None
     level: str | None = None  # the screen's level for a person's message: none|concern|crisis
     reply_to: int | None = None  # for the mentor's turns: the message they answer
+    # for the mentor's turns: parts of a reply cut into several messages that reached the
+    # person while others were still to go (see `ReplyChannel.final`)
+    parts_delivered: int = 0
     # A message the screen heard as worry about someone else (the person is a helper);
     # on crisis resources and offers: the ones written for a helper.
     third_party: bool = False

@@ -6,7 +6,7 @@ review, and crisis care. What the harness keeps lies behind `store_ports.py`.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Protocol
@@ -75,6 +75,11 @@ class LLM(Protocol):
     async def complete(self, request: LLMRequest) -> Completion: ...
 
 
+# Awaited with n when the first n parts of an answer sent as several messages reached the
+# person (see `ReplyChannel.final`).
+PartDelivered = Callable[[int], Awaitable[None]]
+
+
 class ReplyChannel(Protocol):
     """Where the harness speaks to one person; the adapter decides how it looks."""
 
@@ -84,10 +89,20 @@ class ReplyChannel(Protocol):
     async def partial(self, markdown: str) -> None:
         """Show the answer so far (the whole text, not a delta)."""
 
-    async def final(self, markdown: str, *, offer_end: bool = False) -> None:
+    async def final(
+        self,
+        markdown: str,
+        *,
+        offer_end: bool = False,
+        skip: int = 0,
+        on_part: PartDelivered | None = None,
+    ) -> None:
         """Deliver the finished answer. Raises on failure: the turn stays unanswered.
 
-        `offer_end`: the mentor suggested ending the session; offer a way to do it."""
+        `offer_end`: the mentor suggested ending the session; offer a way to do it.
+        A long answer may go out as several messages (parts): `on_part(n)` is awaited
+        when the first n parts have reached the person and more are to follow, and the
+        first `skip` parts, delivered by an earlier attempt, are not sent again."""
 
     async def plain(self, text: str) -> None:
         """Deliver fixed text exactly as written."""

@@ -137,6 +137,11 @@ class Store(Protocol):
 
     async def mark_answered(self, turn_ids: Sequence[int], at: datetime) -> None: ...
 
+    async def mark_parts_delivered(self, turn_id: int, parts: int) -> None:
+        """The first `parts` parts of a mentor's reply reached the person (never fewer
+        than recorded before)."""
+        ...
+
     async def history(self, person_id: int) -> History:
         """Arc, notebooks and closed transcripts, for building a session's context."""
         ...

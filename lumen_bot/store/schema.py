@@ -183,3 +183,10 @@ CONTENT_MIGRATIONS.append(
         "CREATE INDEX corrections_pending ON arc_corrections (state) WHERE state = 'received'",
     ]
 )
+
+# How many parts of a mentor's reply, cut into several messages, reached the person while
+# parts were still to go. A reply that stopped half-way (a delivery failure, a crash) is
+# delivered later from its first part not yet sent, so no part is read twice.
+CONTENT_MIGRATIONS.append(
+    ["ALTER TABLE turns ADD COLUMN parts_delivered INTEGER NOT NULL DEFAULT 0"]
+)

@@ -360,6 +360,15 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
 
         await self._db.write(mark)
 
+    async def mark_parts_delivered(self, turn_id: int, parts: int) -> None:
+        def mark(raw: sqlite3.Connection) -> None:
+            raw.execute(
+                "UPDATE turns SET parts_delivered = max(parts_delivered, ?) WHERE id = ?",
+                (parts, turn_id),
+            )
+
+        await self._db.write(mark)
+
     async def _turn(self, row: aiosqlite.Row) -> Turn:
         text = await self._sealer.open(
             int(row["person_id"]),
@@ -381,6 +390,7 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
             answered_at=from_text(row["answered_at"]),
             level=body.level,
             reply_to=row["reply_to"],
+            parts_delivered=int(row["parts_delivered"]),
             third_party=body.third_party,
             hurt_by_others=body.hurt_by_others,
         )

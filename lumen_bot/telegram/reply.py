@@ -18,6 +18,7 @@ from telegram.error import BadRequest
 from lumen_bot import texts
 from lumen_bot.errors import DeliveryFailed
 from lumen_bot.harness.model import PersonKey
+from lumen_bot.harness.ports import PartDelivered
 from lumen_bot.logs import events
 from lumen_bot.telegram.delivery import deliver, is_not_modified
 from lumen_bot.telegram.formatting import Chunk, draft_preview, plain_chunks, render
@@ -118,7 +119,18 @@ class TelegramReply:
 
         await deliver(edit, what="edit_placeholder")
 
-    async def final(self, markdown: str, *, offer_end: bool = False) -> None:
+    async def final(
+        self,
+        markdown: str,
+        *,
+        offer_end: bool = False,
+        skip: int = 0,
+        on_part: PartDelivered | None = None,
+    ) -> None:
+        """The answer as messages of Telegram's size (parts); the first fills the
+        placeholder of a streamed preview, if there is one. Parts an earlier attempt
+        delivered (`skip`) are not sent again; `on_part` hears of each part that reached
+        the person while more are to follow."""
         chunks = render(markdown)
         end_button = (
             InlineKeyboardMarkup(
@@ -127,14 +139,18 @@ class TelegramReply:
             if offer_end
             else None
         )
-        if self._placeholder is not None and chunks:
-            first, chunks = chunks[0], chunks[1:]
-            try:
-                await self._show_in_placeholder(first, end_button if not chunks else None)
-            except DeliveryFailed:
-                chunks.insert(0, first)  # the edit was refused: send it as a new message
-        for index, chunk in enumerate(chunks):
-            await self._send(chunk, markup=end_button if index == len(chunks) - 1 else None)
+        last = len(chunks) - 1
+        for index in range(skip, len(chunks)):
+            markup = end_button if index == last else None
+            if index == 0 and self._placeholder is not None:
+                try:
+                    await self._show_in_placeholder(chunks[0], markup)
+                except DeliveryFailed:  # the edit was refused: send it as a new message
+                    await self._send(chunks[0], markup=markup)
+            else:
+                await self._send(chunks[index], markup=markup)
+            if index < last and on_part is not None:
+                await on_part(index + 1)
 
     async def plain(self, text: str) -> None:
         for part in plain_chunks(text):

@@ -222,3 +222,32 @@ async def test_a_retry_that_meets_an_unexpected_failure_is_tried_again_not_dropp
         assert await h.mentor.retry_owed(h.notifier.channel) == 1
         assert h.notifier.channels[ALICE].of("final") == [ANSWERED]
         assert h.mentor.owed_answers == 0
+
+
+async def test_a_long_answer_cut_off_half_way_is_finished_by_lumen_from_where_it_stopped(
+    tmp_path: Path,
+) -> None:
+    """Telegram took the first part of a long answer, then stayed unreachable: Lumen sends
+    the rest later on its own, and never the first part again, nor a new answer."""
+    parts = ["The first part.", "The second part.", "The third part."]
+    async with make_harness(tmp_path, FakeLLM(script=lambda _: ["\n\n".join(parts)])) as h:
+        live = RecordingReply(paragraph_parts=True, fail_at_part=2)
+        await say(h, "tell me everything", live)
+        assert live.of("final") == parts[:1]
+        assert live.of("notice") == [], "no 'try again': they would write it twice"
+
+        h.notifier.channels[ALICE] = RecordingReply(paragraph_parts=True, fail_at_part=3)
+        h.clock.advance(seconds=30)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 1
+        assert h.notifier.channels[ALICE].of("final") == parts[1:2], "stopped again"
+
+        h.notifier.channels[ALICE] = RecordingReply(paragraph_parts=True)
+        h.clock.advance(seconds=60)
+        assert await h.mentor.retry_owed(h.notifier.channel) == 1
+        assert h.notifier.channels[ALICE].of("final") == parts[2:], "only what was missing"
+        assert len(turn_requests(h)) == 1, "the stored answer, not a new one"
+        assert h.mentor.owed_answers == 0
+        assert await stored(h) == [
+            ("user", "tell me everything", True),
+            ("mentor", "\n\n".join(parts), True),
+        ]

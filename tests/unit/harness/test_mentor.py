@@ -6,9 +6,7 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-from lumen_bot.errors import DeliveryFailed, LLMBusy, LLMError, LLMStreamBroken
+from lumen_bot.errors import LLMBusy, LLMError, LLMStreamBroken
 from lumen_bot.harness.model import Inbound, PersonKey, TurnKind
 from lumen_bot.harness.ports import LLMRequest
 from lumen_bot.harness.store_ports import NewTurn
@@ -303,13 +301,24 @@ async def test_undelivered_crisis_resources_are_sent_again_on_the_next_message(
     harness: Harness,
 ) -> None:
     failing = RecordingReply(fail_plain=True)
-    with pytest.raises(DeliveryFailed):
-        await harness.mentor.handle(inbound(harness, CRISIS), failing)
+    await harness.mentor.handle(inbound(harness, CRISIS), failing)
+    assert harness.mentor.owed_answers == 1, "Lumen will try again on its own"
     reply = RecordingReply()
     await harness.mentor.handle(inbound(harness, "hello?"), reply)
     assert len(reply.of("crisis")) == 1
     assert harness.llm.requests, "the new message is answered after the resources"
     assert all(CRISIS not in all_request_text(r) for r in harness.llm.requests)
+
+
+async def test_undelivered_crisis_resources_are_sent_again_without_a_new_message(
+    harness: Harness,
+) -> None:
+    await harness.mentor.handle(inbound(harness, CRISIS), RecordingReply(fail_plain=True))
+    harness.clock.advance(seconds=30)
+    assert await harness.mentor.retry_owed(harness.notifier.channel) == 1
+    assert len(harness.notifier.channels[ALICE].of("crisis")) == 1, "the resources, once"
+    assert harness.llm.requests == [], "a crisis never reaches the LLM"
+    assert harness.mentor.owed_answers == 0
 
 
 async def test_a_restarted_mentor_rebuilds_the_same_context_bytes(tmp_path: Path) -> None:

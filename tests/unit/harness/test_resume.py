@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lumen_bot.harness.model import Inbound, PersonKey, TurnKind
 from lumen_bot.harness.store_ports import NewTurn
-from tests.fakes import RecordingReply
+from tests.fakes import FakeLLM, RecordingReply
 from tests.wiring import Harness, make_harness
 
 ALICE = PersonKey("telegram", "1001")
@@ -91,3 +91,26 @@ def test_resume_window_defaults_to_six_hours() -> None:
     from lumen_bot.harness.mentor import MentorPolicy
 
     assert MentorPolicy(1, 1, 1).resume_max_age == timedelta(hours=6)
+
+
+LONG_ANSWER = ["First part of a long answer.", "Second part.", "Third part."]
+
+
+async def test_a_long_reply_cut_off_half_way_is_finished_after_a_restart_without_repeats(
+    tmp_path: Path,
+) -> None:
+    """A reply sent as several messages, the second of which never arrived (the process
+    died, or Telegram stayed unreachable): the restarted bot sends the rest only."""
+    long_answer = FakeLLM(script=lambda _: ["\n\n".join(LONG_ANSWER)])
+    async with make_harness(tmp_path, long_answer) as h:
+        cut_off = RecordingReply(paragraph_parts=True, fail_at_part=2)
+        await h.mentor.handle(Inbound(ALICE, "tell me everything", h.clock.now()), cut_off)
+        assert cut_off.of("final") == LONG_ANSWER[:1]
+    async with make_harness(tmp_path) as h:
+        h.notifier.channels[ALICE] = RecordingReply(paragraph_parts=True)
+        await h.mentor.resume(h.notifier.channel)
+        assert h.notifier.channels[ALICE].of("final") == LONG_ANSWER[1:], "the rest, once"
+        assert h.llm.requests == [], "the stored reply, not a new one"
+        data = await h.store.export(ALICE)
+        assert data is not None
+        assert all(t.answered_at is not None for t in data.sessions[0][1])

@@ -118,6 +118,31 @@ async def test_a_long_answer_is_split_into_messages_and_nothing_is_lost(
     assert joined.count("word") == 12 * 150
 
 
+async def test_a_long_answer_stopped_half_way_resumes_after_the_parts_that_arrived(
+    bot: Bot, api: OfflineBotApi
+) -> None:
+    answer = "\n\n".join(f"Paragraph {i}: " + "word " * 150 for i in range(12))
+    delivered: list[int] = []
+
+    async def on_part(parts: int) -> None:
+        delivered.append(parts)
+        if parts == 1:  # Telegram takes the first part, then refuses the second
+            api.refuse("sendMessage", Refusal(400, "Bad Request: something went wrong"))
+
+    with pytest.raises(DeliveryFailed):
+        await reply_for(bot).final(answer, offer_end=True, on_part=on_part)
+    assert delivered == [1]
+    first_try = [m["text"] for m in api.calls_of("sendMessage")]
+
+    await reply_for(bot).final(answer, offer_end=True, skip=1, on_part=on_part)
+    sent = [m["text"] for m in api.calls_of("sendMessage")]
+    later = sent[len(first_try) :]
+    assert first_try[0] not in later, "the part that arrived is not sent again"
+    assert delivered[1:] == list(range(2, len(later) + 1)), "each part but the last recorded"
+    assert " ".join([first_try[0], *later]).count("word") == 12 * 150, "nothing missing"
+    assert api.calls_of("sendMessage")[-1].get("reply_markup"), "the End button on the last"
+
+
 async def test_flood_control_waits_and_then_delivers(bot: Bot, api: OfflineBotApi) -> None:
     api.refuse("sendMessage", Refusal(429, "Too Many Requests: retry after 1", retry_after=1))
     await reply_for(bot).plain("Hello after the wait")
