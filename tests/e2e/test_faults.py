@@ -8,6 +8,7 @@ import pytest
 
 from .llm_proxy import Fault, LlmProxy
 from .processes import LumenFactory
+from .telegram_records import Failure
 from .telegram_user import TelegramUser, TelegramWorld
 
 pytestmark = pytest.mark.e2e
@@ -100,4 +101,29 @@ async def test_after_a_failure_lumen_answers_by_itself_once(
     assert bot.stop() == 0
     log = bot.output()
     assert log.count("answer_retry ") == 2 and "answer_retry_planned" in log
+    assert SAID not in log
+
+
+async def test_an_answer_telegram_would_not_take_arrives_later_by_itself_once(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    telegram_user: TelegramUser,
+    llm: LlmProxy,
+) -> None:
+    """Telegram answers 502 to the answer and to both of Lumen's quick retries: the answer
+    is stored, so Lumen sends it again later on its own, without a new LLM call and without
+    asking the person to try again (they would have written it twice)."""
+    bot = lumen_process(env={"LUMEN_ANSWER_RETRY_BASE": "1", "LUMEN_RHYTHM_TICK": "0.5"})
+    await telegram.wait_until_polling(timeout=60)
+    telegram_user.records.fail_next(Failure("sendMessage", 502, "Bad Gateway"), times=3)
+    await telegram_user.send_text(SAID)
+    [answer] = await telegram_user.wait_for_bot_messages(1, timeout=60)
+    assert "MENTOR-MARKER" in answer.text
+    await telegram_user.assert_no_bot_messages(within=3)
+    sends = [c for c in list(telegram_user.records.calls) if c.method == "sendMessage"]
+    assert len(sends) == 4, "three refused, then the answer once"
+    assert len(llm.requests_containing(SAID)) == 1, "the stored answer, not a second one"
+    assert bot.stop() == 0
+    log = bot.output()
+    assert "answer_undelivered" in log and "stored_reply_delivered" in log
     assert SAID not in log
