@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -119,10 +120,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "screen":
         return run_screen(sys.stdin, sys.stdout, evidence=args.evidence)
-    if args.command == "bench":
-        return run_bench(args.path, sys.stdout, rounds=args.rounds)
-    return run_eval(args.path, sys.stdout, guess_lang=args.guess_lang, show=args.show)
+    try:
+        if args.command == "bench":
+            return run_bench(args.path, sys.stdout, rounds=args.rounds)
+        return run_eval(args.path, sys.stdout, guess_lang=args.guess_lang, show=args.show)
+    except OSError as exc:  # a file that cannot be read: one line, no traceback
+        if isinstance(exc, BrokenPipeError):
+            raise
+        parser.exit(2, f"python -m safety: cannot read {args.path}: {exc.strerror}\n")
+
+
+def _run() -> int:
+    """`main`, quiet when the reader of its output stops early (`| head`)."""
+    try:
+        return main()
+    except BrokenPipeError:
+        # stdout's reader is gone; point it at /dev/null so the flush at exit is quiet
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(_run())

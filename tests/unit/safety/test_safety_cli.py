@@ -228,3 +228,37 @@ def test_bench_prints_percentiles_by_message_length() -> None:
     chat = lines[2].split()
     assert chat[:3] == ["chat", "<=300", "8"]  # every tiny message is chat-length
     assert lines[-1].split()[:2] == ["all", "8"]
+
+
+def test_a_file_that_cannot_be_read_is_named_in_one_line_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    for command in ("eval", "bench"):
+        done = subprocess.run(
+            [sys.executable, "-m", "safety", command, str(tmp_path / "missing.jsonl")],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=_env(),
+            timeout=TIMEOUT_S,
+        )
+        assert done.returncode == 2
+        assert done.stderr == f"python -m safety: cannot read {tmp_path / 'missing.jsonl'}: " + (
+            "No such file or directory\n"
+        )
+
+
+def test_a_reader_that_stops_early_leaves_no_traceback() -> None:
+    """`python -m safety eval FILE | head -1`: the pipe closes before the report is out."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "safety", "eval", str(TINY), "--show", "miss"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env=_env(),
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # before the screen is even loaded
+        errors = process.stderr.read()
+        assert process.wait(timeout=TIMEOUT_S) == 1
+    assert errors == b""
