@@ -140,6 +140,11 @@ _EN: dict[str, str] = {
         "soon as I can — there's no need to send it again."
     ),
     "something_went_wrong": "Something went wrong on my side — please try again in a moment.",
+    "message_unreadable": (
+        "I'm sorry — something you wrote to me was damaged where I keep it, and I can't "
+        "read it back, so I haven't answered it. It's a fault on my side, not anything "
+        "you did. If it mattered, could you send it again?"
+    ),
     "record_unreadable": (
         "I'm sorry — part of what I keep for you can't be opened right now, so I can't "
         "answer. It's a fault on my side, not anything you did, and it is logged for the "

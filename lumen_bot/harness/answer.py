@@ -39,7 +39,7 @@ from lumen_bot.harness.ports import (
 from lumen_bot.harness.prompts import PromptBook
 from lumen_bot.harness.quality import better, judge, visible
 from lumen_bot.harness.review import CONTEXT_TURNS
-from lumen_bot.harness.store_ports import NewTurn, ReviewStore, Store
+from lumen_bot.harness.store_ports import NewTurn, ReviewStore, Store, UnreadableTurn
 from lumen_bot.harness.streaming import AnswerStream
 from lumen_bot.logs import events
 from safety.screening import Screening
@@ -127,14 +127,36 @@ class Answerer:
         answers: they were told already that their message is kept.
         """
         started = time.perf_counter()
-        turns = await self._store.session_turns(person.id, session.id)
-        screened, crises, recording = await self._crisis.screen_for_answer(person, turns)
+        read = await self._store.read_session(person.id, session.id)
+        screened, crises, recording = await self._crisis.screen_for_answer(person, read.turns)
         try:
             return await self._answer_screened(
-                person, session, screened, crises, recording, reply, locale, started, live
+                person,
+                session,
+                screened,
+                crises,
+                read.unreadable,
+                recording,
+                reply,
+                locale,
+                started,
+                live,
             )
         finally:
             await recording  # no verdict is left behind, whatever happened
+
+    async def _settle_unreadable(
+        self, session: Session, unreadable: tuple[UnreadableTurn, ...], reply: ReplyChannel
+    ) -> None:
+        """An owed turn that no longer opens (damaged at rest) cannot be answered. Rather
+        than wait on it for ever, leaving the person unanswered without a word, Lumen
+        says so, asks them to send it again, and counts it as answered."""
+        if not unreadable:
+            return
+        if any(turn.role == "user" for turn in unreadable):
+            await reply.notice("message_unreadable")
+        await self._store.mark_answered([t.id for t in unreadable], self._clock.now())
+        log.warning("owed_turn_unreadable", session=session.id, turns=len(unreadable))
 
     async def _answer_screened(
         self,
@@ -142,6 +164,7 @@ class Answerer:
         session: Session,
         screened: tuple[Turn, ...],
         crises: list[tuple[Turn, Screening]],
+        unreadable: tuple[UnreadableTurn, ...],
         recording: Awaitable[object],
         reply: ReplyChannel,
         locale: str | None,
@@ -154,6 +177,7 @@ class Answerer:
         if crises or any(_undelivered(t) for t in screened):
             await recording
         await self._crisis.answer(person, session, crises, reply, locale=locale)
+        await self._settle_unreadable(session, unreadable, reply)
         if crises:
             screened = await self._store.session_turns(person.id, session.id)
         if await self._deliver_stored_reply(screened, reply):

@@ -295,8 +295,9 @@ class Mentor:
                 if person is None or session is None or session.id != owed.session_id:
                     log.info("answer_retry_dropped", session=owed.session_id)  # closed meanwhile
                     return
-                turns = await self._store.session_turns(person.id, session.id)
-                waiting = [t.at for t in turns if t.answered_at is None]
+                read = await self._store.read_session(person.id, session.id)
+                waiting = [t.at for t in read.turns if t.answered_at is None]
+                waiting += [t.at for t in read.unreadable]  # the answer tells them
                 if not waiting:
                     return  # answered together with a later message
                 log.info("answer_retry", session=session.id, failures=owed.failures)
@@ -358,10 +359,11 @@ class Mentor:
         )
 
     async def _lost_thread(self, person: Person, session: Session, reply: ReplyChannel) -> None:
-        turns = await self._store.session_turns(person.id, session.id)
-        screened, crises = await self._crisis.screen_unscreened(person, turns)
+        read = await self._store.read_session(person.id, session.id)
+        screened, crises = await self._crisis.screen_unscreened(person, read.turns)
         await self._crisis.answer(person, session, crises, reply, locale=None)
         stale = [t.id for t in screened if t.answered_at is None and t.kind is not TurnKind.CRISIS]
+        stale += [t.id for t in read.unreadable]  # lost with the thread
         if stale:
             await reply.notice("lost_thread")
             await self._store.mark_answered(stale, self._clock.now())

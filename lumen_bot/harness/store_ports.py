@@ -52,6 +52,25 @@ class NewTurn:
 
 
 @dataclass(frozen=True, slots=True)
+class UnreadableTurn:
+    """A turn still owed (unanswered or undelivered) whose record no longer opens under
+    a key that does: only its plain columns are known, never what it said."""
+
+    id: int
+    role: Role
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRead:
+    """A session's turns that open, in conversation order, and the owed ones that no
+    longer do (see `Store.read_session`)."""
+
+    turns: tuple[Turn, ...]
+    unreadable: tuple[UnreadableTurn, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class PersonExport:
     person: Person
     sessions: tuple[tuple[Session, tuple[Turn, ...]], ...]
@@ -133,7 +152,16 @@ class Store(Protocol):
         """Store a turn; None if `source_key` was stored before (a redelivery)."""
         ...
 
-    async def session_turns(self, person_id: int, session_id: int) -> tuple[Turn, ...]: ...
+    async def session_turns(self, person_id: int, session_id: int) -> tuple[Turn, ...]:
+        """The session's turns that open, in conversation order; a damaged one is left
+        out (logged with its ids)."""
+        ...
+
+    async def read_session(self, person_id: int, session_id: int) -> SessionRead:
+        """As `session_turns`, and which of the left-out turns were still owed: what
+        answers a session reads this, so a message that can no longer be read is
+        settled and the person told, not waited on for ever."""
+        ...
 
     async def mark_answered(self, turn_ids: Sequence[int], at: datetime) -> None: ...
 

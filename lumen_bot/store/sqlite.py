@@ -23,7 +23,14 @@ from lumen_bot.harness.model import (
     Turn,
     TurnKind,
 )
-from lumen_bot.harness.store_ports import Arrival, ClosingJob, NewTurn, PersonExport
+from lumen_bot.harness.store_ports import (
+    Arrival,
+    ClosingJob,
+    NewTurn,
+    PersonExport,
+    SessionRead,
+    UnreadableTurn,
+)
 from lumen_bot.logs import events
 from lumen_bot.store.closing import LATEST_ARC_SQL, NOTEBOOKS_SQL, ClosingRecords, job_from_row
 from lumen_bot.store.crypto import Keyring
@@ -287,13 +294,19 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
         )
 
     async def session_turns(self, person_id: int, session_id: int) -> tuple[Turn, ...]:
-        """The session's turns that open, in conversation order.
+        """The session's turns that open, in conversation order (see `read_session`)."""
+        return (await self.read_session(person_id, session_id)).turns
+
+    async def read_session(self, person_id: int, session_id: int) -> SessionRead:
+        """The session's turns that open, and the owed ones that do not.
 
         A turn whose ciphertext no longer opens under a key that still does (a damaged
         sector, a botched restore) is set aside: logged with its ids, kept on disk as it
         is, and left out, so the conversation, `/end` and closing a quiet session go on
-        without it instead of failing on it forever. A key that does not open at all
-        (`KeyringError`, or no data key) still fails: without it nothing of the person can be read.
+        without it instead of failing on it forever. One still unanswered or undelivered
+        is named in `unreadable` by its plain columns, for the harness to settle. A key
+        that does not open at all (`KeyringError`, or no data key) still fails: without
+        it nothing of the person can be read.
         """
         rows = await self._db.fetchall(
             # Conversation order, not storage order: an answer follows the message it
@@ -302,22 +315,34 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
             " ORDER BY COALESCE(t.reply_to, t.id), t.id",
             (person_id, session_id),
         )
-        return tuple(await self._turns_that_open(rows))
-
-    async def _turns_that_open(self, rows: Sequence[aiosqlite.Row]) -> list[Turn]:
-        """Each row's turn, a damaged one set aside (see `session_turns`)."""
-        turns = []
+        turns: list[Turn] = []
+        unreadable: list[UnreadableTurn] = []
         for row in rows:
-            try:
-                turns.append(await self._turn(row))
-            except RecordDamaged:
-                log.warning(
-                    "turn_set_aside",
-                    person=int(row["person_id"]),
-                    session=int(row["session_id"]),
-                    turn=int(row["id"]),
+            opened = await self._turn_that_opens(row)
+            if opened is not None:
+                turns.append(opened)
+            elif row["answered_at"] is None:
+                unreadable.append(
+                    UnreadableTurn(
+                        int(row["id"]),
+                        cast(Literal["user", "mentor"], row["role"]),
+                        require_time(row["at"]),
+                    )
                 )
-        return turns
+        return SessionRead(tuple(turns), tuple(unreadable))
+
+    async def _turn_that_opens(self, row: aiosqlite.Row) -> Turn | None:
+        """The row's turn, or None for a damaged one, set aside (see `read_session`)."""
+        try:
+            return await self._turn(row)
+        except RecordDamaged:
+            log.warning(
+                "turn_set_aside",
+                person=int(row["person_id"]),
+                session=int(row["session_id"]),
+                turn=int(row["id"]),
+            )
+            return None
 
     async def screen_turn(
         self,
@@ -415,8 +440,10 @@ class SqliteStore(ClosingRecords, ReminderRecords, PrivacyRecords, MemoryRecords
             (NOTEBOOKS_SQL, (person_id,)),
         )
         by_session: dict[int, list[Turn]] = {}
-        for turn in await self._turns_that_open(turn_rows):
-            by_session.setdefault(turn.session_id, []).append(turn)
+        for row in turn_rows:
+            turn = await self._turn_that_opens(row)
+            if turn is not None:
+                by_session.setdefault(turn.session_id, []).append(turn)
         transcripts = [
             Transcript(session.number, session.opened_at, tuple(by_session.get(session.id, ())))
             for session in map(_session, sessions)

@@ -223,6 +223,24 @@ async def test_a_body_moved_into_a_turn_does_not_open_and_the_turn_is_set_aside(
     assert f"turn_set_aside person={person_id} session={session_id} turn=2" in caplog.text
 
 
+async def test_read_session_names_the_owed_turns_that_do_not_open_and_only_those(
+    tmp_path: Path,
+) -> None:
+    """Both turns are damaged; the one already answered is set aside quietly, the one
+    still owed is named by id, role and time (nothing of what it said), for the harness
+    to settle."""
+    person_id, session_id = await sealed_life(tmp_path)
+    async with open_store(tmp_path) as store:
+        await store.mark_answered([1], AT)
+    with sqlite3.connect(tmp_path / "lumen.db") as raw:
+        raw.execute("UPDATE turns SET body = (SELECT body FROM turns WHERE id = 2) WHERE id = 1")
+        raw.execute("UPDATE turns SET body = (SELECT body FROM notebooks) WHERE id = 2")
+    async with open_store(tmp_path) as store:
+        read = await store.read_session(person_id, session_id)
+    assert read.turns == ()
+    assert [(t.id, t.role, t.at) for t in read.unreadable] == [(2, "user", AT)]
+
+
 async def test_untouched_records_of_the_same_life_open(tmp_path: Path) -> None:
     """The control for the swaps above: without a swap, everything opens."""
     person_id, session_id = await sealed_life(tmp_path)
