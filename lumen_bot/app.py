@@ -72,11 +72,15 @@ class Core:
             log.warning("rhythm_beat_failed", error=type(exc).__name__)
 
     def retry_answers(self) -> None:
-        """Start, beside the beat, the retries that are due: an answer can take as long
-        as the LLM's timeout, and reminders must not wait for it. Each retry is taken
-        off the schedule when it starts, so a beat never starts one twice."""
+        """Start, beside the beat, the retries due before the next beat, each at its own
+        time: an answer can take as long as the LLM's timeout, and reminders must not
+        wait for it. Each retry is taken off the schedule by the beat that starts it,
+        so no beat starts one twice."""
         if self.mentor.owed_answers:
-            self.tasks.spawn(self.mentor.retry_owed(self.notifier.channel), name="answer-retries")
+            beat = timedelta(seconds=self.settings.rhythm_tick_s)
+            self.tasks.spawn(
+                self.mentor.retry_owed(self.notifier.channel, ahead=beat), name="answer-retries"
+            )
 
     @property
     def mentor(self) -> Mentor:

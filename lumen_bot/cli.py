@@ -331,7 +331,7 @@ async def _chat(settings: Settings) -> None:
 async def _keep_retrying(core: Core, every_s: float) -> None:
     while True:
         await asyncio.sleep(every_s)
-        await core.mentor.retry_owed(core.notifier.channel)
+        core.retry_answers()
 
 
 async def _converse(

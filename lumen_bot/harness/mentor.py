@@ -267,18 +267,27 @@ class Mentor:
             log.info("session_resumed", person=person.id, session=session.id)
         return len(pending)
 
-    async def retry_owed(self, channel: Callable[[PersonKey], ReplyChannel]) -> int:
+    async def retry_owed(
+        self, channel: Callable[[PersonKey], ReplyChannel], *, ahead: timedelta = timedelta(0)
+    ) -> int:
         """Try again the answers the LLM could not give, whose time has come (the rhythm
         beat calls this). Each runs under its person's answering lock, so never beside
         another answer to them; different people at once. Returns how many were tried.
+
+        `ahead`: the retries due within this time (the beat's interval) are taken now, and
+        each starts at its own time. The waits are spread apart (`backoff.py`) so that
+        people who failed in the same outage do not meet the LLM in one burst; starting
+        all of a beat's retries together would gather them again.
 
         The same path as `resume`: what waits is answered once, or, once the newest
         waiting message is older than `resume_max_age`, the person hears the thread was
         lost. A retry that fails again stays quiet and plans the next, later attempt.
         """
-        due = self._owed.take_due(self._clock.now())
+        now = self._clock.now()
+        due = self._owed.take_due(now + ahead)
         results = await asyncio.gather(
-            *(self._retry(owed, channel) for owed in due), return_exceptions=True
+            *(self._retry(owed, channel, after_s=(owed.due - now).total_seconds()) for owed in due),
+            return_exceptions=True,
         )
         for owed, result in zip(due, results, strict=True):
             if isinstance(result, Exception):
@@ -287,7 +296,15 @@ class Mentor:
                 )
         return len(due)
 
-    async def _retry(self, owed: OwedAnswer, channel: Callable[[PersonKey], ReplyChannel]) -> None:
+    async def _retry(
+        self,
+        owed: OwedAnswer,
+        channel: Callable[[PersonKey], ReplyChannel],
+        *,
+        after_s: float = 0.0,
+    ) -> None:
+        if after_s > 0:
+            await asyncio.sleep(after_s)  # its own time within the beat (see `retry_owed`)
         async with self._answering.hold(owed.person):
             try:
                 person = await self._store.find_person(owed.person)

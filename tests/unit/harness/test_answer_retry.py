@@ -4,6 +4,8 @@ never for a session closed meanwhile, and never beside another answer to the sam
 from __future__ import annotations
 
 import asyncio
+import time
+from datetime import timedelta
 from pathlib import Path
 
 from lumen_bot.errors import (
@@ -251,3 +253,35 @@ async def test_a_long_answer_cut_off_half_way_is_finished_by_lumen_from_where_it
             ("user", "tell me everything", True),
             ("mentor", "\n\n".join(parts), True),
         ]
+
+
+async def test_retries_due_within_one_beat_start_each_at_its_own_time(tmp_path: Path) -> None:
+    """Alice's and Bob's retries fall 0.3 s apart within one beat. The beat takes both,
+    and Bob's reaches the LLM only when his time comes: the spread of the waits is
+    kept, not gathered into one burst at the beat. Without `ahead`, Bob waits for the
+    next beat, as before."""
+    bob = PersonKey("telegram", "1002")
+    asked_at: dict[str, float] = {}
+    flaky = Flaky(2)
+
+    def timed(request: LLMRequest) -> list[str] | LLMError:
+        answer = flaky(request)
+        if not isinstance(answer, LLMError) and request.purpose == "turn":
+            asked_at[request.messages[-1].text] = time.monotonic()
+        return answer
+
+    for ahead, taken in ((timedelta(0), 1), (timedelta(seconds=30), 2)):
+        flaky.failures = 2
+        asked_at.clear()
+        async with make_harness(tmp_path / str(taken), FakeLLM(script=timed)) as h:
+            await say(h, "alice here")
+            h.clock.advance(seconds=0.3)
+            await h.mentor.handle(Inbound(bob, "bob here", h.clock.now()), RecordingReply())
+            h.clock.advance(seconds=29.7)  # Alice's retry is due now, Bob's in 0.3 s
+
+            assert await h.mentor.retry_owed(h.notifier.channel, ahead=ahead) == taken
+            if taken == 1:
+                assert list(asked_at) == ["alice here"], "Bob's retry is left to the next beat"
+                continue
+            assert h.notifier.channels[bob].of("final") == [ANSWERED]
+            assert asked_at["bob here"] - asked_at["alice here"] >= 0.25, "not together"
