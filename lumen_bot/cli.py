@@ -381,7 +381,7 @@ async def _set_country(
     mentor: Mentor, person: PersonKey, argument: str, reply: TerminalReply
 ) -> None:
     """/country as in Telegram: the crisis lines shown are that country's."""
-    from lumen_bot.harness.commands import country_code
+    from lumen_bot.harness.commands import country_code, country_shown
 
     code = country_code(argument)
     if code is None:
@@ -391,7 +391,7 @@ async def _set_country(
     if known is None:
         await reply.notice("country_unknown")
     else:
-        await reply.notice("country_set", country=known)
+        await reply.notice("country_set", country=country_shown(known))
 
 
 class _TerminalInput:

@@ -9,8 +9,10 @@ and composing the messages is `safety/resources.py`.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from string import Formatter
@@ -88,6 +90,7 @@ class _EmergencySpec(_Checked):
 
 class _CountrySpec(_Spec):
     name: str = Field(min_length=1)
+    also_called: tuple[str, ...] = ()  # other names people write for it (/country Spain)
     emergency: _EmergencySpec
     lines: tuple[_LineSpec, ...] = ()
 
@@ -115,7 +118,29 @@ class _FileSpec(_Spec):
         named += [code for codes in self.fallback.examples.values() for code in codes]
         if unknown := sorted(set(named) - set(self.countries)):
             raise ValueError(f"aliases or fallback.examples name unknown countries {unknown}")
+        _names(self.countries)  # no name may mean two countries
         return self
+
+
+def name_key(said: str) -> str:
+    """A country's name as it is compared: case, accents, dots, spacing and a leading
+    "the" do not matter ("the U.K", "ESPANA" and "españa" read as written in the file)."""
+    bare = "".join(
+        ch for ch in unicodedata.normalize("NFKD", said.casefold()) if not unicodedata.combining(ch)
+    )
+    words = bare.replace(".", " ").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def _names(countries: Mapping[str, _CountrySpec]) -> dict[str, str]:
+    """Each country's names (its own and `also_called`), compared as `name_key` does."""
+    names: dict[str, str] = {}
+    for code, spec in countries.items():
+        for name in (spec.name, *spec.also_called):
+            key = name_key(name)
+            if names.setdefault(key, code) != code:
+                raise ValueError(f"the name {name!r} is given to {names[key]} and {code}")
+    return names
 
 
 # -- domain values --------------------------------------------------------------------
@@ -152,6 +177,7 @@ class CrisisResources:
     emergency_numbers: tuple[str, ...] = ()
     police: str | None = None
     medical: str | None = None
+    name: str | None = None  # the country's name in its own language ("España")
 
     @property
     def is_fallback(self) -> bool:
@@ -168,10 +194,23 @@ class ResourceBook:
     aliases: Mapping[str, str]
     directory: Line
     examples: Mapping[str, tuple[str, ...]]
+    names: Mapping[str, str] = field(default_factory=dict)  # `name_key` -> code
 
     def get(self, code: str | None) -> CrisisResources | None:
         key = (code or "").strip().upper()
         return self.countries.get(self.aliases.get(key, key))
+
+    def code_for(self, said: str) -> str | None:
+        """The country a person means by `said`: a two-letter code ("gb", also one with
+        no lines here, for the international fallback), an alias ("UK", "USA") or the
+        name of a country in this file, in its own language or in English ("España",
+        "spain"). None for anything else."""
+        key = name_key(said)
+        letters = key.replace(" ", "").upper()  # "U.K." and "u k" as "UK"
+        code = self.aliases.get(letters, letters)
+        if re.fullmatch(r"[A-Z]{2}", code):
+            return code
+        return self.names.get(key)
 
 
 def _line(spec: _LineSpec) -> Line:
@@ -200,6 +239,7 @@ def _country(code: str, spec: _CountrySpec, directory: Line) -> CrisisResources:
         emergency_numbers=em.numbers,
         police=em.police,
         medical=em.medical,
+        name=spec.name,
     )
 
 
@@ -234,6 +274,7 @@ def load_resources(path: Path | None = None) -> ResourceBook:
         aliases=dict(spec.aliases),
         directory=directory,
         examples=dict(spec.fallback.examples),
+        names=_names(spec.countries),
     )
 
 

@@ -34,6 +34,8 @@ __all__ = [
     "ResourceFileError",
     "concern_resources",
     "country_for",
+    "country_named",
+    "country_shown",
     "crisis_language",
     "crisis_message",
     "helper_message",
@@ -60,6 +62,19 @@ _LANGUAGE_COUNTRY: Final = {
     "tl": "PH",
     "fil": "PH",
 }
+
+
+def country_named(said: str) -> str | None:
+    """The ISO code of the country a person names in `/country` (see
+    `ResourceBook.code_for`): a code, an alias or a name; None for anything else."""
+    return _BOOK.code_for(said)
+
+
+def country_shown(code: str) -> str:
+    """A country as a person reads it back: "España (ES)", or the code alone where
+    Lumen has no lines."""
+    found = _BOOK.get(code)
+    return f"{found.name} ({found.country})" if found and found.name else code
 
 
 def country_for(explicit: str | None, language_code: str | None) -> str | None:

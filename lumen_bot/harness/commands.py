@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import safety
+from safety.resources import country_named
+from safety.resources import country_shown as country_shown  # the front ends' too
 from safety.screening import Level
 
 # Commands whose words describe what Lumen said ("/report you told me to hurt myself"):
@@ -37,10 +39,10 @@ def command_name(command_text: str) -> str:
 
 
 def country_code(argument: str) -> str | None:
-    """The two-letter country code `/country` takes, upper-cased; None if it is not one
-    (then the person is asked again)."""
-    code = argument.strip()
-    return code.upper() if len(code) == 2 and code.isascii() and code.isalpha() else None
+    """The country `/country` names, as its two-letter code: a code ("gb"), an alias
+    ("UK") or a country's name ("Spain", "España"); None if it is none of these (then
+    the person is asked again)."""
+    return country_named(argument)
 
 
 def whole_number(raw: str, *, most: int = LARGEST_ID) -> int | None:

@@ -24,6 +24,7 @@ from lumen_bot.harness.commands import (
     QUOTING_COMMANDS,
     command_name,
     country_code,
+    country_shown,
     crisis_in,
     read_as_message,
     whole_number,
@@ -252,7 +253,7 @@ class TelegramHandlers:
         args = context.args or []
         if user is None:
             return
-        code = country_code(args[0]) if len(args) == 1 else None
+        code = country_code(" ".join(args))  # a name may be words: /country New Zealand
         if code is None:
             await self._say(update, "country_ask")
             return
@@ -263,7 +264,8 @@ class TelegramHandlers:
         if known is None:
             await reply.plain(texts.text("country_unknown", user.language_code))
         else:
-            await reply.plain(texts.text("country_set", user.language_code, country=known))
+            shown = country_shown(known)
+            await reply.plain(texts.text("country_set", user.language_code, country=shown))
 
     async def on_text(self, update: Update, context: Context) -> None:
         message = update.effective_message

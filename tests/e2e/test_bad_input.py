@@ -132,6 +132,7 @@ async def test_an_empty_text_gets_the_text_only_answer(lumen: Lumen) -> None:
         ("/end now please", "no open session"),
         ("/country Narnia", "Which country"),
         ("/country zz", "I don't know crisis lines for that code"),
+        ("/country new  zealand", "crisis lines for New Zealand (NZ)"),
         ("/nosuchcommand \x00 \u202e", HELP),
     ],
 )

@@ -70,7 +70,7 @@ def test_country_and_unknown_commands_stay_in_the_terminal_and_a_crisis_gets_loc
         tmp_path, llm, "/country", "/country gb", "/help", "he's outside my door with a knife"
     )
     assert "Send /country followed by its two-letter code" in out
-    assert "I'll show crisis lines for GB" in out
+    assert "I'll show crisis lines for United Kingdom (GB)" in out
     assert out.count(COMMANDS_HINT) == 2, "once at the start, once for /help"
     assert "call 999" in out and "National Domestic Abuse Helpline" in out
     assert llm.requests == [], "no command and no crisis reached the LLM"
@@ -215,7 +215,7 @@ def test_a_turn_that_does_not_open_is_set_aside_and_the_chat_goes_on(
     finished = run_chat(tmp_path, llm, "are you there?", "still there?", "/country gb")
     assert finished.stdout.count("MENTOR-MARKER") == 2, "each line answered"
     assert text("record_unreadable") not in finished.stdout
-    assert "I'll show crisis lines for GB" in finished.stdout, "the chat went on"
+    assert "I'll show crisis lines for United Kingdom (GB)" in finished.stdout, "the chat went on"
     assert "DecryptionError" not in finished.stdout, "the person sees our words"
     log = (tmp_path / "data" / "chat.log").read_text()
     for leaked in ("authentication", "Traceback", "are you there?"):

@@ -18,7 +18,14 @@ from safety import (
     screen,
 )
 from safety.lexicon import DATA_DIR
-from safety.resources import MESSAGE_LANGS, concern_resources, country_for, load_resources
+from safety.resources import (
+    MESSAGE_LANGS,
+    concern_resources,
+    country_for,
+    country_named,
+    country_shown,
+    load_resources,
+)
 
 TEXTS = yaml.safe_load((DATA_DIR / "messages.yaml").read_text(encoding="utf-8"))
 BOOK = load_resources()
@@ -114,6 +121,48 @@ def test_country_for_prefers_the_choice_then_the_telegram_language(
     explicit: str | None, language_code: str | None, expected: str | None
 ) -> None:
     assert country_for(explicit, language_code) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("gb", "GB"),
+        (" GB ", "GB"),
+        ("it", "IT"),  # a code with no lines here: the international list
+        ("UK", "GB"),
+        ("U.K.", "GB"),
+        ("the UK", "GB"),
+        ("usa", "US"),
+        ("Spain", "ES"),
+        ("ESPAÑA", "ES"),
+        ("espana", "ES"),
+        ("united  states", "US"),
+        ("New Zealand", "NZ"),
+        ("Deutschland", "DE"),
+        ("Germany", "DE"),
+        ("Brasil", "BR"),
+        ("brazil", "BR"),
+        ("россия", "RU"),
+        ("Україна", "UA"),
+        ("Ukraine", "UA"),
+        ("turkiye", "TR"),
+        ("ایران", "IR"),
+        ("مصر", "EG"),
+        ("भारत", "IN"),
+        ("Narnia", None),
+        ("Italy", None),  # no lines there, and no name known: the person is asked for the code
+        ("i want to kill myself", None),
+        ("de ch", None),
+        ("", None),
+    ],
+)
+def test_country_named_takes_a_code_an_alias_or_a_name(said: str, code: str | None) -> None:
+    assert country_named(said) == code
+
+
+def test_a_country_is_read_back_by_its_own_name_and_code() -> None:
+    assert country_shown("ES") == "España (ES)"
+    assert country_shown("IT") == "IT", "no lines there: the code alone"
 
 
 @pytest.mark.parametrize(("country", "lang"), [("UK", None), (None, "en-GB"), ("gb", "es")])

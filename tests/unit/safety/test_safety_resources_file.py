@@ -158,6 +158,8 @@ def _mutate(raw: dict[str, Any], change: str) -> dict[str, Any]:
         raw["aliases"]["XX"] = "QQ"
     elif change == "no version":
         del raw["version"]
+    elif change == "one name for two countries":
+        raw["countries"]["IE"]["also_called"] = ["The United kingdom"]  # GB's name
     return raw
 
 
@@ -175,6 +177,7 @@ def _mutate(raw: dict[str, Any], change: str) -> dict[str, Any]:
         ("http chat address", "countries.GB.lines.0.chat_url"),
         ("alias to an unknown country", "unknown countries ['QQ']"),
         ("no version", "version"),
+        ("one name for two countries", "is given to GB and IE"),
     ],
 )
 def test_loader_rejects_a_malformed_file_naming_the_path_and_the_field(
