@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lumen_bot import keys_cli, texts
-from lumen_bot.errors import ConfigError, LumenError
+from lumen_bot.errors import ConfigError, LumenError, UpdatesTakenOver
 from lumen_bot.harness.model import Inbound, PersonKey
 from lumen_bot.harness.ports import PartDelivered
 from lumen_bot.install import existing_install, make_data_dir
@@ -111,6 +111,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"lumen: {exc}", file=sys.stderr)
         return 2
+    except UpdatesTakenOver:
+        print(
+            "lumen: another process now fetches this bot's updates (Telegram: 409 Conflict),"
+            " so this one has stopped; run one `lumen run` per bot token",
+            file=sys.stderr,
+        )
+        return 3
     except LumenError as exc:
         print(f"lumen: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1

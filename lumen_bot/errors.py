@@ -47,6 +47,14 @@ class ConfigError(LumenError):
     user_message = "something_went_wrong"
 
 
+class UpdatesTakenOver(LumenError):
+    """Telegram now gives this bot's updates to another process (409 Conflict: a second
+    `lumen run` with the same token). The newer one wins, as Telegram decides; this one
+    stops in good order rather than fight it for every poll."""
+
+    user_message = "something_went_wrong"
+
+
 class StoreError(LumenError):
     user_message = "something_went_wrong"
 

@@ -18,6 +18,7 @@ from typing import Any
 from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter, TelegramError
 
+from lumen_bot.errors import UpdatesTakenOver
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.logs import events
 from lumen_bot.telegram.delivery import flood_wait_s
@@ -47,8 +48,11 @@ async def poll(app: Application, stop: asyncio.Event, tasks: TaskGroup) -> None:
     while not stop.is_set():
         try:
             updates = await _fetch(app, offset, stop)
-        except (InvalidToken, Conflict):
+        except InvalidToken:
             raise
+        except Conflict:
+            log.warning("updates_taken_over")  # and the process stops (cli.py)
+            raise UpdatesTakenOver("another process now fetches this bot's updates") from None
         except RetryAfter as exc:
             await _pause(stop, flood_wait_s(exc))
             continue

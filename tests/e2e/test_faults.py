@@ -4,6 +4,8 @@ log names the fault, never the words."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from .llm_proxy import Fault, LlmProxy
@@ -126,4 +128,37 @@ async def test_an_answer_telegram_would_not_take_arrives_later_by_itself_once(
     assert bot.stop() == 0
     log = bot.output()
     assert "answer_undelivered" in log and "stored_reply_delivered" in log
+    assert SAID not in log
+
+
+CONFLICT = Failure(
+    "getUpdates",
+    409,
+    "Conflict: terminated by other getUpdates request; "
+    "make sure that only one bot instance is running",
+)
+
+
+async def test_a_second_process_taking_over_the_updates_stops_this_one_in_good_order(
+    lumen_process: LumenFactory,
+    telegram: TelegramWorld,
+    telegram_user: TelegramUser,
+) -> None:
+    """Telegram answers 409 Conflict to the process whose updates another `lumen run`
+    of the same bot now fetches. That process finishes what it holds (the message it
+    fetched is answered), then stops and says why in one line, not a traceback."""
+    bot = lumen_process()
+    await telegram.wait_until_polling(timeout=60)
+    telegram_user.records.fail_next(CONFLICT)
+    await telegram_user.send_text(SAID)  # ends the long poll; the next one meets the 409
+    [answer] = await telegram_user.wait_for_bot_messages(1, timeout=60)
+    assert "MENTOR-MARKER" in answer.text
+    for _ in range(300):
+        if bot.returncode is not None:
+            break
+        await asyncio.sleep(0.1)
+    assert bot.returncode == 3, "stopped by itself, with its own exit status"
+    log = bot.output()
+    assert "lumen: another process now fetches this bot's updates" in log
+    assert "Traceback" not in log and "updates_taken_over" in log and "bot_stopped" in log
     assert SAID not in log
