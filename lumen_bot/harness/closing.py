@@ -112,10 +112,18 @@ class Closer:
             await cancel_and_wait(task)
 
     async def resume(self) -> int:
-        """Start every unfinished job (after a restart). Returns how many."""
+        """Start every unfinished job (after a restart), trying each at once. Returns how
+        many.
+
+        The wait a failed attempt planned spaces out attempts within one run; a start is
+        a new chance, and the person was told their parting words come "the next time"
+        (a `lumen chat` opened again, a bot restarted after an outage), not up to
+        `LUMEN_CLOSING_RETRY_MAX` later.
+        """
         jobs = await self._store.pending_closing_jobs()
+        now = self._clock.now()
         for job in jobs:
-            self.start(job)
+            self.start(replace(job, next_attempt_at=min(job.next_attempt_at, now)))
         return len(jobs)
 
     async def settle(self, person_id: int, wait_s: float, *, until_failure: bool = False) -> bool:

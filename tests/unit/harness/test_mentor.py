@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from lumen_bot.errors import LLMBusy, LLMError, LLMStreamBroken
@@ -228,6 +229,26 @@ async def test_an_interrupted_closing_resumes_after_restart(tmp_path: Path) -> N
         assert await h.store.pending_closing_jobs() == ()
         data = await h.store.export(ALICE)
         assert data is not None and data.sessions[0][0].state.value == "closed"
+
+
+async def test_a_closing_waiting_for_its_next_attempt_is_tried_at_once_after_restart(
+    tmp_path: Path,
+) -> None:
+    """A closing that failed planned its next attempt ten minutes on. After a restart it
+    is tried at once: the person was told their parting words come the next time they
+    open the chat, not ten minutes into it."""
+    async with make_harness(tmp_path) as h:
+        await h.mentor.handle(inbound(h, "hi"), RecordingReply())
+        person = await h.store.person(ALICE, h.clock.now())
+        session = await h.store.active_session(person.id)
+        assert session is not None
+        later = h.clock.now() + timedelta(minutes=10)
+        await h.store.begin_closing(session.id, later, "end")  # then the process stops
+    async with make_harness(tmp_path) as h:
+        assert await h.closer.resume() == 1
+        assert await h.closer.settle(person.id, wait_s=5), "finished without waiting"
+        assert h.notifier.sent
+        assert await h.store.pending_closing_jobs() == ()
 
 
 async def test_crisis_turn_text_never_goes_to_the_closing_calls(harness: Harness) -> None:
