@@ -1,8 +1,9 @@
 """Lumen's own words to people, by message key and language.
 
 English has every message. The words around crisis care (its buttons, the answer to
-"I'm safe for now", the notice to a blocked person) and the button that ends a session
-speak every language the crisis resources speak; other messages fall back to English.
+"I'm safe for now", the notice to a blocked person, the answer to what Lumen cannot
+read, which names the emergency number) and the button that ends a session speak every
+language the crisis resources speak; other messages fall back to English.
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ _EN: dict[str, str] = {
     ),
     "text_only": (
         "Thank you for sending that. For now I can only read text — could you tell me "
-        "in words what you'd like to share?"
+        "in words what you'd like to share? If you're not safe right now, please call "
+        "your local emergency number."
     ),
     "caption_only": (
         "I can't see attachments yet, only words — so I'll answer what you wrote with it."
@@ -464,6 +466,11 @@ _CRISIS_CARE: dict[str, dict[str, str]] = {
             "Lumen no está disponible para ti durante un tiempo. Si estás en peligro, llama "
             "al número de emergencias de tu zona."
         ),
+        "text_only": (
+            "Gracias por enviármelo. Por ahora solo puedo leer texto: ¿me cuentas con palabras lo"
+            " que quieres compartir? Si ahora mismo no estás a salvo, llama al número de "
+            "emergencias de tu zona."
+        ),
         "end_button": "Terminar la sesión",
     },
     "pt": {
@@ -477,6 +484,11 @@ _CRISIS_CARE: dict[str, dict[str, str]] = {
         "blocked": (
             "O Lumen não está disponível para você por um tempo. Se você estiver em perigo, "
             "ligue para o número de emergência local."
+        ),
+        "text_only": (
+            "Obrigado por enviar. Por enquanto eu só consigo ler texto — você pode me contar em "
+            "palavras o que quer compartilhar? Se você não estiver em segurança agora, ligue para"
+            " o número de emergência local."
         ),
         "end_button": "Encerrar a sessão",
     },
@@ -492,6 +504,11 @@ _CRISIS_CARE: dict[str, dict[str, str]] = {
             "Lumen n'est pas disponible pour toi pendant un moment. Si tu es en danger, appelle "
             "le numéro d'urgence local."
         ),
+        "text_only": (
+            "Merci de me l'avoir envoyé. Pour l'instant, je ne sais lire que du texte : peux-tu "
+            "me dire avec des mots ce que tu veux partager ? Si tu n'es pas en sécurité en ce "
+            "moment, appelle le numéro d'urgence local."
+        ),
         "end_button": "Terminer la séance",
     },
     "de": {
@@ -505,6 +522,11 @@ _CRISIS_CARE: dict[str, dict[str, str]] = {
         "blocked": (
             "Lumen steht dir eine Weile nicht zur Verfügung. Wenn du in Gefahr bist, ruf bitte "
             "die örtliche Notrufnummer an."
+        ),
+        "text_only": (
+            "Danke, dass du mir das geschickt hast. Im Moment kann ich nur Text lesen – kannst du"
+            " mir in Worten schreiben, was du teilen möchtest? Wenn du gerade nicht in Sicherheit"
+            " bist, ruf bitte die örtliche Notrufnummer an."
         ),
         "end_button": "Sitzung beenden",
     },
@@ -520,6 +542,11 @@ _CRISIS_CARE: dict[str, dict[str, str]] = {
             "Lumen какое-то время недоступен для вас. Если вы в опасности, позвоните по "
             "местному номеру экстренной помощи."
         ),
+        "text_only": (
+            "Спасибо, что прислали. Пока я умею читать только текст — можете написать словами, "
+            "чем хотите поделиться? Если вы сейчас не в безопасности, позвоните по местному "
+            "номеру экстренной помощи."
+        ),
         "end_button": "Завершить сессию",
     },
     "uk": {
@@ -532,6 +559,11 @@ _CRISIS_CARE: dict[str, dict[str, str]] = {
         "blocked": (
             "Lumen якийсь час недоступний для вас. Якщо ви в небезпеці, зателефонуйте на "
             "місцевий номер екстреної допомоги."
+        ),
+        "text_only": (
+            "Дякую, що надіслали. Поки що я вмію читати лише текст — можете написати словами, чим"
+            " хочете поділитися? Якщо ви зараз не в безпеці, зателефонуйте на місцевий номер "
+            "екстреної допомоги."
         ),
         "end_button": "Завершити сесію",
     },
@@ -547,6 +579,11 @@ _CRISIS_CARE: dict[str, dict[str, str]] = {
             "Lumen tidak tersedia untukmu untuk sementara waktu. Jika kamu dalam bahaya, "
             "hubungi nomor darurat setempat."
         ),
+        "text_only": (
+            "Terima kasih sudah mengirimnya. Untuk saat ini aku hanya bisa membaca teks — bisakah"
+            " kamu menuliskan dengan kata-kata apa yang ingin kamu bagikan? Jika kamu sedang "
+            "tidak aman, hubungi nomor darurat setempat."
+        ),
         "end_button": "Akhiri sesi",
     },
     "tr": {
@@ -561,6 +598,11 @@ _CRISIS_CARE: dict[str, dict[str, str]] = {
             "Lumen bir süre sizin için kullanılamıyor. Tehlikedeyseniz lütfen yerel acil durum "
             "numarasını arayın."
         ),
+        "text_only": (
+            "Gönderdiğiniz için teşekkürler. Şimdilik yalnızca yazı okuyabiliyorum; paylaşmak "
+            "istediğinizi bana kelimelerle yazabilir misiniz? Şu an güvende değilseniz lütfen "
+            "yerel acil durum numarasını arayın."
+        ),
         "end_button": "Oturumu bitir",
     },
     "ar": {
@@ -571,6 +613,10 @@ _CRISIS_CARE: dict[str, dict[str, str]] = {
             "وعندما ترغب، نكمل من حيث توقفنا: فقط اكتب لي. لا داعي للعجلة."
         ),
         "blocked": "Lumen غير متاح لك لفترة. إذا كنت في خطر، فاتصل برقم الطوارئ المحلي.",
+        "text_only": (
+            "شكرًا لأنك أرسلت هذا. حاليًا أستطيع قراءة النصوص فقط، فهل يمكنك أن تكتب لي بالكلمات "
+            "ما تريد مشاركته؟ إذا لم تكن بأمان الآن، فاتصل برقم الطوارئ المحلي."
+        ),
         "end_button": "إنهاء الجلسة",
     },
     "fa": {
@@ -585,6 +631,10 @@ _CRISIS_CARE: dict[str, dict[str, str]] = {
             "Lumen مدتی برای شما در دسترس نیست. اگر در خطر هستید، لطفاً با شماره اورژانس "
             "محلی تماس بگیرید."
         ),
+        "text_only": (
+            "ممنون که فرستادید. فعلاً فقط می‌توانم متن بخوانم؛ می‌شود آنچه را می‌خواهید بگویید با"
+            " کلمات بنویسید؟ اگر الان در امان نیستید، لطفاً با شماره اورژانس محلی تماس بگیرید."
+        ),
         "end_button": "پایان جلسه",
     },
     "hi": {
@@ -598,6 +648,11 @@ _CRISIS_CARE: dict[str, dict[str, str]] = {
         "blocked": (
             "Lumen कुछ समय के लिए आपके लिए उपलब्ध नहीं है। अगर आप खतरे में हैं, तो कृपया "
             "अपने स्थानीय आपातकालीन नंबर पर कॉल करें।"
+        ),
+        "text_only": (
+            "भेजने के लिए धन्यवाद। अभी मैं सिर्फ़ लिखा हुआ पढ़ सकता हूँ — क्या आप शब्दों में लिख "
+            "सकते हैं कि आप क्या कहना चाहते हैं? अगर आप अभी सुरक्षित नहीं हैं, तो कृपया अपने "
+            "स्थानीय आपातकालीन नंबर पर कॉल करें।"
         ),
         "end_button": "सत्र समाप्त करें",
     },

@@ -163,6 +163,7 @@ async def test_a_photo_gets_a_kind_text_only_reply(
     await telegram_user.send_photo()
     [reply] = await telegram_user.wait_for_bot_messages(1, timeout=30)
     assert "only read text" in reply.text
+    assert "not safe right now" in reply.text, "what cannot be screened still names help"
     assert llm.requests == []
     await telegram_user.send_text("ok, in words then")
     [answer] = await telegram_user.wait_for_bot_messages(1, timeout=30)

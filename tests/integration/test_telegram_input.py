@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from telegram import Update
 
+from lumen_bot import texts
 from lumen_bot.harness.model import PersonKey
 from lumen_bot.telegram.admin import AdminHandlers
 from lumen_bot.telegram.bot import TelegramApp
@@ -117,6 +118,19 @@ async def test_a_forwarded_message_is_read_like_any_other(bot: Bot) -> None:
     origin = {"type": "hidden_user", "sender_user_name": "Someone", "date": 1_794_000_000}
     await bot.send(update(message=message("they said this", forward_origin=origin)))
     assert "they said this" in await bot.stored_texts()
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ru", "ar"])
+async def test_a_voice_message_gets_the_text_only_answer_in_the_persons_language(
+    bot: Bot, language: str
+) -> None:
+    """Lumen cannot screen a voice message, so its answer names the emergency number,
+    in the person's language; nothing is stored and no LLM is asked."""
+    body = message(voice={"file_id": "v1", "file_unique_id": "u1", "duration": 7})
+    body["from"]["language_code"] = language
+    await bot.send(update(message=body))
+    assert bot.texts_sent() == [texts.text("text_only", language)]
+    assert await bot.stored_texts() == [] and bot.h.llm.requests == []
 
 
 async def test_another_bot_writing_is_ignored(bot: Bot) -> None:
