@@ -61,6 +61,23 @@ _LANGUAGE_COUNTRY: Final = {
     "hi": "IN",
     "tl": "PH",
     "fil": "PH",
+    # languages of the European Union spoken mainly in one member state
+    "bg": "BG",
+    "cs": "CZ",
+    "da": "DK",
+    "el": "GR",
+    "et": "EE",
+    "fi": "FI",
+    "hr": "HR",
+    "hu": "HU",
+    "it": "IT",
+    "lt": "LT",
+    "lv": "LV",
+    "pl": "PL",
+    "ro": "RO",
+    "sk": "SK",
+    "sl": "SI",
+    "sv": "SE",
 }
 
 
@@ -71,8 +88,8 @@ def country_named(said: str) -> str | None:
 
 
 def country_shown(code: str) -> str:
-    """A country as a person reads it back: "España (ES)", or the code alone where
-    Lumen has no lines."""
+    """A country as a person reads it back: "España (ES)", or the code alone for a
+    country the resources file does not list."""
     found = _BOOK.get(code)
     return f"{found.name} ({found.country})" if found and found.name else code
 

@@ -115,6 +115,9 @@ ALL_MESSAGES = _all_messages()
         (None, None, None),
         ("", "", None),
         ("Narnia", "tr", "TR"),  # not a code: fall back to the guess
+        (None, "it", "IT"),  # a language of one member state of the EU: its 112
+        (None, "pl", "PL"),
+        (None, "nl", None),  # spoken in the Netherlands and Belgium
     ],
 )
 def test_country_for_prefers_the_choice_then_the_telegram_language(
@@ -150,7 +153,8 @@ def test_country_for_prefers_the_choice_then_the_telegram_language(
         ("مصر", "EG"),
         ("भारत", "IN"),
         ("Narnia", None),
-        ("Italy", None),  # no lines there, and no name known: the person is asked for the code
+        ("Italy", "IT"),
+        ("Japan", None),  # not in the file: the person is asked for the code
         ("i want to kill myself", None),
         ("de ch", None),
         ("", None),
@@ -162,7 +166,7 @@ def test_country_named_takes_a_code_an_alias_or_a_name(said: str, code: str | No
 
 def test_a_country_is_read_back_by_its_own_name_and_code() -> None:
     assert country_shown("ES") == "España (ES)"
-    assert country_shown("IT") == "IT", "no lines there: the code alone"
+    assert country_shown("JP") == "JP", "not in the file: the code alone"
 
 
 @pytest.mark.parametrize(("country", "lang"), [("UK", None), (None, "en-GB"), ("gb", "es")])
