@@ -61,6 +61,11 @@ _LANGUAGE_COUNTRY: Final = {
     "hi": "IN",
     "tl": "PH",
     "fil": "PH",
+    "ja": "JP",
+    "ko": "KR",
+    "nb": "NO",
+    "nn": "NO",
+    "no": "NO",
     # languages of the European Union spoken mainly in one member state
     "bg": "BG",
     "cs": "CZ",

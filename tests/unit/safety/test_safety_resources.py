@@ -118,6 +118,8 @@ ALL_MESSAGES = _all_messages()
         (None, "it", "IT"),  # a language of one member state of the EU: its 112
         (None, "pl", "PL"),
         (None, "nl", None),  # spoken in the Netherlands and Belgium
+        (None, "ja", "JP"),
+        (None, "nb", "NO"),
     ],
 )
 def test_country_for_prefers_the_choice_then_the_telegram_language(
@@ -154,7 +156,9 @@ def test_country_for_prefers_the_choice_then_the_telegram_language(
         ("भारत", "IN"),
         ("Narnia", None),
         ("Italy", "IT"),
-        ("Japan", None),  # not in the file: the person is asked for the code
+        ("Japan", "JP"),
+        ("日本", "JP"),
+        ("Chile", None),  # not in the file: the person is asked for the code
         ("i want to kill myself", None),
         ("de ch", None),
         ("", None),
@@ -166,7 +170,7 @@ def test_country_named_takes_a_code_an_alias_or_a_name(said: str, code: str | No
 
 def test_a_country_is_read_back_by_its_own_name_and_code() -> None:
     assert country_shown("ES") == "España (ES)"
-    assert country_shown("JP") == "JP", "not in the file: the code alone"
+    assert country_shown("CL") == "CL", "not in the file: the code alone"
 
 
 @pytest.mark.parametrize(("country", "lang"), [("UK", None), (None, "en-GB"), ("gb", "es")])
