@@ -158,7 +158,8 @@ def test_country_for_prefers_the_choice_then_the_telegram_language(
         ("Italy", "IT"),
         ("Japan", "JP"),
         ("日本", "JP"),
-        ("Chile", None),  # not in the file: the person is asked for the code
+        ("Chile", "CL"),
+        ("Kenya", None),  # not in the file: the person is asked for the code
         ("i want to kill myself", None),
         ("de ch", None),
         ("", None),
@@ -170,7 +171,7 @@ def test_country_named_takes_a_code_an_alias_or_a_name(said: str, code: str | No
 
 def test_a_country_is_read_back_by_its_own_name_and_code() -> None:
     assert country_shown("ES") == "España (ES)"
-    assert country_shown("CL") == "CL", "not in the file: the code alone"
+    assert country_shown("KE") == "KE", "not in the file: the code alone"
 
 
 @pytest.mark.parametrize(("country", "lang"), [("UK", None), (None, "en-GB"), ("gb", "es")])
@@ -362,7 +363,8 @@ def test_every_message_is_non_empty_plain_text_with_every_placeholder_filled() -
     assert len(ALL_MESSAGES) == len(MESSAGE_LANGS) * (len(COUNTRIES) + 1) * kinds
     for label, _, text in ALL_MESSAGES:
         assert text.strip(), label
-        assert not re.search(r"[*_`<>\[\]{}]", text), label
+        # no Markdown: a star only in a short code such as Chile's *4141
+        assert not re.search(r"[_`<>\[\]{}]|\*(?!\d)", text), label
         assert len(text) < 1500, label  # short enough to read in a crisis
 
 
