@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections import OrderedDict
+from datetime import timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
@@ -41,6 +41,7 @@ from lumen_bot.telegram.formatting import well_formed
 from lumen_bot.telegram.pacing import Courtesy
 from lumen_bot.telegram.polling import admitted
 from lumen_bot.telegram.reply import PLATFORM, SAFE_NOW, TelegramReply
+from lumen_bot.telegram.told import Told
 from safety.screening import Level
 
 log = events(__name__)
@@ -48,7 +49,9 @@ log = events(__name__)
 Context = ContextTypes.DEFAULT_TYPE
 PRIVATE = filters.ChatType.PRIVATE
 REPORT = "report:"  # callback data prefix of the report reasons
-TOLD_GROUPS_MAX = 10_000  # groups we told "private chats only", remembered in memory only
+TOLD_MAX = 10_000  # chats and groups remembered as told (in memory only)
+# A person who sends one sticker after another hears "I can only read text" once in this.
+NOTICE_QUIET = timedelta(minutes=10)
 
 
 class TelegramHandlers:
@@ -67,7 +70,8 @@ class TelegramHandlers:
         self._interval_s = stream_interval_s
         self._courtesy = Courtesy()  # typing hints and previews, shared by every chat
         self._clock = clock or SystemClock()
-        self._told_groups: OrderedDict[int, None] = OrderedDict()
+        self._told_groups = Told(self._clock, within=None, most=TOLD_MAX)
+        self._told_lately = Told(self._clock, within=NOTICE_QUIET, most=TOLD_MAX)
         # A double tap is two updates handled at once; one choice at a time opens a
         # report once (choices are rare and quick, so one lock for everyone).
         self._choosing_reason = asyncio.Lock()
@@ -290,22 +294,30 @@ class TelegramHandlers:
 
     async def on_non_text(self, update: Update, context: Context) -> None:
         """Photos, voice, stickers, files: only text for now. A caption is text, though,
-        and may say something that matters: it goes to the mentor like a message."""
+        and may say something that matters: it goes to the mentor like a message.
+
+        The notice is said once per album, and once in `NOTICE_QUIET` per chat: the
+        first already named the emergency number, and a row of stickers should not get
+        a row of identical answers. A caption is answered every time."""
         message = update.effective_message
-        if message is not None and message.caption:
-            await self._say(update, "caption_only")
-            await self._handle_text(update, message.caption)
+        if message is None:
             return
-        await self._say(update, "text_only")
+        key = "caption_only" if message.caption else "text_only"
+        told: list[tuple[int | str, ...]] = [(message.chat_id, key)]
+        if message.media_group_id is not None:
+            told.append((message.chat_id, "album", message.media_group_id))
+        if self._told_lately.should_tell(*told):
+            await self._say(update, key)
+        else:
+            log.info("notice_not_repeated", update=update.update_id, notice=key)
+        if message.caption:
+            await self._handle_text(update, message.caption)
 
     async def on_not_private(self, update: Update, context: Context) -> None:
         """Say once per group that Lumen works only in private chats; store nothing."""
         chat = update.effective_chat
-        if chat is None or chat.id in self._told_groups:
+        if chat is None or not self._told_groups.should_tell(chat.id):
             return
-        self._told_groups[chat.id] = None
-        if len(self._told_groups) > TOLD_GROUPS_MAX:
-            self._told_groups.popitem(last=False)
         bot = context.bot
         try:
             await deliver(

@@ -48,7 +48,7 @@ async def bot(tmp_path: Path) -> AsyncIterator[Bot]:
     async with make_harness(tmp_path) as h:
         app = offline_application(api)
         AdminHandlers(h.review, frozenset({ADMIN})).register(app)
-        TelegramHandlers(h.mentor, h.reports, stream_interval_s=0).register(app)
+        TelegramHandlers(h.mentor, h.reports, stream_interval_s=0, clock=h.clock).register(app)
         async with app:
             yield Bot(app, api, h)
 
@@ -131,6 +131,61 @@ async def test_a_voice_message_gets_the_text_only_answer_in_the_persons_language
     await bot.send(update(message=body))
     assert bot.texts_sent() == [texts.text("text_only", language)]
     assert await bot.stored_texts() == [] and bot.h.llm.requests == []
+
+
+STICKER = {"file_id": "s1", "file_unique_id": "u2", "type": "regular", "width": 512,
+           "height": 512, "is_animated": False, "is_video": False}  # fmt: skip
+
+
+def photo(album: str | None = None, caption: str | None = None) -> dict[str, Any]:
+    size = {"file_id": "p1", "file_unique_id": "u3", "width": 90, "height": 90}
+    extra: dict[str, Any] = {"photo": [size]}
+    if album is not None:
+        extra["media_group_id"] = album
+    if caption is not None:
+        extra["caption"] = caption
+    return message(**extra)
+
+
+async def test_stickers_in_a_row_get_the_text_only_answer_once_in_a_while(bot: Bot) -> None:
+    """The first answer named the emergency number already; a row of stickers gets one
+    answer, and another only after a quiet spell."""
+    for _ in range(3):
+        await bot.send(update(message=message(sticker=STICKER)))
+        bot.h.clock.advance(minutes=3)
+    assert bot.texts_sent() == [texts.text("text_only")]
+    bot.h.clock.advance(minutes=10)
+    await bot.send(update(message=message(sticker=STICKER)))
+    assert bot.texts_sent() == [texts.text("text_only")] * 2
+
+
+async def test_an_album_gets_one_answer_not_one_per_photo(bot: Bot) -> None:
+    for _ in range(4):
+        await bot.send(update(message=photo(album="a1")))
+    assert bot.texts_sent() == [texts.text("text_only")]
+
+
+async def test_an_album_with_a_caption_is_answered_in_words_once(bot: Bot) -> None:
+    """The caption goes to the mentor; the other photos of the album add no notice."""
+    await bot.send(update(message=photo(album="a2", caption="my garden this spring")))
+    await bot.send(update(message=photo(album="a2")))
+    await bot.send(update(message=photo(album="a2")))
+    assert bot.texts_sent() == [
+        texts.text("caption_only"),
+        "Thank you for telling me. What matters most here?",
+    ]
+    assert await bot.stored_texts() == [
+        "my garden this spring",
+        "Thank you for telling me. What matters most here?",
+    ]
+
+
+async def test_every_caption_is_answered_though_its_notice_is_said_once(bot: Bot) -> None:
+    await bot.send(update(message=photo(caption="first")))
+    await bot.send(update(message=photo(caption="second")))
+    sent = bot.texts_sent()
+    assert sent.count(texts.text("caption_only")) == 1
+    assert (await bot.stored_texts())[::2] == ["first", "second"]
 
 
 async def test_another_bot_writing_is_ignored(bot: Bot) -> None:
