@@ -305,6 +305,7 @@ class Mentor:
     ) -> None:
         if after_s > 0:
             await asyncio.sleep(after_s)  # its own time within the beat (see `retry_owed`)
+        self._owed.started(owed)
         async with self._answering.hold(owed.person):
             try:
                 person = await self._store.find_person(owed.person)

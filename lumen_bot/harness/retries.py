@@ -48,6 +48,8 @@ class OwedAnswers:
     def __init__(self, policy: RetryPolicy) -> None:
         self._policy = policy
         self._owed: dict[PersonKey, OwedAnswer] = {}
+        # Taken by a beat ahead of their time and not yet started (`take_due`).
+        self._taken: dict[PersonKey, OwedAnswer] = {}
 
     def after(
         self,
@@ -85,10 +87,10 @@ class OwedAnswers:
         failures_before: int = 0,
     ) -> OwedAnswer:
         """An attempt failed: plan the next one, later each time the same session fails."""
-        earlier = self._owed.get(person)
-        if earlier is not None and earlier.session_id == session_id:
-            failures_before = max(failures_before, earlier.failures)
-            locale = locale or earlier.locale
+        for earlier in (self._owed.get(person), self._taken.get(person)):
+            if earlier is not None and earlier.session_id == session_id:
+                failures_before = max(failures_before, earlier.failures)
+                locale = locale or earlier.locale
         failures = failures_before + 1
         owed = OwedAnswer(
             person, session_id, locale, failures, now + self._policy.backoff(failures)
@@ -99,13 +101,23 @@ class OwedAnswers:
     def settled(self, person: PersonKey) -> None:
         """Nothing is owed to this person any more (answered, closed or forgotten)."""
         self._owed.pop(person, None)
+        self._taken.pop(person, None)
 
     def take_due(self, now: datetime) -> list[OwedAnswer]:
-        """The entries due now, removed: a failed attempt plans the next one itself."""
+        """The entries due by `now`, out of the schedule: a failed attempt plans the next
+        one itself. Until each is `started`, it is remembered, so that a failure of the
+        same session meanwhile (a live answer while the retry waits for its time) counts
+        on from its failures rather than from none, and waits as long as it should."""
         due = [owed for owed in self._owed.values() if owed.due <= now]
         for owed in due:
             del self._owed[owed.person]
+            self._taken[owed.person] = owed
         return due
 
+    def started(self, owed: OwedAnswer) -> None:
+        """A taken entry's attempt begins: from here its outcome plans what comes next."""
+        if self._taken.get(owed.person) is owed:
+            del self._taken[owed.person]
+
     def __len__(self) -> int:
-        return len(self._owed)
+        return len(self._owed.keys() | self._taken.keys())
