@@ -106,8 +106,8 @@ _EN: dict[str, str] = {
     "report_other": "Something else",
     "country_set": "Thank you — I'll show crisis lines for {country} when they're needed.",
     "country_ask": (
-        "Which country are you in? Send /country followed by its two-letter code, "
-        "for example /country GB, /country BR or /country DE."
+        "Which country are you in? Send /country followed by its name or two-letter "
+        "code, for example /country Brasil, /country GB or /country Deutschland."
     ),
     "country_unknown": (
         "I don't know crisis lines for that code yet. I'll show the international list "

@@ -69,7 +69,7 @@ def test_country_and_unknown_commands_stay_in_the_terminal_and_a_crisis_gets_loc
     out = chat(
         tmp_path, llm, "/country", "/country gb", "/help", "he's outside my door with a knife"
     )
-    assert "Send /country followed by its two-letter code" in out
+    assert "Send /country followed by its name or two-letter code" in out
     assert "I'll show crisis lines for United Kingdom (GB)" in out
     assert out.count(COMMANDS_HINT) == 2, "once at the start, once for /help"
     assert "call 999" in out and "National Domestic Abuse Helpline" in out
@@ -100,7 +100,7 @@ def test_crisis_words_after_a_known_command_get_crisis_care_and_the_command_does
         "still there?",
     )
     assert out.count("call 999") == 2, "crisis care, with the local lines, for both"
-    assert "Send /country followed by its two-letter code" not in out, "not asked again"
+    assert "Send /country followed by its name or two-letter code" not in out, "not asked again"
     assert "Let me write my notes" not in out, "the open session was not closed"
     assert len(llm.requests) == 1, "only the greeting: never a crisis, nothing after /quit"
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lumen_bot import texts
+from lumen_bot.harness.commands import country_code
 from safety.resources import MESSAGE_LANGS
 
 CRISIS_CARE = (
@@ -31,3 +34,10 @@ def test_a_regional_or_capitalised_code_finds_its_language(code: str) -> None:
 def test_a_language_without_translations_falls_back_to_english() -> None:
     assert texts.text("safe_now", "ja") == texts.text("safe_now", "en")
     assert texts.text("help", "es") == texts.text("help", "en"), "help is English for now"
+
+
+def test_every_example_the_country_question_gives_is_one_country_accepts() -> None:
+    """Names and codes alike: a person who copies an example is understood."""
+    examples = re.findall(r"/country ([A-Z]\w*)", texts.text("country_ask"))
+    assert len(examples) == 3
+    assert [country_code(said) for said in examples] == ["BR", "GB", "DE"]
