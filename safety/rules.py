@@ -28,6 +28,7 @@ FACETS: Final = frozenset(
         "danger",  # a threat from another person
         "presence",  # that person is here / outside / coming
         "armed",  # that person has a weapon at hand
+        "weapon",  # the person has a blade at hand: with intent to harm someone, a crisis
     }
 )
 CUES: Final = ("past", "resolved", "benign", "now", "joke")
