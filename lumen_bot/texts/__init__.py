@@ -1,0 +1,68 @@
+"""Lumen's own words to people, by message key and language: `text(key, lang)`.
+
+English has every message (`english.py`); each other language the crisis resources speak
+(`safety.resources.MESSAGE_LANGS`) has a module of its own, so that a native speaker can
+review one file. They hold the words around crisis care (its buttons, the answer to "I'm
+safe for now", the notice to a blocked person, the answer to what Lumen cannot read, which
+names the emergency number) and the button that ends a session; other messages fall back
+to English.
+"""
+
+from __future__ import annotations
+
+from lumen_bot.texts import (
+    arabic,
+    english,
+    french,
+    german,
+    hindi,
+    indonesian,
+    persian,
+    portuguese,
+    russian,
+    spanish,
+    turkish,
+    ukrainian,
+)
+
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "What Lumen is and how it works"),
+    ("end", "Close this session; I write my notes and say goodbye"),
+    ("help", "The commands"),
+    ("privacy", "How your words are kept"),
+    ("report", "Report something I said"),
+    ("country", "Set your country for crisis lines"),
+    ("remind", "How and when I remind you of our next session"),
+    ("timezone", "Your time zone, so reminders come at your time"),
+    ("pause", "Pause all reminders"),
+    ("resume", "Turn reminders back on"),
+    ("memory", "What I remember about you, and a way to correct it"),
+    ("export", "Your whole history as a file"),
+    ("import", "Bring back a history you exported"),
+    ("forget", "Delete everything I hold about you, for good"),
+    ("retention", "How long transcripts of past sessions are kept"),
+    ("insights", "Count my sessions in anonymous statistics, or not"),
+    ("cancel", "Leave a question I asked you"),
+)
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "en": english.WORDS,
+    "es": spanish.WORDS,
+    "pt": portuguese.WORDS,
+    "fr": french.WORDS,
+    "de": german.WORDS,
+    "ru": russian.WORDS,
+    "uk": ukrainian.WORDS,
+    "id": indonesian.WORDS,
+    "tr": turkish.WORDS,
+    "ar": arabic.WORDS,
+    "fa": persian.WORDS,
+    "hi": hindi.WORDS,
+}
+
+
+def text(key: str, lang: str | None = None, **values: str) -> str:
+    """The message for a key in the person's language, falling back to English."""
+    table = _TEXTS.get((lang or "en")[:2].lower(), english.WORDS)
+    found = table.get(key) or english.WORDS.get(key) or english.WORDS["something_went_wrong"]
+    return found.format(**values) if values else found
