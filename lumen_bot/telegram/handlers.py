@@ -314,15 +314,16 @@ class TelegramHandlers:
             await self._handle_text(update, message.caption)
 
     async def on_not_private(self, update: Update, context: Context) -> None:
-        """Say once per group that Lumen works only in private chats; store nothing."""
+        """Say once per group that Lumen works only in private chats, in the language of
+        whoever wrote (a channel's post has no writer: English); store nothing."""
         chat = update.effective_chat
         if chat is None or not self._told_groups.should_tell(chat.id):
             return
+        writer = update.effective_user
+        words = texts.text("private_only", writer.language_code if writer else None)
         bot = context.bot
         try:
-            await deliver(
-                lambda: bot.send_message(chat.id, texts.text("private_only")), what="private_only"
-            )
+            await deliver(lambda: bot.send_message(chat.id, words), what="private_only")
         except DeliveryFailed:
             log.info("group_notice_failed", chat_type=chat.type)
 

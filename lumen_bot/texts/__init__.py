@@ -4,8 +4,8 @@ English has every message (`english.py`); each other language the crisis resourc
 (`safety.resources.MESSAGE_LANGS`) has a module of its own, so that a native speaker can
 review one file. They hold the words around crisis care (its buttons, the answer to "I'm
 safe for now", the notice to a blocked person, the answer to what Lumen cannot read, which
-names the emergency number) and the button that ends a session; other messages fall back
-to English.
+names the emergency number), the button that ends a session, and what Lumen says while a
+person is writing to it (a fault, a limit, a report); other messages fall back to English.
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("cancel", "Leave a question I asked you"),
 )
 
-_TEXTS: dict[str, dict[str, str]] = {
+# Each language by its two-letter code; any key a language lacks is said in English.
+BY_LANGUAGE: dict[str, dict[str, str]] = {
     "en": english.WORDS,
     "es": spanish.WORDS,
     "pt": portuguese.WORDS,
@@ -63,6 +64,6 @@ _TEXTS: dict[str, dict[str, str]] = {
 
 def text(key: str, lang: str | None = None, **values: str) -> str:
     """The message for a key in the person's language, falling back to English."""
-    table = _TEXTS.get((lang or "en")[:2].lower(), english.WORDS)
+    table = BY_LANGUAGE.get((lang or "en")[:2].lower(), english.WORDS)
     found = table.get(key) or english.WORDS.get(key) or english.WORDS["something_went_wrong"]
     return found.format(**values) if values else found

@@ -6,6 +6,7 @@ Register: informal (tu), as the French-speaking crisis lines write.
 from __future__ import annotations
 
 WORDS: dict[str, str] = {
+    # Around crisis care.
     "talk_now_button": "📞 Parler à quelqu'un maintenant",
     "safe_now_button": "Je suis en sécurité pour l'instant",
     "safe_now": (
@@ -23,4 +24,75 @@ WORDS: dict[str, str] = {
         "moment, appelle le numéro d'urgence local."
     ),
     "end_button": "Terminer la séance",
+    # In a conversation: a fault, a limit, a lost thread, a report.
+    "mentor_unavailable": (
+        "Je n'arrive pas à rassembler mes pensées pour l'instant. J'ai gardé ton message et j'y "
+        "répondrai dès que je pourrai — pas besoin de me le renvoyer."
+    ),
+    "mentor_busy": (
+        "J'ai besoin d'un moment. J'ai gardé ton message et j'y répondrai dès que je pourrai — "
+        "pas besoin de me le renvoyer."
+    ),
+    "words_lost": (
+        "Désolé, mes mots se sont perdus en cours de route. J'ai gardé ton message et j'y "
+        "répondrai dès que je pourrai — pas besoin de me le renvoyer."
+    ),
+    "slow_down": (
+        "Tu écris plus vite que je ne peux penser 🙂 J'ai gardé chaque mot — laisse-moi un "
+        "moment, et je répondrai à tout en même temps qu'à ton prochain message."
+    ),
+    "daily_limit": (
+        "On a beaucoup parlé aujourd'hui, et j'ai atteint ma limite pour la journée. Tout ce que "
+        "tu as écrit est conservé ; j'y répondrai quand tu me réécriras demain."
+    ),
+    "long_message": (
+        "C'est un long message — je l'ai gardé en entier. Je vais répondre à la première partie "
+        "; n'hésite pas à m'envoyer la suite en plus petits morceaux."
+    ),
+    "lost_thread": (
+        "Je suis désolé — je me suis absenté, et j'ai perdu le fil de ce que tu m'avais écrit. "
+        "Tu peux me le redire, ou reprendre là où tu en es maintenant ?"
+    ),
+    "something_went_wrong": (
+        "Quelque chose n'a pas fonctionné de mon côté — réessaie dans un instant."
+    ),
+    "caption_only": (
+        "Je ne peux pas encore voir les pièces jointes, seulement les mots — je vais donc "
+        "répondre au texte qui l'accompagne."
+    ),
+    "private_only": (
+        "Salut ! Je ne fonctionne que dans les conversations privées, donc ici je ne lirai ni ne "
+        "garderai rien. Ouvre une conversation privée avec moi pour qu'on discute."
+    ),
+    "message_unreadable": (
+        "Je suis désolé — quelque chose que tu m'as écrit a été endommagé là où je le garde, et "
+        "je n'arrive plus à le lire, donc je n'y ai pas répondu. C'est un problème de mon côté, "
+        "tu n'y es pour rien. Si c'était important, tu pourrais me le renvoyer ?"
+    ),
+    "record_unreadable": (
+        "Je suis désolé — une partie de ce que je garde pour toi ne peut pas être ouverte pour "
+        "l'instant, donc je ne peux pas répondre. C'est un problème de mon côté, tu n'y es pour "
+        "rien, et c'est consigné pour les personnes qui s'occupent de moi."
+    ),
+    "no_session_to_end": "Aucune séance n'est ouverte pour l'instant. Écris-moi quand tu veux.",
+    "session_closing": "Merci pour cette séance. Laisse-moi rédiger mes notes… 📝",
+    "new_session_after_idle": (
+        "Notre dernière conversation en était restée là, alors j'ai clos cette séance et gardé "
+        "mes notes. Voici une nouvelle séance — qu'as-tu en tête aujourd'hui ?"
+    ),
+    "report_reason": "Merci de me le dire. Qu'est-ce qui n'allait pas ?",
+    "report_thanks": (
+        "Merci. Une personne de l'équipe Lumen va examiner ça. Ton signalement aide à rendre "
+        "Lumen plus sûr."
+    ),
+    "report_already": "Ce signalement est déjà entre les mains de l'équipe — merci.",
+    "report_harmful": "Nuisible",
+    "report_wrong": "Faux ou trompeur",
+    "report_inappropriate": "Inapproprié",
+    "report_privacy": "Vie privée",
+    "report_other": "Autre chose",
+    "end_button_stale": (
+        "Ce bouton appartient à une séance précédente, donc j'ai laissé celle-ci ouverte. Envoie "
+        "/end quand tu voudras la terminer."
+    ),
 }

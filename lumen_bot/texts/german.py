@@ -6,6 +6,7 @@ Register: informal (du), as the German crisis lines write.
 from __future__ import annotations
 
 WORDS: dict[str, str] = {
+    # Around crisis care.
     "talk_now_button": "📞 Jetzt mit jemandem sprechen",
     "safe_now_button": "Ich bin gerade sicher",
     "safe_now": (
@@ -23,4 +24,78 @@ WORDS: dict[str, str] = {
         " bist, ruf bitte die örtliche Notrufnummer an."
     ),
     "end_button": "Sitzung beenden",
+    # In a conversation: a fault, a limit, a lost thread, a report.
+    "mentor_unavailable": (
+        "Ich komme gerade nicht an meine Gedanken heran. Ich habe deine Nachricht gespeichert "
+        "und antworte, sobald ich kann – du musst sie nicht noch einmal schicken."
+    ),
+    "mentor_busy": (
+        "Ich brauche einen Moment. Ich habe deine Nachricht gespeichert und antworte, sobald ich "
+        "kann – du musst sie nicht noch einmal schicken."
+    ),
+    "words_lost": (
+        "Entschuldige, mir sind mittendrin die Worte abhandengekommen. Ich habe deine Nachricht "
+        "gespeichert und antworte, sobald ich kann – du musst sie nicht noch einmal schicken."
+    ),
+    "slow_down": (
+        "Du schreibst schneller, als ich denken kann 🙂 Ich habe jedes Wort behalten – gib mir "
+        "einen Moment, dann antworte ich auf alles zusammen mit deiner nächsten Nachricht."
+    ),
+    "daily_limit": (
+        "Wir haben heute viel gesprochen, und ich bin für heute an meiner Grenze angekommen. "
+        "Alles, was du geschrieben hast, ist gespeichert; ich antworte darauf, wenn du mir "
+        "morgen wieder schreibst."
+    ),
+    "long_message": (
+        "Das ist eine lange Nachricht – ich habe sie vollständig gespeichert. Ich antworte auf "
+        "den ersten Teil; schick den Rest gern in kleineren Stücken."
+    ),
+    "lost_thread": (
+        "Es tut mir leid – ich war weg und habe den Faden zu dem verloren, was du vorher "
+        "geschrieben hast. Magst du es mir noch einmal erzählen, oder einfach da weitermachen, "
+        "wo du jetzt bist?"
+    ),
+    "something_went_wrong": (
+        "Bei mir ist etwas schiefgelaufen – versuch es bitte gleich noch einmal."
+    ),
+    "caption_only": (
+        "Anhänge kann ich noch nicht sehen, nur Worte – ich antworte also auf das, was du dazu "
+        "geschrieben hast."
+    ),
+    "private_only": (
+        "Hallo! Ich funktioniere nur in privaten Chats, deshalb lese und speichere ich hier "
+        "nichts. Öffne einen privaten Chat mit mir, um zu reden."
+    ),
+    "message_unreadable": (
+        "Es tut mir leid – etwas, das du mir geschrieben hast, ist dort, wo ich es aufbewahre, "
+        "beschädigt worden, und ich kann es nicht mehr lesen, deshalb habe ich nicht darauf "
+        "geantwortet. Der Fehler liegt bei mir, nicht bei dir. Wenn es wichtig war, magst du es "
+        "noch einmal schicken?"
+    ),
+    "record_unreadable": (
+        "Es tut mir leid – ein Teil dessen, was ich für dich aufbewahre, lässt sich gerade nicht "
+        "öffnen, deshalb kann ich nicht antworten. Der Fehler liegt bei mir, nicht bei dir, und "
+        "er ist für die Menschen vermerkt, die sich um mich kümmern."
+    ),
+    "no_session_to_end": "Gerade ist keine Sitzung offen. Schreib mir, wann immer du magst.",
+    "session_closing": "Danke für diese Sitzung. Lass mich meine Notizen schreiben… 📝",
+    "new_session_after_idle": (
+        "Unser letztes Gespräch war eingeschlafen, deshalb habe ich die Sitzung beendet und "
+        "meine Notizen aufbewahrt. Das ist eine neue Sitzung – was beschäftigt dich heute?"
+    ),
+    "report_reason": "Danke, dass du es mir sagst. Was war daran nicht in Ordnung?",
+    "report_thanks": (
+        "Danke. Ein Mensch aus dem Lumen-Team schaut sich das an. Deine Meldung hilft, Lumen "
+        "sicherer zu machen."
+    ),
+    "report_already": "Diese Meldung liegt dem Team schon vor – danke.",
+    "report_harmful": "Schädlich",
+    "report_wrong": "Falsch oder irreführend",
+    "report_inappropriate": "Unangemessen",
+    "report_privacy": "Privatsphäre",
+    "report_other": "Etwas anderes",
+    "end_button_stale": (
+        "Dieser Button gehört zu einer früheren Sitzung, deshalb habe ich diese hier offen "
+        "gelassen. Schick /end, wenn du sie beenden möchtest."
+    ),
 }

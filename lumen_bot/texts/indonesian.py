@@ -6,6 +6,7 @@ Register: informal (aku, kamu).
 from __future__ import annotations
 
 WORDS: dict[str, str] = {
+    # Around crisis care.
     "talk_now_button": "📞 Bicara dengan seseorang sekarang",
     "safe_now_button": "Aku aman untuk saat ini",
     "safe_now": (
@@ -23,4 +24,77 @@ WORDS: dict[str, str] = {
         "tidak aman, hubungi nomor darurat setempat."
     ),
     "end_button": "Akhiri sesi",
+    # In a conversation: a fault, a limit, a lost thread, a report.
+    "mentor_unavailable": (
+        "Saat ini aku sedang tidak bisa mengumpulkan pikiranku. Pesanmu sudah kusimpan dan akan "
+        "kujawab secepat mungkin — tidak perlu mengirimnya lagi."
+    ),
+    "mentor_busy": (
+        "Aku butuh waktu sebentar. Pesanmu sudah kusimpan dan akan kujawab secepat mungkin — "
+        "tidak perlu mengirimnya lagi."
+    ),
+    "words_lost": (
+        "Maaf, kata-kataku terputus di tengah jalan. Pesanmu sudah kusimpan dan akan kujawab "
+        "secepat mungkin — tidak perlu mengirimnya lagi."
+    ),
+    "slow_down": (
+        "Kamu menulis lebih cepat daripada aku bisa berpikir 🙂 Semua kata-katamu sudah kusimpan "
+        "— beri aku waktu sebentar, nanti semuanya kujawab bersama pesanmu berikutnya."
+    ),
+    "daily_limit": (
+        "Hari ini kita sudah banyak mengobrol, dan aku sudah sampai di batasku untuk hari ini. "
+        "Semua yang kamu tulis tetap tersimpan; aku akan menjawabnya saat kamu menulis lagi "
+        "besok."
+    ),
+    "long_message": (
+        "Pesanmu panjang sekali — semuanya sudah kusimpan. Aku akan menanggapi bagian awalnya "
+        "dulu; kalau mau, kirim saja sisanya dalam beberapa bagian yang lebih pendek."
+    ),
+    "lost_thread": (
+        "Maaf — tadi aku sempat terputus, dan aku kehilangan alur dari yang kamu tulis "
+        "sebelumnya. Bisakah kamu menceritakannya lagi, atau lanjut saja dari keadaanmu "
+        "sekarang?"
+    ),
+    "something_went_wrong": "Ada yang salah di pihakku — coba lagi dalam beberapa saat, ya.",
+    "caption_only": (
+        "Aku belum bisa melihat lampiran, hanya kata-kata — jadi aku akan menjawab tulisan yang "
+        "kamu sertakan."
+    ),
+    "private_only": (
+        "Hai! Aku hanya bekerja di chat pribadi, jadi aku tidak akan membaca atau menyimpan apa "
+        "pun di sini. Buka chat pribadi denganku untuk mengobrol."
+    ),
+    "message_unreadable": (
+        "Maaf — sesuatu yang kamu tulis untukku rusak di tempat aku menyimpannya, dan aku tidak "
+        "bisa membacanya kembali, jadi aku belum menjawabnya. Ini kesalahan di pihakku, bukan "
+        "karena sesuatu yang kamu lakukan. Kalau itu penting, bisakah kamu mengirimnya lagi?"
+    ),
+    "record_unreadable": (
+        "Maaf — sebagian dari yang kusimpan untukmu tidak bisa dibuka saat ini, jadi aku tidak "
+        "bisa menjawab. Ini kesalahan di pihakku, bukan karena sesuatu yang kamu lakukan, dan "
+        "sudah dicatat untuk orang-orang yang menjalankanku."
+    ),
+    "no_session_to_end": (
+        "Saat ini tidak ada sesi yang sedang terbuka. Tulis saja padaku kapan pun kamu mau."
+    ),
+    "session_closing": "Terima kasih untuk sesi ini. Aku tulis catatanku dulu, ya… 📝",
+    "new_session_after_idle": (
+        "Percakapan terakhir kita sudah lama sepi, jadi aku menutup sesi itu dan menyimpan "
+        "catatanku. Ini sesi baru — apa yang sedang kamu pikirkan hari ini?"
+    ),
+    "report_reason": "Terima kasih sudah memberitahuku. Apa yang salah dengan pesan itu?",
+    "report_thanks": (
+        "Terima kasih. Seseorang dari tim Lumen akan memeriksanya. Laporanmu membantu membuat "
+        "Lumen lebih aman."
+    ),
+    "report_already": "Laporan ini sudah ada di tangan tim — terima kasih.",
+    "report_harmful": "Berbahaya",
+    "report_wrong": "Salah atau menyesatkan",
+    "report_inappropriate": "Tidak pantas",
+    "report_privacy": "Privasi",
+    "report_other": "Hal lain",
+    "end_button_stale": (
+        "Tombol itu milik sesi sebelumnya, jadi sesi ini tetap kubiarkan terbuka. Kirim /end "
+        "kalau kamu ingin menutupnya."
+    ),
 }

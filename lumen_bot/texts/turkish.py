@@ -6,6 +6,7 @@ Register: polite (siz).
 from __future__ import annotations
 
 WORDS: dict[str, str] = {
+    # Around crisis care.
     "talk_now_button": "📞 Şimdi biriyle konuşun",
     "safe_now_button": "Şu an güvendeyim",
     "safe_now": (
@@ -23,4 +24,73 @@ WORDS: dict[str, str] = {
         "yerel acil durum numarasını arayın."
     ),
     "end_button": "Oturumu bitir",
+    # In a conversation: a fault, a limit, a lost thread, a report.
+    "mentor_unavailable": (
+        "Şu anda düşüncelerimi toparlayamıyorum. Mesajınızı sakladım, en kısa sürede "
+        "yanıtlayacağım — tekrar göndermenize gerek yok."
+    ),
+    "mentor_busy": (
+        "Biraz zamana ihtiyacım var. Mesajınızı sakladım, en kısa sürede yanıtlayacağım — tekrar "
+        "göndermenize gerek yok."
+    ),
+    "words_lost": (
+        "Kusura bakmayın, sözlerim yarıda kaldı. Mesajınızı sakladım, en kısa sürede "
+        "yanıtlayacağım — tekrar göndermenize gerek yok."
+    ),
+    "slow_down": (
+        "Benim düşünebildiğimden daha hızlı yazıyorsunuz 🙂 Her kelimeyi sakladım — bana biraz "
+        "zaman verin, hepsini bir sonraki mesajınızla birlikte yanıtlayacağım."
+    ),
+    "daily_limit": (
+        "Bugün çok konuştuk ve bugünlük sınırıma ulaştım. Yazdığınız her şey saklı; yarın tekrar "
+        "yazdığınızda yanıtlayacağım."
+    ),
+    "long_message": (
+        "Bu uzun bir mesaj — hepsini sakladım. İlk kısmına yanıt vereceğim; geri kalanını daha "
+        "küçük parçalar halinde göndermekten çekinmeyin."
+    ),
+    "lost_thread": (
+        "Özür dilerim — bir süre uzak kaldım ve daha önce yazdıklarınızın ipini kaçırdım. Bana "
+        "tekrar anlatabilir misiniz, ya da şu anki hâlinizden devam edebilir misiniz?"
+    ),
+    "something_went_wrong": "Benim tarafımda bir sorun oldu — lütfen birazdan tekrar deneyin.",
+    "caption_only": (
+        "Ekleri henüz göremiyorum, yalnızca yazıları — bu yüzden ekle birlikte yazdıklarınıza "
+        "yanıt vereceğim."
+    ),
+    "private_only": (
+        "Merhaba! Yalnızca özel sohbetlerde çalışıyorum, bu yüzden burada hiçbir şeyi "
+        "okumayacağım ya da saklamayacağım. Konuşmak için benimle özel bir sohbet açın."
+    ),
+    "message_unreadable": (
+        "Özür dilerim — bana yazdığınız bir şey, onu sakladığım yerde bozulmuş ve geri "
+        "okuyamıyorum, bu yüzden yanıtlamadım. Bu benim tarafımdaki bir hata, sizin yaptığınız "
+        "bir şey değil. Önemliyse tekrar gönderebilir misiniz?"
+    ),
+    "record_unreadable": (
+        "Özür dilerim — sizin için sakladıklarımın bir kısmı şu an açılamıyor, bu yüzden yanıt "
+        "veremiyorum. Bu benim tarafımdaki bir hata, sizin yaptığınız bir şey değil; beni "
+        "çalıştıran kişiler için kayda geçirildi."
+    ),
+    "no_session_to_end": "Şu an açık bir oturum yok. Bana dilediğiniz zaman yazabilirsiniz.",
+    "session_closing": "Bu oturum için teşekkür ederim. Notlarımı yazayım… 📝",
+    "new_session_after_idle": (
+        "Son konuşmamız bir süredir sessizdi, bu yüzden o oturumu kapattım ve notlarımı "
+        "sakladım. Bu yeni bir oturum — bugün aklınızda ne var?"
+    ),
+    "report_reason": "Bana bildirdiğiniz için teşekkür ederim. Bunda yanlış olan neydi?",
+    "report_thanks": (
+        "Teşekkür ederim. Lumen ekibinden biri buna bakacak. Bildiriminiz Lumen'in daha güvenli "
+        "olmasına yardımcı oluyor."
+    ),
+    "report_already": "Bu bildirim ekibe zaten ulaştı — teşekkür ederim.",
+    "report_harmful": "Zararlı",
+    "report_wrong": "Yanlış veya yanıltıcı",
+    "report_inappropriate": "Uygunsuz",
+    "report_privacy": "Gizlilik",
+    "report_other": "Başka bir şey",
+    "end_button_stale": (
+        "O düğme önceki bir oturuma ait, bu yüzden bu oturumu açık bıraktım. Kapatmak "
+        "istediğinizde /end gönderin."
+    ),
 }

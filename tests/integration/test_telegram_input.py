@@ -1,5 +1,6 @@
 """Bad and odd input through the real handlers: each gets a clear answer or is ignored on
-purpose, and nothing crashes. python-telegram-bot runs for real; the Bot API answers in memory."""
+purpose, and nothing crashes; Lumen's own words speak the person's language.
+python-telegram-bot runs for real; the Bot API answers in memory."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 from telegram import Update
 
 from lumen_bot import texts
+from lumen_bot.harness.flags import REPORT_REASONS
 from lumen_bot.harness.model import PersonKey
 from lumen_bot.telegram.admin import AdminHandlers
 from lumen_bot.telegram.bot import TelegramApp
@@ -53,16 +55,18 @@ async def bot(tmp_path: Path) -> AsyncIterator[Bot]:
             yield Bot(app, api, h)
 
 
-def person(user_id: int = USER, *, is_bot: bool = False) -> dict[str, Any]:
-    return {"id": user_id, "is_bot": is_bot, "first_name": "Ada", "language_code": "en"}
+def person(user_id: int = USER, *, is_bot: bool = False, lang: str = "en") -> dict[str, Any]:
+    return {"id": user_id, "is_bot": is_bot, "first_name": "Ada", "language_code": lang}
 
 
-def message(text: str | None = None, *, user: int = USER, **extra: Any) -> dict[str, Any]:
+def message(
+    text: str | None = None, *, user: int = USER, lang: str = "en", **extra: Any
+) -> dict[str, Any]:
     body: dict[str, Any] = {
         "message_id": next(_ids),
         "date": 1_795_000_000,
         "chat": {"id": user, "type": "private"},
-        "from": person(user),
+        "from": person(user, lang=lang),
         **extra,
     }
     if text is not None:
@@ -126,11 +130,34 @@ async def test_a_voice_message_gets_the_text_only_answer_in_the_persons_language
 ) -> None:
     """Lumen cannot screen a voice message, so its answer names the emergency number,
     in the person's language; nothing is stored and no LLM is asked."""
-    body = message(voice={"file_id": "v1", "file_unique_id": "u1", "duration": 7})
-    body["from"]["language_code"] = language
-    await bot.send(update(message=body))
+    voice = {"file_id": "v1", "file_unique_id": "u1", "duration": 7}
+    await bot.send(update(message=message(voice=voice, lang=language)))
     assert bot.texts_sent() == [texts.text("text_only", language)]
     assert await bot.stored_texts() == [] and bot.h.llm.requests == []
+
+
+@pytest.mark.parametrize("language", ["es", "ru", "ar"])
+async def test_lumens_own_words_in_a_conversation_speak_the_persons_language(
+    bot: Bot, language: str
+) -> None:
+    await bot.send(update(message=message("/end", lang=language)))
+    assert bot.texts_sent() == [texts.text("no_session_to_end", language)]
+    assert texts.text("no_session_to_end", language) != texts.text("no_session_to_end", "en")
+
+
+async def test_a_report_is_asked_and_thanked_in_the_persons_language(bot: Bot) -> None:
+    await bot.send(update(message=message("hola", lang="es")))
+    await bot.send(update(message=message("/report", lang="es")))
+    prompt = bot.api.calls_of("sendMessage")[-1]
+    assert prompt["text"] == texts.text("report_reason", "es")
+    rows = prompt["reply_markup"]["inline_keyboard"]
+    assert [row[0]["text"] for row in rows] == [
+        texts.text(f"report_{reason}", "es") for reason in REPORT_REASONS
+    ]
+    await bot.send(update(callback_query=callback(str(rows[0][0]["callback_data"]), lang="es")))
+    [thanks] = bot.api.calls_of("editMessageText")
+    assert thanks["text"] == texts.text("report_thanks", "es")
+    assert "Lumen" in thanks["text"] and thanks["text"] != texts.text("report_thanks", "en")
 
 
 STICKER = {"file_id": "s1", "file_unique_id": "u2", "type": "regular", "width": 512,
@@ -207,12 +234,20 @@ async def test_a_channel_post_hears_once_that_lumen_is_private(bot: Bot) -> None
     assert len(bot.texts_sent()) == 1 and "private" in bot.texts_sent()[0]
 
 
-def callback(data: str, *, user: int = USER) -> dict[str, Any]:
+async def test_a_group_hears_that_lumen_is_private_in_the_writers_language(bot: Bot) -> None:
+    said = message("hola a todos", lang="es")
+    said["chat"] = {"id": -42, "type": "group", "title": "amigos"}
+    await bot.send(update(message=said))
+    assert bot.texts_sent() == [texts.text("private_only", "es")]
+    assert await bot.stored_texts() == []
+
+
+def callback(data: str, *, user: int = USER, lang: str = "en") -> dict[str, Any]:
     shown = message("prompt", user=user)
     shown["from"] = person(1, is_bot=True)
     return {
         "id": str(next(_ids)),
-        "from": person(user),
+        "from": person(user, lang=lang),
         "chat_instance": "c",
         "data": data,
         "message": shown,

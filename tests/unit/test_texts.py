@@ -1,4 +1,5 @@
-"""Lumen's own words: crisis care speaks every language its resources speak."""
+"""Lumen's own words: crisis care, and what Lumen says in a conversation, speak every
+language the crisis resources speak, and a translation keeps what its English names."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 
 from lumen_bot import texts
 from lumen_bot.harness.commands import country_code
+from lumen_bot.harness.flags import REPORT_REASONS
 from safety.resources import MESSAGE_LANGS
 
 CRISIS_CARE = (
@@ -19,11 +21,68 @@ CRISIS_CARE = (
     "text_only",  # what Lumen cannot read may be a crisis: it names the emergency number
 )
 
+# What Lumen says in its own words while a person is talking to it: a fault, a limit, a
+# lost thread, a report. Someone writing in their language hears these in it too.
+IN_CONVERSATION = (
+    "mentor_unavailable",
+    "mentor_busy",
+    "words_lost",
+    "slow_down",
+    "daily_limit",
+    "long_message",
+    "lost_thread",
+    "something_went_wrong",
+    "caption_only",
+    "private_only",
+    "message_unreadable",
+    "record_unreadable",
+    "no_session_to_end",
+    "session_closing",
+    "new_session_after_idle",
+    "end_button_stale",
+    "report_reason",
+    "report_thanks",
+    "report_already",
+    *(f"report_{reason}" for reason in REPORT_REASONS),
+)
 
-@pytest.mark.parametrize("lang", sorted(set(MESSAGE_LANGS) - {"en"}))
+OTHER_LANGS = sorted(set(MESSAGE_LANGS) - {"en"})
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGS)
 def test_the_words_around_crisis_resources_are_in_each_of_their_languages(lang: str) -> None:
     for key in CRISIS_CARE:
         assert texts.text(key, lang) != texts.text(key, "en"), (key, lang)
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGS)
+def test_what_lumen_says_in_a_conversation_is_in_each_of_those_languages(lang: str) -> None:
+    for key in IN_CONVERSATION:
+        assert texts.text(key, lang) != texts.text(key, "en"), (key, lang)
+
+
+def test_every_language_the_resources_speak_has_its_words() -> None:
+    assert sorted(texts.BY_LANGUAGE) == sorted(MESSAGE_LANGS)
+
+
+def _kept(words: str) -> list[str]:
+    """What a translation must carry over unchanged: fields filled in, commands, the name
+    Lumen, emoji."""
+    fields = re.findall(r"\{\w+\}", words)
+    commands = re.findall(r"/[a-z]+\b", words)
+    names = re.findall(r"\bLumen\b", words)
+    emoji = re.findall(r"[\U0001F300-\U0001FAFF]", words)
+    return sorted(fields + commands + names + emoji)
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGS)
+def test_a_translation_keeps_the_fields_commands_name_and_emoji_of_its_english(
+    lang: str,
+) -> None:
+    english = texts.BY_LANGUAGE["en"]
+    for key, words in texts.BY_LANGUAGE[lang].items():
+        assert key in english, f"{lang}: {key} is no message"
+        assert _kept(words) == _kept(english[key]), (lang, key)
 
 
 @pytest.mark.parametrize("code", ["pt-BR", "PT", "pt_br"])
