@@ -22,6 +22,7 @@ from lumen_bot.harness.ports import PartDelivered
 from lumen_bot.logs import events
 from lumen_bot.telegram.delivery import deliver, is_not_modified
 from lumen_bot.telegram.formatting import Chunk, draft_preview, plain_chunks, render
+from lumen_bot.telegram.languages import HeardLanguages
 from lumen_bot.telegram.pacing import Courtesy
 
 log = events(__name__)
@@ -189,10 +190,12 @@ class TelegramReply:
 
 
 class TelegramNotifier:
-    """Implements `harness.ports.Notifier`: in a private chat, chat id = user id."""
+    """Implements `harness.ports.Notifier`: in a private chat, chat id = user id. Lumen's
+    own words speak the language the person last wrote in, when it was heard."""
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(self, bot: Bot, languages: HeardLanguages | None = None) -> None:
         self._bot = bot
+        self._languages = languages
 
     async def send(self, person: PersonKey, markdown: str) -> None:
         await self.channel(person).final(markdown)
@@ -203,4 +206,6 @@ class TelegramNotifier:
     def channel(self, person: PersonKey) -> TelegramReply:
         if person.platform != PLATFORM:
             raise DeliveryFailed("not a telegram person")
-        return TelegramReply(self._bot, int(person.external_id), draft_id=1, interval_s=0)
+        user_id = int(person.external_id)
+        lang = self._languages.of(user_id) if self._languages else None
+        return TelegramReply(self._bot, user_id, draft_id=1, interval_s=0, lang=lang)
