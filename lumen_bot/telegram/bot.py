@@ -52,11 +52,18 @@ def build_application(token: str, api_url: str) -> TelegramApp:
 
 
 async def publish_commands(app: TelegramApp) -> None:
-    """Show our commands in Telegram's menu; a failure here must not stop the bot."""
-    try:
-        await app.bot.set_my_commands([BotCommand(name, about) for name, about in texts.COMMANDS])
-    except TelegramError as exc:
-        log.warning("set_my_commands_failed", error=type(exc).__name__)
+    """Show our commands in Telegram's menu: the default in English, and one in each
+    language Lumen speaks, which Telegram shows to people whose app is in it. All are
+    sent at once; a failure here must not stop the bot."""
+
+    async def publish(lang: str | None) -> None:
+        menu = [BotCommand(name, about) for name, about in texts.commands(lang)]
+        try:
+            await app.bot.set_my_commands(menu, language_code=lang)
+        except TelegramError as exc:
+            log.warning("set_my_commands_failed", lang=lang, error=type(exc).__name__)
+
+    await asyncio.gather(*(publish(lang) for lang in (None, *texts.MENU_LANGUAGES)))
 
 
 class RhythmTimer:

@@ -4,8 +4,9 @@ English has every message (`english.py`); each other language the crisis resourc
 (`safety.resources.MESSAGE_LANGS`) has a module of its own, so that a native speaker can
 review one file. They hold the words around crisis care (its buttons, the answer to "I'm
 safe for now", the notice to a blocked person, the answer to what Lumen cannot read, which
-names the emergency number), the button that ends a session, and what Lumen says while a
-person is writing to it (a fault, a limit, a report); other messages fall back to English.
+names the emergency number), the button that ends a session, what Lumen says while a
+person is writing to it (a fault, a limit, a report), `/start`, `/help`, `/privacy` and
+the command menu; other messages fall back to English.
 """
 
 from __future__ import annotations
@@ -60,6 +61,29 @@ BY_LANGUAGE: dict[str, dict[str, str]] = {
     "fa": persian.WORDS,
     "hi": hindi.WORDS,
 }
+
+
+# Telegram's command menu in each language but English (whose menu is `COMMANDS`).
+MENUS: dict[str, dict[str, str]] = {
+    "es": spanish.MENU,
+    "pt": portuguese.MENU,
+    "fr": french.MENU,
+    "de": german.MENU,
+    "ru": russian.MENU,
+    "uk": ukrainian.MENU,
+    "id": indonesian.MENU,
+    "tr": turkish.MENU,
+    "ar": arabic.MENU,
+    "fa": persian.MENU,
+    "hi": hindi.MENU,
+}
+MENU_LANGUAGES = tuple(MENUS)
+
+
+def commands(lang: str | None = None) -> tuple[tuple[str, str], ...]:
+    """Telegram's command menu: every command, said in `lang` where it can be."""
+    menu = MENUS.get((lang or "en")[:2].lower(), {})
+    return tuple((name, menu.get(name, about)) for name, about in COMMANDS)
 
 
 def text(key: str, lang: str | None = None, **values: str) -> str:

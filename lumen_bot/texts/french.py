@@ -95,4 +95,77 @@ WORDS: dict[str, str] = {
         "Ce bouton appartient à une séance précédente, donc j'ai laissé celle-ci ouverte. Envoie "
         "/end quand tu voudras la terminer."
     ),
+    # What Lumen is, its commands, how words are kept.
+    "start": (
+        "Salut, je suis Lumen 🌱\n"
+        "\n"
+        "Je suis un mentor IA, pour réfléchir et grandir. On se parle en séances : tu apportes "
+        "ce que tu as en tête, j'écoute, je pose des questions et je t'aide à voir ta prochaine "
+        "étape. Je ne suis ni thérapeute, ni un service d'urgence ; si un jour tu es en danger, "
+        "appelle, s'il te plaît, le numéro d'urgence local.\n"
+        "\n"
+        "Tes mots sont chiffrés avec une clé qui n'appartient qu'à toi. Ils ne servent jamais à "
+        "entraîner un modèle, quel qu'il soit, et ils sont à toi : tu peux les exporter et les "
+        "supprimer.\n"
+        "\n"
+        "Quand une séance te semble complète, envoie /end : j'écrirai mes notes à son sujet, "
+        "pour que la prochaine fois on reprenne là où on s'était arrêtés. Les séances "
+        "fonctionnent mieux espacées de quelques jours.\n"
+        "\n"
+        "Alors, qu'as-tu en tête aujourd'hui ?"
+    ),
+    "help": (
+        "Écris-moi, tout simplement — c'est toute l'interface.\n"
+        "\n"
+        "/end — terminer cette séance ; j'écris mes notes et je te dis au revoir\n"
+        "/report — signaler à l'équipe Lumen que quelque chose que j'ai dit était faux (en "
+        "réponse à mon message)\n"
+        "/remind — comment et quand je te rappelle notre prochaine séance\n"
+        "/timezone — ton fuseau horaire, pour que les rappels arrivent à ton heure\n"
+        "/pause, /resume — arrêter tous les rappels, puis les réactiver\n"
+        "/country — où tu te trouves, pour que les lignes d'écoute soient les bonnes\n"
+        "/memory — ce dont je me souviens à ton sujet ; dis-moi ce qui n'est pas juste\n"
+        "/export — tout ton historique dans un fichier ; /import le restaure\n"
+        "/forget — supprimer tout ce que je garde sur toi, définitivement\n"
+        "/retention — combien de temps les transcriptions des séances passées sont conservées\n"
+        "/insights — compter tes séances dans des statistiques anonymes, ou non\n"
+        "/privacy — comment tes mots sont conservés\n"
+        "/cancel — laisser de côté une question que je t'ai posée\n"
+        "/start — ce qu'est Lumen\n"
+        "/help — cette liste"
+    ),
+    "privacy": (
+        "Tout ce que tu écris ici est stocké chiffré avec une clé qui n'appartient qu'à toi. "
+        "Cela sert uniquement à ton mentorat : ce n'est jamais utilisé pour entraîner un modèle, "
+        "quel qu'il soit, jamais vendu, jamais partagé. Les réponses du mentor sont rédigées par "
+        "Claude, d'Anthropic, qui reçoit la conversation pour y répondre et ne s'en sert pas "
+        "pour s'entraîner.\n"
+        "\n"
+        "Ton historique t'appartient : /memory montre ce dont je me souviens à ton sujet (et te "
+        "permet de le corriger), /export t'en donne une copie, /import en restaure une, et "
+        "/forget supprime tout, définitivement — ta clé est détruite, donc plus rien ne peut "
+        "être relu. /retention définit combien de temps les conversations passées sont "
+        "conservées mot pour mot."
+    ),
+}
+
+# Telegram's command menu for people whose app is in this language.
+MENU: dict[str, str] = {
+    "start": "Ce qu'est Lumen et comment ça marche",
+    "end": "Terminer la séance ; j'écris mes notes et te dis au revoir",
+    "help": "Les commandes",
+    "privacy": "Comment tes mots sont conservés",
+    "report": "Signaler quelque chose que j'ai dit",
+    "country": "Indiquer ton pays pour les lignes d'écoute",
+    "remind": "Comment et quand je te rappelle notre prochaine séance",
+    "timezone": "Ton fuseau horaire, pour des rappels à ton heure",
+    "pause": "Mettre tous les rappels en pause",
+    "resume": "Réactiver les rappels",
+    "memory": "Ce que j'ai retenu sur toi, et un moyen de le corriger",
+    "export": "Tout ton historique dans un fichier",
+    "import": "Restaurer un historique que tu as exporté",
+    "forget": "Supprimer tout ce que je garde sur toi, définitivement",
+    "retention": "Durée de conservation des transcriptions des séances passées",
+    "insights": "Compter mes séances dans des statistiques anonymes, ou non",
+    "cancel": "Laisser de côté une question que je t'ai posée",
 }

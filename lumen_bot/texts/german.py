@@ -98,4 +98,77 @@ WORDS: dict[str, str] = {
         "Dieser Button gehört zu einer früheren Sitzung, deshalb habe ich diese hier offen "
         "gelassen. Schick /end, wenn du sie beenden möchtest."
     ),
+    # What Lumen is, its commands, how words are kept.
+    "start": (
+        "Hallo, ich bin Lumen 🌱\n"
+        "\n"
+        "Ich bin ein KI-Mentor für Reflexion und Wachstum. Wir sprechen in Sitzungen: Du bringst "
+        "mit, was dich beschäftigt, ich höre zu, frage nach und helfe dir, deinen nächsten "
+        "Schritt zu sehen. Ich bin kein Therapeut und kein Notfalldienst; falls du einmal in "
+        "Gefahr bist, ruf bitte die örtliche Notrufnummer an.\n"
+        "\n"
+        "Deine Worte werden mit einem Schlüssel verschlüsselt, der nur dir gehört. Sie werden "
+        "nie zum Training irgendeines Modells verwendet, und sie gehören dir: Du kannst sie "
+        "exportieren und löschen.\n"
+        "\n"
+        "Wenn sich eine Sitzung abgeschlossen anfühlt, schick /end: Ich schreibe meine Notizen "
+        "dazu, damit wir beim nächsten Mal dort anfangen, wo wir aufgehört haben. Sitzungen "
+        "wirken am besten, wenn ein paar Tage dazwischen liegen.\n"
+        "\n"
+        "Also – was beschäftigt dich heute?"
+    ),
+    "help": (
+        "Schreib mir einfach – das ist schon die ganze Bedienung.\n"
+        "\n"
+        "/end — diese Sitzung beenden; ich schreibe meine Notizen und verabschiede mich\n"
+        "/report — dem Lumen-Team melden, dass etwas, das ich gesagt habe, falsch war (als "
+        "Antwort auf meine Nachricht)\n"
+        "/remind — wie und wann ich dich an unsere nächste Sitzung erinnere\n"
+        "/timezone — deine Zeitzone, damit Erinnerungen zu deiner Zeit kommen\n"
+        "/pause, /resume — alle Erinnerungen anhalten, und wieder einschalten\n"
+        "/country — wo du bist, damit die Krisentelefone passen\n"
+        "/memory — was ich mir über dich gemerkt habe; sag mir, wo es nicht stimmt\n"
+        "/export — dein ganzer Verlauf als Datei; /import holt ihn zurück\n"
+        "/forget — alles, was ich über dich gespeichert habe, endgültig löschen\n"
+        "/retention — wie lange Transkripte früherer Sitzungen aufbewahrt werden\n"
+        "/insights — deine Sitzungen in anonymen Statistiken mitzählen, oder nicht\n"
+        "/privacy — wie deine Worte aufbewahrt werden\n"
+        "/cancel — eine Frage von mir beiseitelassen\n"
+        "/start — was Lumen ist\n"
+        "/help — diese Liste"
+    ),
+    "privacy": (
+        "Alles, was du hier schreibst, wird verschlüsselt gespeichert, mit einem Schlüssel, der "
+        "nur dir gehört. Es wird nur für dein Mentoring verwendet: nie zum Training irgendeines "
+        "Modells, nie verkauft, nie weitergegeben. Die Antworten des Mentors schreibt Claude von "
+        "Anthropic; Claude erhält das Gespräch, um darauf zu antworten, und wird nicht damit "
+        "trainiert.\n"
+        "\n"
+        "Dein Verlauf gehört dir: /memory zeigt, was ich mir über dich gemerkt habe (und du "
+        "kannst es korrigieren), /export gibt dir eine Kopie, /import holt eine zurück, und "
+        "/forget löscht alles endgültig – dein Schlüssel wird vernichtet, sodass nichts mehr "
+        "gelesen werden kann. /retention legt fest, wie lange frühere Gespräche Wort für Wort "
+        "aufbewahrt werden."
+    ),
+}
+
+# Telegram's command menu for people whose app is in this language.
+MENU: dict[str, str] = {
+    "start": "Was Lumen ist und wie es funktioniert",
+    "end": "Sitzung beenden; ich schreibe Notizen und verabschiede mich",
+    "help": "Die Befehle",
+    "privacy": "Wie deine Worte aufbewahrt werden",
+    "report": "Etwas melden, das ich gesagt habe",
+    "country": "Dein Land angeben, für passende Krisentelefone",
+    "remind": "Wie und wann ich dich an unsere nächste Sitzung erinnere",
+    "timezone": "Deine Zeitzone, damit Erinnerungen zu deiner Zeit kommen",
+    "pause": "Alle Erinnerungen pausieren",
+    "resume": "Erinnerungen wieder einschalten",
+    "memory": "Was ich mir über dich merke, und wie du es korrigierst",
+    "export": "Dein ganzer Verlauf als Datei",
+    "import": "Einen exportierten Verlauf zurückholen",
+    "forget": "Alles, was ich über dich gespeichert habe, endgültig löschen",
+    "retention": "Wie lange Transkripte früherer Sitzungen aufbewahrt werden",
+    "insights": "Meine Sitzungen anonym in Statistiken mitzählen, oder nicht",
+    "cancel": "Eine Frage von mir beiseitelassen",
 }

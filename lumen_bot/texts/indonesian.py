@@ -97,4 +97,76 @@ WORDS: dict[str, str] = {
         "Tombol itu milik sesi sebelumnya, jadi sesi ini tetap kubiarkan terbuka. Kirim /end "
         "kalau kamu ingin menutupnya."
     ),
+    # What Lumen is, its commands, how words are kept.
+    "start": (
+        "Halo, aku Lumen 🌱\n"
+        "\n"
+        "Aku mentor AI untuk refleksi dan pertumbuhan. Kita mengobrol dalam sesi: kamu membawa "
+        "apa yang sedang kamu pikirkan, aku mendengarkan, bertanya, dan membantumu melihat "
+        "langkah berikutnya. Aku bukan terapis dan bukan layanan darurat; jika suatu saat kamu "
+        "dalam bahaya, tolong hubungi nomor darurat setempat.\n"
+        "\n"
+        "Kata-katamu dienkripsi dengan kunci yang hanya milikmu. Kata-kata itu tidak pernah "
+        "dipakai untuk melatih model apa pun, dan semuanya milikmu: kamu bisa mengekspor dan "
+        "menghapusnya.\n"
+        "\n"
+        "Saat sebuah sesi terasa sudah tuntas, kirim /end: aku akan menulis catatanku tentang "
+        "sesi itu, supaya lain kali kita mulai dari tempat kita berhenti. Sesi paling bermanfaat "
+        "kalau berjarak beberapa hari.\n"
+        "\n"
+        "Jadi — apa yang sedang kamu pikirkan hari ini?"
+    ),
+    "help": (
+        "Cukup tulis saja padaku — hanya itu caranya.\n"
+        "\n"
+        "/end — tutup sesi ini; aku menulis catatanku dan berpamitan\n"
+        "/report — beri tahu tim Lumen bahwa ada yang kukatakan salah (balas pesanku)\n"
+        "/remind — bagaimana dan kapan aku mengingatkanmu tentang sesi kita berikutnya\n"
+        "/timezone — zona waktumu, supaya pengingat datang sesuai waktumu\n"
+        "/pause, /resume — hentikan semua pengingat, lalu nyalakan lagi\n"
+        "/country — di mana kamu berada, supaya nomor layanan krisisnya sesuai\n"
+        "/memory — apa yang kuingat tentangmu; beri tahu aku bagian mana yang tidak tepat\n"
+        "/export — seluruh riwayatmu sebagai file; /import mengembalikannya\n"
+        "/forget — hapus semua yang kusimpan tentangmu, untuk selamanya\n"
+        "/retention — berapa lama transkrip sesi-sesi sebelumnya disimpan\n"
+        "/insights — sertakan sesimu dalam statistik anonim, atau tidak\n"
+        "/privacy — bagaimana kata-katamu disimpan\n"
+        "/cancel — keluar dari pertanyaan yang kuajukan padamu\n"
+        "/start — apa itu Lumen\n"
+        "/help — daftar ini"
+    ),
+    "privacy": (
+        "Semua yang kamu tulis di sini disimpan dalam keadaan terenkripsi dengan kunci yang "
+        "hanya milikmu. Semua itu hanya dipakai untuk membimbingmu: tidak pernah untuk melatih "
+        "model apa pun, tidak pernah dijual, tidak pernah dibagikan. Balasan mentor ditulis oleh "
+        "Claude dari Anthropic, yang menerima percakapan untuk menjawabnya dan tidak memakainya "
+        "untuk pelatihan.\n"
+        "\n"
+        "Riwayatmu adalah milikmu: /memory menunjukkan apa yang kuingat tentangmu (dan "
+        "memungkinkanmu memperbaikinya), /export memberimu salinannya, /import mengembalikan "
+        "sebuah salinan, dan /forget menghapus semuanya untuk selamanya — kuncimu dimusnahkan, "
+        "sehingga tidak ada lagi yang bisa dibaca. /retention mengatur berapa lama percakapan "
+        "sebelumnya disimpan kata demi kata."
+    ),
+}
+
+# Telegram's command menu for people whose app is in this language.
+MENU: dict[str, str] = {
+    "start": "Apa itu Lumen dan bagaimana cara kerjanya",
+    "end": "Tutup sesi ini; aku menulis catatanku dan berpamitan",
+    "help": "Daftar perintah",
+    "privacy": "Bagaimana kata-katamu disimpan",
+    "report": "Laporkan sesuatu yang kukatakan",
+    "country": "Atur negaramu untuk nomor layanan krisis",
+    "remind": "Bagaimana dan kapan aku mengingatkanmu soal sesi berikutnya",
+    "timezone": "Zona waktumu, supaya pengingat datang sesuai waktumu",
+    "pause": "Jeda semua pengingat",
+    "resume": "Nyalakan lagi pengingat",
+    "memory": "Apa yang kuingat tentangmu, dan cara memperbaikinya",
+    "export": "Seluruh riwayatmu sebagai file",
+    "import": "Kembalikan riwayat yang pernah kamu ekspor",
+    "forget": "Hapus semua yang kusimpan tentangmu, untuk selamanya",
+    "retention": "Berapa lama transkrip sesi sebelumnya disimpan",
+    "insights": "Sertakan sesimu dalam statistik anonim, atau tidak",
+    "cancel": "Keluar dari pertanyaan yang kuajukan padamu",
 }

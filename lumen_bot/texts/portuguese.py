@@ -93,4 +93,74 @@ WORDS: dict[str, str] = {
         "Esse botão é de uma sessão anterior, então deixei esta aberta. Envie /end quando quiser "
         "encerrá-la."
     ),
+    # What Lumen is, its commands, how words are kept.
+    "start": (
+        "Oi, eu sou o Lumen 🌱\n"
+        "\n"
+        "Sou um mentor de IA para reflexão e crescimento. A gente conversa em sessões: você traz "
+        "o que está na sua cabeça, eu escuto, pergunto e ajudo você a enxergar o seu próximo "
+        "passo. Não sou terapeuta nem um serviço de emergência; se algum dia você estiver em "
+        "perigo, ligue, por favor, para o número de emergência local.\n"
+        "\n"
+        "Suas palavras são criptografadas com uma chave que pertence só a você. Elas nunca são "
+        "usadas para treinar nenhum modelo, e são suas: você pode exportá-las e apagá-las.\n"
+        "\n"
+        "Quando sentir que uma sessão está completa, envie /end: vou escrever minhas notas sobre "
+        "ela, para que na próxima vez a gente comece de onde parou. As sessões funcionam melhor "
+        "com alguns dias de intervalo entre elas.\n"
+        "\n"
+        "Então, o que está passando pela sua cabeça hoje?"
+    ),
+    "help": (
+        "É só me escrever — não precisa de mais nada.\n"
+        "\n"
+        "/end — encerrar esta sessão; eu escrevo minhas notas e me despeço\n"
+        "/report — avisar a equipe do Lumen que algo que eu disse estava errado (respondendo à "
+        "minha mensagem)\n"
+        "/remind — como e quando eu lembro você da nossa próxima sessão\n"
+        "/timezone — seu fuso horário, para os lembretes chegarem no seu horário\n"
+        "/pause, /resume — parar todos os lembretes, e ativá-los de novo\n"
+        "/country — onde você está, para eu indicar as linhas de apoio em crise certas\n"
+        "/memory — o que eu lembro sobre você; me diga o que não está certo\n"
+        "/export — todo o seu histórico em um arquivo; /import traz de volta\n"
+        "/forget — apagar tudo o que eu guardo sobre você, para sempre\n"
+        "/retention — por quanto tempo as transcrições das sessões passadas ficam guardadas\n"
+        "/insights — contar suas sessões em estatísticas anônimas, ou não\n"
+        "/privacy — como suas palavras são guardadas\n"
+        "/cancel — deixar de lado uma pergunta que eu fiz\n"
+        "/start — o que é o Lumen\n"
+        "/help — esta lista"
+    ),
+    "privacy": (
+        "Tudo o que você escreve aqui fica guardado criptografado com uma chave que pertence só "
+        "a você. Isso é usado apenas para a sua mentoria: nunca para treinar nenhum modelo, "
+        "nunca é vendido, nunca é compartilhado. As respostas do mentor são escritas pelo "
+        "Claude, da Anthropic, que recebe a conversa para respondê-la e não treina com ela.\n"
+        "\n"
+        "Seu histórico é seu: /memory mostra o que eu lembro sobre você (e permite corrigir), "
+        "/export gera uma cópia para você, /import traz uma de volta, e /forget apaga tudo para "
+        "sempre — sua chave é destruída, então nada pode ser lido de novo. /retention define por "
+        "quanto tempo as conversas passadas ficam guardadas palavra por palavra."
+    ),
+}
+
+# Telegram's command menu for people whose app is in this language.
+MENU: dict[str, str] = {
+    "start": "O que é o Lumen e como funciona",
+    "end": "Encerrar esta sessão; escrevo minhas notas e me despeço",
+    "help": "Os comandos",
+    "privacy": "Como suas palavras são guardadas",
+    "report": "Avisar sobre algo que eu disse",
+    "country": "Informar seu país para as linhas de apoio em crise",
+    "remind": "Como e quando eu lembro você da nossa próxima sessão",
+    "timezone": "Seu fuso horário, para os lembretes chegarem no seu horário",
+    "pause": "Pausar todos os lembretes",
+    "resume": "Ativar os lembretes de novo",
+    "memory": "O que eu lembro sobre você, e um jeito de corrigir",
+    "export": "Todo o seu histórico em um arquivo",
+    "import": "Trazer de volta um histórico que você exportou",
+    "forget": "Apagar tudo o que eu guardo sobre você, para sempre",
+    "retention": "Por quanto tempo guardo transcrições de sessões passadas",
+    "insights": "Contar minhas sessões em estatísticas anônimas, ou não",
+    "cancel": "Deixar de lado uma pergunta que eu fiz",
 }

@@ -93,4 +93,74 @@ WORDS: dict[str, str] = {
         "Ese botón es de una sesión anterior, así que he dejado esta abierta. Envía /end cuando "
         "quieras cerrarla."
     ),
+    # What Lumen is, its commands, how words are kept.
+    "start": (
+        "Hola, soy Lumen 🌱\n"
+        "\n"
+        "Soy un mentor de IA para la reflexión y el crecimiento. Hablamos en sesiones: tú traes "
+        "lo que tienes en mente, yo escucho, pregunto y te ayudo a ver tu siguiente paso. No soy "
+        "terapeuta ni un servicio de emergencias; si alguna vez estás en peligro, llama, por "
+        "favor, al número de emergencias de tu zona.\n"
+        "\n"
+        "Tus palabras se cifran con una clave que solo te pertenece a ti. Nunca se usan para "
+        "entrenar ningún modelo, y son tuyas: puedes exportarlas y borrarlas.\n"
+        "\n"
+        "Cuando sientas que una sesión está completa, envía /end: escribiré mis notas sobre "
+        "ella, para que la próxima vez empecemos donde lo dejamos. Las sesiones funcionan mejor "
+        "si dejamos unos días entre una y otra.\n"
+        "\n"
+        "Entonces, ¿qué te ronda hoy por la cabeza?"
+    ),
+    "help": (
+        "Solo escríbeme: no hace falta nada más.\n"
+        "\n"
+        "/end — cerrar esta sesión; escribo mis notas y me despido\n"
+        "/report — avisar al equipo de Lumen de que algo que dije estaba mal (respondiendo a mi "
+        "mensaje)\n"
+        "/remind — cómo y cuándo te recuerdo nuestra próxima sesión\n"
+        "/timezone — tu zona horaria, para que los recordatorios lleguen a tu hora\n"
+        "/pause, /resume — detener todos los recordatorios, y volver a activarlos\n"
+        "/country — dónde estás, para que las líneas de ayuda en crisis sean las adecuadas\n"
+        "/memory — lo que recuerdo de ti; dime qué no es correcto\n"
+        "/export — todo tu historial en un archivo; /import lo recupera\n"
+        "/forget — borrar todo lo que guardo sobre ti, para siempre\n"
+        "/retention — cuánto tiempo se guardan las transcripciones de sesiones pasadas\n"
+        "/insights — contar tus sesiones en estadísticas anónimas, o no\n"
+        "/privacy — cómo se guardan tus palabras\n"
+        "/cancel — dejar de lado una pregunta que te hice\n"
+        "/start — qué es Lumen\n"
+        "/help — esta lista"
+    ),
+    "privacy": (
+        "Todo lo que escribes aquí se guarda cifrado con una clave que solo te pertenece a ti. "
+        "Solo se usa para tu mentoría: nunca para entrenar ningún modelo, nunca se vende, nunca "
+        "se comparte. Las respuestas del mentor las escribe Claude, de Anthropic, que recibe la "
+        "conversación para responderla y no se entrena con ella.\n"
+        "\n"
+        "Tu historial es tuyo: /memory muestra lo que recuerdo de ti (y te permite corregirlo), "
+        "/export te da una copia, /import recupera una, y /forget lo borra todo para siempre; tu "
+        "clave se destruye, así que nada podrá volver a leerse. /retention fija cuánto tiempo se "
+        "guardan palabra por palabra las conversaciones pasadas."
+    ),
+}
+
+# Telegram's command menu for people whose app is in this language.
+MENU: dict[str, str] = {
+    "start": "Qué es Lumen y cómo funciona",
+    "end": "Cerrar esta sesión; escribo mis notas y me despido",
+    "help": "Los comandos",
+    "privacy": "Cómo se guardan tus palabras",
+    "report": "Avisar de algo que dije",
+    "country": "Indicar tu país para las líneas de ayuda en crisis",
+    "remind": "Cómo y cuándo te recuerdo nuestra próxima sesión",
+    "timezone": "Tu zona horaria, para recibir los recordatorios a tu hora",
+    "pause": "Pausar todos los recordatorios",
+    "resume": "Volver a activar los recordatorios",
+    "memory": "Lo que recuerdo de ti, y una forma de corregirlo",
+    "export": "Todo tu historial en un archivo",
+    "import": "Recuperar un historial que exportaste",
+    "forget": "Borrar todo lo que guardo sobre ti, para siempre",
+    "retention": "Cuánto se guardan las transcripciones de sesiones pasadas",
+    "insights": "Contar mis sesiones en estadísticas anónimas, o no",
+    "cancel": "Dejar de lado una pregunta que te hice",
 }

@@ -93,4 +93,75 @@ WORDS: dict[str, str] = {
         "O düğme önceki bir oturuma ait, bu yüzden bu oturumu açık bıraktım. Kapatmak "
         "istediğinizde /end gönderin."
     ),
+    # What Lumen is, its commands, how words are kept.
+    "start": (
+        "Merhaba, ben Lumen 🌱\n"
+        "\n"
+        "Düşünüp taşınmak ve gelişmek için bir yapay zekâ mentoruyum. Oturumlar halinde "
+        "konuşuruz: siz aklınızdakini getirirsiniz, ben dinler, sorular sorar ve bir sonraki "
+        "adımınızı görmenize yardımcı olurum. Terapist değilim, acil durum hizmeti de değilim; "
+        "bir gün tehlikede olursanız lütfen yerel acil durum numarasını arayın.\n"
+        "\n"
+        "Sözleriniz yalnızca size ait bir anahtarla şifrelenir. Hiçbir modeli eğitmek için asla "
+        "kullanılmaz; onlar sizindir, dışa aktarıp silebilirsiniz.\n"
+        "\n"
+        "Bir oturum tamamlanmış gibi geldiğinde /end gönderin: o oturumla ilgili notlarımı "
+        "yazarım, böylece bir dahaki sefere kaldığımız yerden başlarız. Oturumlar, aralarında "
+        "birkaç gün olduğunda en iyi sonucu verir.\n"
+        "\n"
+        "Peki — bugün aklınızda ne var?"
+    ),
+    "help": (
+        "Bana yazmanız yeterli — hepsi bu.\n"
+        "\n"
+        "/end — bu oturumu kapatın; notlarımı yazar ve vedalaşırım\n"
+        "/report — söylediğim bir şeyin yanlış olduğunu Lumen ekibine bildirin (mesajımı "
+        "yanıtlayarak)\n"
+        "/remind — bir sonraki oturumumuzu size nasıl ve ne zaman hatırlattığım\n"
+        "/timezone — saat diliminiz, böylece hatırlatmalar sizin saatinize göre gelir\n"
+        "/pause, /resume — tüm hatırlatmaları durdurun ve yeniden açın\n"
+        "/country — nerede olduğunuz, böylece kriz hatları size uygun olur\n"
+        "/memory — sizinle ilgili hatırladıklarım; doğru olmayan yerleri bana söyleyin\n"
+        "/export — tüm geçmişiniz bir dosya olarak; /import onu geri getirir\n"
+        "/forget — sizinle ilgili tuttuğum her şeyi kalıcı olarak silin\n"
+        "/retention — geçmiş oturumların dökümlerinin ne kadar süre saklandığı\n"
+        "/insights — oturumlarınızı anonim istatistiklere dahil edin ya da etmeyin\n"
+        "/privacy — sözlerinizin nasıl saklandığı\n"
+        "/cancel — size sorduğum bir sorudan çıkın\n"
+        "/start — Lumen nedir\n"
+        "/help — bu liste"
+    ),
+    "privacy": (
+        "Burada yazdığınız her şey, yalnızca size ait bir anahtarla şifrelenmiş olarak saklanır. "
+        "Yalnızca size mentorluk yapmak için kullanılır: hiçbir modeli eğitmek için asla "
+        "kullanılmaz, asla satılmaz, asla paylaşılmaz. Mentorun yanıtlarını Anthropic'in "
+        "Claude'u yazar; Claude konuşmayı yanıtlamak için alır ve onu eğitim için kullanmaz.\n"
+        "\n"
+        "Geçmişiniz sizindir: /memory sizinle ilgili hatırladıklarımı gösterir (ve onları "
+        "düzeltmenizi sağlar), /export size bir kopya verir, /import bir kopyayı geri getirir ve "
+        "/forget her şeyi kalıcı olarak siler — anahtarınız yok edilir, böylece hiçbir şey bir "
+        "daha okunamaz. /retention, geçmiş konuşmaların kelimesi kelimesine ne kadar süre "
+        "saklanacağını belirler."
+    ),
+}
+
+# Telegram's command menu for people whose app is in this language.
+MENU: dict[str, str] = {
+    "start": "Lumen nedir ve nasıl çalışır",
+    "end": "Bu oturumu kapatın; notlarımı yazar, vedalaşırım",
+    "help": "Komutlar",
+    "privacy": "Sözlerinizin nasıl saklandığı",
+    "report": "Söylediğim bir şeyi bildirin",
+    "country": "Kriz hatları için ülkenizi ayarlayın",
+    "remind": "Bir sonraki oturumu nasıl ve ne zaman hatırlattığım",
+    "timezone": "Saat diliminiz, hatırlatmalar saatinize göre gelsin",
+    "pause": "Tüm hatırlatmaları duraklatın",
+    "resume": "Hatırlatmaları yeniden açın",
+    "memory": "Sizinle ilgili hatırladıklarım ve düzeltme imkânı",
+    "export": "Tüm geçmişiniz bir dosya olarak",
+    "import": "Dışa aktardığınız bir geçmişi geri getirin",
+    "forget": "Sizinle ilgili tuttuğum her şeyi kalıcı olarak silin",
+    "retention": "Geçmiş oturum dökümlerinin ne kadar saklandığı",
+    "insights": "Oturumlarınızı anonim istatistiklere katın ya da katmayın",
+    "cancel": "Size sorduğum bir sorudan çıkın",
 }

@@ -6,6 +6,7 @@ import asyncio
 
 import pytest
 
+from lumen_bot import texts
 from tests.canary import files_under, find_canary
 
 from .llm_proxy import Fault, LlmProxy
@@ -52,6 +53,8 @@ async def test_start_welcomes_and_commands_are_in_the_menu(
         "retention",
         "insights",
     }
+    in_spanish = telegram_user.bot_commands(language_code="es")
+    assert [(c["command"], c["description"]) for c in in_spanish] == list(texts.commands("es"))
 
     await telegram_user.send_command("/help")
     [help_text] = await telegram_user.wait_for_bot_messages(1)

@@ -145,6 +145,12 @@ async def test_lumens_own_words_in_a_conversation_speak_the_persons_language(
     assert texts.text("no_session_to_end", language) != texts.text("no_session_to_end", "en")
 
 
+@pytest.mark.parametrize("command", ["start", "help", "privacy"])
+async def test_what_lumen_is_is_told_in_the_persons_language(bot: Bot, command: str) -> None:
+    await bot.send(update(message=message(f"/{command}", lang="de")))
+    assert bot.texts_sent() == [texts.text(command, "de")]
+
+
 async def test_a_report_is_asked_and_thanked_in_the_persons_language(bot: Bot) -> None:
     await bot.send(update(message=message("hola", lang="es")))
     await bot.send(update(message=message("/report", lang="es")))

@@ -61,8 +61,26 @@ def test_what_lumen_says_in_a_conversation_is_in_each_of_those_languages(lang: s
         assert texts.text(key, lang) != texts.text(key, "en"), (key, lang)
 
 
+@pytest.mark.parametrize("lang", OTHER_LANGS)
+def test_what_lumen_is_and_how_words_are_kept_are_in_each_of_those_languages(lang: str) -> None:
+    """/start carries the safety statement (not a therapist, not an emergency service)."""
+    for key in ("start", "help", "privacy"):
+        assert texts.text(key, lang) != texts.text(key, "en"), (key, lang)
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGS)
+def test_the_command_menu_names_every_command_in_each_of_those_languages(lang: str) -> None:
+    english = texts.commands()
+    menu = texts.commands(lang)
+    assert [name for name, _ in menu] == [name for name, _ in english]
+    for (name, about), (_, in_english) in zip(menu, english, strict=True):
+        assert about != in_english, (lang, name)
+        assert 1 <= len(about) <= 256, "Telegram's limit for a command's description"
+
+
 def test_every_language_the_resources_speak_has_its_words() -> None:
     assert sorted(texts.BY_LANGUAGE) == sorted(MESSAGE_LANGS)
+    assert sorted(texts.MENU_LANGUAGES) == sorted(OTHER_LANGS)
 
 
 def _kept(words: str) -> list[str]:
@@ -92,7 +110,7 @@ def test_a_regional_or_capitalised_code_finds_its_language(code: str) -> None:
 
 def test_a_language_without_translations_falls_back_to_english() -> None:
     assert texts.text("safe_now", "ja") == texts.text("safe_now", "en")
-    assert texts.text("help", "es") == texts.text("help", "en"), "help is English for now"
+    assert texts.text("forget_ask", "es") == texts.text("forget_ask", "en"), "English for now"
 
 
 def test_every_example_the_country_question_gives_is_one_country_accepts() -> None:
