@@ -5,8 +5,9 @@ English has every message (`english.py`); each other language the crisis resourc
 review one file. They hold the words around crisis care (its buttons, the answer to "I'm
 safe for now", the notice to a blocked person, the answer to what Lumen cannot read, which
 names the emergency number), the button that ends a session, what Lumen says while a
-person is writing to it (a fault, a limit, a report), `/start`, `/help`, `/privacy` and
-the command menu; other messages fall back to English.
+person is writing to it (a fault, a limit, a report), `/start`, `/help`, `/privacy`, the
+command menu, `/country`, reminders and the notes around a session's close; other
+messages fall back to English.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("import", "Bring back a history you exported"),
     ("forget", "Delete everything I hold about you, for good"),
     ("retention", "How long transcripts of past sessions are kept"),
-    ("insights", "Count my sessions in anonymous statistics, or not"),
+    ("insights", "Count your sessions in anonymous statistics, or not"),
     ("cancel", "Leave a question I asked you"),
 )
 

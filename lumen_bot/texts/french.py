@@ -15,13 +15,13 @@ WORDS: dict[str, str] = {
         "reprendra : écris-moi, simplement. Rien ne presse."
     ),
     "blocked": (
-        "Lumen n'est pas disponible pour toi pendant un moment. Si tu es en danger, appelle "
-        "le numéro d'urgence local."
+        "Lumen n'est pas disponible pour toi pendant un moment. Si tu es en danger, appelle le "
+        "numéro d'urgence local."
     ),
     "text_only": (
-        "Merci de me l'avoir envoyé. Pour l'instant, je ne sais lire que du texte : peux-tu "
-        "me dire avec des mots ce que tu veux partager ? Si tu n'es pas en sécurité en ce "
-        "moment, appelle le numéro d'urgence local."
+        "Merci de me l'avoir envoyé. Pour l'instant, je ne sais lire que du texte : peux-tu me "
+        "dire avec des mots ce que tu veux partager ? Si tu n'es pas en sécurité en ce moment, "
+        "appelle le numéro d'urgence local."
     ),
     "end_button": "Terminer la séance",
     # In a conversation: a fault, a limit, a lost thread, a report.
@@ -58,7 +58,7 @@ WORDS: dict[str, str] = {
     ),
     "caption_only": (
         "Je ne peux pas encore voir les pièces jointes, seulement les mots — je vais donc "
-        "répondre au texte qui l'accompagne."
+        "répondre au texte qui accompagne ta pièce jointe."
     ),
     "private_only": (
         "Salut ! Je ne fonctionne que dans les conversations privées, donc ici je ne lirai ni ne "
@@ -147,6 +147,59 @@ WORDS: dict[str, str] = {
         "être relu. /retention définit combien de temps les conversations passées sont "
         "conservées mot pour mot."
     ),
+    # Crisis lines by country, a session's close, reminders, /cancel.
+    "country_set": (
+        "Merci — c'est noté : {country}. Je te montrerai les lignes d'écoute de ce pays quand il "
+        "le faudra."
+    ),
+    "country_ask": (
+        "Dans quel pays es-tu ? Envoie /country suivi de son nom ou de son code à deux lettres, "
+        "par exemple /country Brasil, /country GB ou /country Deutschland."
+    ),
+    "country_unknown": (
+        "Je ne connais pas encore de lignes d'écoute pour ce code. À la place, je te montrerai "
+        "la liste internationale (findahelpline.com) et le numéro d'urgence local."
+    ),
+    "closing_delayed": (
+        "La rédaction de mes notes prend plus de temps qu'elle ne le devrait. Je continue "
+        "d'essayer, et je t'enverrai mes mots d'au revoir dès qu'ils seront prêts."
+    ),
+    "closing_next_time": (
+        "Je n'ai pas pu terminer mes notes pour l'instant. Je les terminerai, avec mes mots d'au "
+        "revoir, la prochaine fois que tu ouvriras cette conversation."
+    ),
+    "session_closed_plain": (
+        "Cette séance est close. Quand tu m'écriras de nouveau, une nouvelle séance commencera — "
+        "laisser passer quelques jours aide souvent les choses à se poser."
+    ),
+    "reminder": (
+        "Salut, c'est Lumen 🌱 Si tu as envie d'une séance, je suis là — écris-moi simplement "
+        "quand ça te convient."
+    ),
+    "reminder_thread": (
+        "Salut, c'est Lumen 🌱 Si tu as envie d'une séance, je suis là — écris-moi simplement "
+        "quand ça te convient.\n"
+        "\n"
+        "La dernière fois, ceci était resté en suspens : {thread}"
+    ),
+    "reminder_last": (
+        "Salut, c'est Lumen 🌱 Si tu as envie d'une séance, je suis là — écris-moi simplement "
+        "quand ça te convient.\n"
+        "\n"
+        "Je ne t'enverrai plus de rappels jusqu'à ton retour ; /remind permet de changer la "
+        "façon dont je te rappelle nos séances."
+    ),
+    "reminder_last_thread": (
+        "Salut, c'est Lumen 🌱 Si tu as envie d'une séance, je suis là — écris-moi simplement "
+        "quand ça te convient.\n"
+        "\n"
+        "La dernière fois, ceci était resté en suspens : {thread}\n"
+        "\n"
+        "Je ne t'enverrai plus de rappels jusqu'à ton retour ; /remind permet de changer la "
+        "façon dont je te rappelle nos séances."
+    ),
+    "nothing_to_cancel": "Il n'y a rien à annuler pour l'instant.",
+    "cancelled": "D'accord — j'ai laissé ces questions telles quelles.",
 }
 
 # Telegram's command menu for people whose app is in this language.
@@ -166,6 +219,6 @@ MENU: dict[str, str] = {
     "import": "Restaurer un historique que tu as exporté",
     "forget": "Supprimer tout ce que je garde sur toi, définitivement",
     "retention": "Durée de conservation des transcriptions des séances passées",
-    "insights": "Compter mes séances dans des statistiques anonymes, ou non",
+    "insights": "Compter tes séances dans des statistiques anonymes, ou non",
     "cancel": "Laisser de côté une question que je t'ai posée",
 }

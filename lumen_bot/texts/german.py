@@ -8,20 +8,20 @@ from __future__ import annotations
 WORDS: dict[str, str] = {
     # Around crisis care.
     "talk_now_button": "📞 Jetzt mit jemandem sprechen",
-    "safe_now_button": "Ich bin gerade sicher",
+    "safe_now_button": "Ich bin gerade in Sicherheit",
     "safe_now": (
-        "Danke, dass du es mir sagst. Ich bin froh, dass du gerade sicher bist. Die Nummern "
-        "oben sind da, wann immer du sie brauchst. Wenn dir danach ist, machen wir weiter – "
-        "schreib einfach. Keine Eile."
+        "Danke, dass du es mir sagst. Ich bin froh, dass du gerade in Sicherheit bist. Die "
+        "Nummern oben sind da, wann immer du sie brauchst. Wenn dir danach ist, machen wir "
+        "weiter – schreib einfach. Keine Eile."
     ),
     "blocked": (
-        "Lumen steht dir eine Weile nicht zur Verfügung. Wenn du in Gefahr bist, ruf bitte "
-        "die örtliche Notrufnummer an."
+        "Lumen steht dir eine Weile nicht zur Verfügung. Wenn du in Gefahr bist, ruf bitte die "
+        "örtliche Notrufnummer an."
     ),
     "text_only": (
-        "Danke, dass du mir das geschickt hast. Im Moment kann ich nur Text lesen – kannst du"
-        " mir in Worten schreiben, was du teilen möchtest? Wenn du gerade nicht in Sicherheit"
-        " bist, ruf bitte die örtliche Notrufnummer an."
+        "Danke, dass du mir das geschickt hast. Im Moment kann ich nur Text lesen – kannst du "
+        "mir in Worten schreiben, was du teilen möchtest? Wenn du gerade nicht in Sicherheit "
+        "bist, ruf bitte die örtliche Notrufnummer an."
     ),
     "end_button": "Sitzung beenden",
     # In a conversation: a fault, a limit, a lost thread, a report.
@@ -52,8 +52,8 @@ WORDS: dict[str, str] = {
     ),
     "lost_thread": (
         "Es tut mir leid – ich war weg und habe den Faden zu dem verloren, was du vorher "
-        "geschrieben hast. Magst du es mir noch einmal erzählen, oder einfach da weitermachen, "
-        "wo du jetzt bist?"
+        "geschrieben hast. Magst du es mir noch einmal erzählen oder einfach da weitermachen, wo "
+        "du jetzt bist?"
     ),
     "something_went_wrong": (
         "Bei mir ist etwas schiefgelaufen – versuch es bitte gleich noch einmal."
@@ -125,8 +125,8 @@ WORDS: dict[str, str] = {
         "Antwort auf meine Nachricht)\n"
         "/remind — wie und wann ich dich an unsere nächste Sitzung erinnere\n"
         "/timezone — deine Zeitzone, damit Erinnerungen zu deiner Zeit kommen\n"
-        "/pause, /resume — alle Erinnerungen anhalten, und wieder einschalten\n"
-        "/country — wo du bist, damit die Krisentelefone passen\n"
+        "/pause, /resume — alle Erinnerungen anhalten und wieder einschalten\n"
+        "/country — wo du bist, damit die Hilfetelefone passen\n"
         "/memory — was ich mir über dich gemerkt habe; sag mir, wo es nicht stimmt\n"
         "/export — dein ganzer Verlauf als Datei; /import holt ihn zurück\n"
         "/forget — alles, was ich über dich gespeichert habe, endgültig löschen\n"
@@ -150,6 +150,60 @@ WORDS: dict[str, str] = {
         "gelesen werden kann. /retention legt fest, wie lange frühere Gespräche Wort für Wort "
         "aufbewahrt werden."
     ),
+    # Crisis lines by country, a session's close, reminders, /cancel.
+    "country_set": (
+        "Danke – ich habe dein Land eingetragen: {country}. Wenn es nötig ist, zeige ich dir die "
+        "Hilfetelefone dort."
+    ),
+    "country_ask": (
+        "In welchem Land bist du? Schick /country und dahinter den Namen des Landes oder seinen "
+        "Code aus zwei Buchstaben, zum Beispiel /country Brasil, /country GB oder /country "
+        "Deutschland."
+    ),
+    "country_unknown": (
+        "Für diesen Code kenne ich noch keine Hilfetelefone. Stattdessen zeige ich dir die "
+        "internationale Liste (findahelpline.com) und die örtliche Notrufnummer."
+    ),
+    "closing_delayed": (
+        "Meine Notizen zu schreiben dauert länger, als es sollte. Ich versuche es weiter und "
+        "schicke dir meine Abschiedsworte, sobald sie fertig sind."
+    ),
+    "closing_next_time": (
+        "Ich konnte meine Notizen gerade nicht fertig schreiben. Ich schreibe sie zu Ende, "
+        "zusammen mit meinen Abschiedsworten, wenn du diesen Chat das nächste Mal öffnest."
+    ),
+    "session_closed_plain": (
+        "Diese Sitzung ist beendet. Wann immer du wieder schreibst, beginnt eine neue – ein paar "
+        "Tage Abstand helfen oft, dass sich die Dinge setzen."
+    ),
+    "reminder": (
+        "Hallo, hier ist Lumen 🌱 Wenn du Lust auf eine Sitzung hast, bin ich da – schreib "
+        "einfach, wann immer es dir passt."
+    ),
+    "reminder_thread": (
+        "Hallo, hier ist Lumen 🌱 Wenn du Lust auf eine Sitzung hast, bin ich da – schreib "
+        "einfach, wann immer es dir passt.\n"
+        "\n"
+        "Letztes Mal war das noch offen: {thread}"
+    ),
+    "reminder_last": (
+        "Hallo, hier ist Lumen 🌱 Wenn du Lust auf eine Sitzung hast, bin ich da – schreib "
+        "einfach, wann immer es dir passt.\n"
+        "\n"
+        "Ich schicke dir keine weiteren Erinnerungen, bis du zurückkommst; mit /remind änderst "
+        "du, wie ich dich erinnere."
+    ),
+    "reminder_last_thread": (
+        "Hallo, hier ist Lumen 🌱 Wenn du Lust auf eine Sitzung hast, bin ich da – schreib "
+        "einfach, wann immer es dir passt.\n"
+        "\n"
+        "Letztes Mal war das noch offen: {thread}\n"
+        "\n"
+        "Ich schicke dir keine weiteren Erinnerungen, bis du zurückkommst; mit /remind änderst "
+        "du, wie ich dich erinnere."
+    ),
+    "nothing_to_cancel": "Gerade gibt es nichts abzubrechen.",
+    "cancelled": "In Ordnung – ich habe diese Fragen so gelassen, wie sie waren.",
 }
 
 # Telegram's command menu for people whose app is in this language.
@@ -159,16 +213,16 @@ MENU: dict[str, str] = {
     "help": "Die Befehle",
     "privacy": "Wie deine Worte aufbewahrt werden",
     "report": "Etwas melden, das ich gesagt habe",
-    "country": "Dein Land angeben, für passende Krisentelefone",
+    "country": "Dein Land angeben, für passende Hilfetelefone",
     "remind": "Wie und wann ich dich an unsere nächste Sitzung erinnere",
     "timezone": "Deine Zeitzone, damit Erinnerungen zu deiner Zeit kommen",
     "pause": "Alle Erinnerungen pausieren",
     "resume": "Erinnerungen wieder einschalten",
-    "memory": "Was ich mir über dich merke, und wie du es korrigierst",
+    "memory": "Was ich mir über dich merke und wie du es korrigierst",
     "export": "Dein ganzer Verlauf als Datei",
     "import": "Einen exportierten Verlauf zurückholen",
     "forget": "Alles, was ich über dich gespeichert habe, endgültig löschen",
     "retention": "Wie lange Transkripte früherer Sitzungen aufbewahrt werden",
-    "insights": "Meine Sitzungen anonym in Statistiken mitzählen, oder nicht",
+    "insights": "Deine Sitzungen anonym in Statistiken mitzählen, oder nicht",
     "cancel": "Eine Frage von mir beiseitelassen",
 }

@@ -10,18 +10,18 @@ WORDS: dict[str, str] = {
     "talk_now_button": "📞 Bicara dengan seseorang sekarang",
     "safe_now_button": "Aku aman untuk saat ini",
     "safe_now": (
-        "Terima kasih sudah memberitahuku. Aku senang kamu aman sekarang. Nomor-nomor di "
-        "atas selalu ada kapan pun kamu membutuhkannya. Kalau kamu mau, kita lanjutkan: "
-        "tinggal tulis saja. Tidak perlu terburu-buru."
+        "Terima kasih sudah memberitahuku. Aku senang kamu aman sekarang. Nomor-nomor di atas "
+        "selalu ada kapan pun kamu membutuhkannya. Kalau kamu mau, kita lanjutkan: tinggal tulis "
+        "saja. Tidak perlu terburu-buru."
     ),
     "blocked": (
-        "Lumen tidak tersedia untukmu untuk sementara waktu. Jika kamu dalam bahaya, "
-        "hubungi nomor darurat setempat."
+        "Lumen tidak tersedia untukmu untuk sementara waktu. Jika kamu dalam bahaya, hubungi "
+        "nomor darurat setempat."
     ),
     "text_only": (
-        "Terima kasih sudah mengirimnya. Untuk saat ini aku hanya bisa membaca teks — bisakah"
-        " kamu menuliskan dengan kata-kata apa yang ingin kamu bagikan? Jika kamu sedang "
-        "tidak aman, hubungi nomor darurat setempat."
+        "Terima kasih sudah mengirimnya. Untuk saat ini aku hanya bisa membaca teks — bisakah "
+        "kamu menuliskan dengan kata-kata apa yang ingin kamu bagikan? Jika kamu sedang tidak "
+        "aman, hubungi nomor darurat setempat."
     ),
     "end_button": "Akhiri sesi",
     # In a conversation: a fault, a limit, a lost thread, a report.
@@ -101,10 +101,10 @@ WORDS: dict[str, str] = {
     "start": (
         "Halo, aku Lumen 🌱\n"
         "\n"
-        "Aku mentor AI untuk refleksi dan pertumbuhan. Kita mengobrol dalam sesi: kamu membawa "
-        "apa yang sedang kamu pikirkan, aku mendengarkan, bertanya, dan membantumu melihat "
-        "langkah berikutnya. Aku bukan terapis dan bukan layanan darurat; jika suatu saat kamu "
-        "dalam bahaya, tolong hubungi nomor darurat setempat.\n"
+        "Aku mentor AI untuk refleksi dan pertumbuhan. Kita mengobrol dalam sesi: kamu "
+        "menceritakan apa yang sedang kamu pikirkan, aku mendengarkan, bertanya, dan membantumu "
+        "melihat langkah berikutnya. Aku bukan terapis dan bukan layanan darurat; jika suatu "
+        "saat kamu dalam bahaya, tolong hubungi nomor darurat setempat.\n"
         "\n"
         "Kata-katamu dienkripsi dengan kunci yang hanya milikmu. Kata-kata itu tidak pernah "
         "dipakai untuk melatih model apa pun, dan semuanya milikmu: kamu bisa mengekspor dan "
@@ -148,6 +148,59 @@ WORDS: dict[str, str] = {
         "sehingga tidak ada lagi yang bisa dibaca. /retention mengatur berapa lama percakapan "
         "sebelumnya disimpan kata demi kata."
     ),
+    # Crisis lines by country, a session's close, reminders, /cancel.
+    "country_set": (
+        "Terima kasih — sudah kucatat: {country}. Aku akan menunjukkan nomor layanan krisis di "
+        "negara itu saat dibutuhkan."
+    ),
+    "country_ask": (
+        "Kamu ada di negara mana? Kirim /country diikuti nama negaranya atau kode dua hurufnya, "
+        "misalnya /country Brasil, /country GB, atau /country Deutschland."
+    ),
+    "country_unknown": (
+        "Aku belum tahu nomor layanan krisis untuk kode itu. Sebagai gantinya, aku akan "
+        "menunjukkan daftar internasional (findahelpline.com) dan nomor darurat setempat."
+    ),
+    "closing_delayed": (
+        "Menulis catatanku ternyata makan waktu lebih lama dari seharusnya. Aku akan terus "
+        "mencoba dan mengirim kata-kata perpisahanku begitu siap."
+    ),
+    "closing_next_time": (
+        "Aku belum bisa menyelesaikan catatanku barusan. Aku akan menyelesaikannya, bersama "
+        "kata-kata perpisahanku, saat kamu membuka chat ini lagi."
+    ),
+    "session_closed_plain": (
+        "Sesi ini sudah ditutup. Kapan pun kamu menulis lagi, sesi baru akan dimulai — jeda "
+        "beberapa hari sering membantu segalanya mengendap."
+    ),
+    "reminder": (
+        "Hai, ini Lumen 🌱 Kalau kamu ingin sesi, aku ada di sini — tulis saja kapan pun kamu "
+        "sempat."
+    ),
+    "reminder_thread": (
+        "Hai, ini Lumen 🌱 Kalau kamu ingin sesi, aku ada di sini — tulis saja kapan pun kamu "
+        "sempat.\n"
+        "\n"
+        "Terakhir kali, ini yang masih menggantung: {thread}"
+    ),
+    "reminder_last": (
+        "Hai, ini Lumen 🌱 Kalau kamu ingin sesi, aku ada di sini — tulis saja kapan pun kamu "
+        "sempat.\n"
+        "\n"
+        "Aku tidak akan mengirim pengingat lagi sampai kamu kembali; /remind mengubah cara aku "
+        "mengingatkanmu."
+    ),
+    "reminder_last_thread": (
+        "Hai, ini Lumen 🌱 Kalau kamu ingin sesi, aku ada di sini — tulis saja kapan pun kamu "
+        "sempat.\n"
+        "\n"
+        "Terakhir kali, ini yang masih menggantung: {thread}\n"
+        "\n"
+        "Aku tidak akan mengirim pengingat lagi sampai kamu kembali; /remind mengubah cara aku "
+        "mengingatkanmu."
+    ),
+    "nothing_to_cancel": "Saat ini tidak ada yang perlu dibatalkan.",
+    "cancelled": "Baik — pertanyaan-pertanyaan itu kubiarkan seperti semula.",
 }
 
 # Telegram's command menu for people whose app is in this language.

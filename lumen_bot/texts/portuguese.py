@@ -10,18 +10,18 @@ WORDS: dict[str, str] = {
     "talk_now_button": "📞 Falar com alguém agora",
     "safe_now_button": "Estou em segurança agora",
     "safe_now": (
-        "Obrigado por me contar. Fico feliz que você esteja em segurança agora. Os números "
-        "acima continuam aí sempre que precisar. Quando quiser, a gente continua: é só "
-        "escrever. Sem pressa."
+        "Obrigado por me contar. Fico feliz que você esteja em segurança agora. Os números acima "
+        "continuam aí sempre que precisar. Quando quiser, a gente continua: é só escrever. Sem "
+        "pressa."
     ),
     "blocked": (
-        "O Lumen não está disponível para você por um tempo. Se você estiver em perigo, "
-        "ligue para o número de emergência local."
+        "O Lumen não está disponível para você por um tempo. Se você estiver em perigo, ligue "
+        "para o número de emergência local."
     ),
     "text_only": (
         "Obrigado por enviar. Por enquanto eu só consigo ler texto — você pode me contar em "
-        "palavras o que quer compartilhar? Se você não estiver em segurança agora, ligue para"
-        " o número de emergência local."
+        "palavras o que quer compartilhar? Se você não estiver em segurança agora, ligue para o "
+        "número de emergência local."
     ),
     "end_button": "Encerrar a sessão",
     # In a conversation: a fault, a limit, a lost thread, a report.
@@ -56,7 +56,7 @@ WORDS: dict[str, str] = {
     "something_went_wrong": "Algo deu errado do meu lado — tente de novo daqui a pouco.",
     "caption_only": (
         "Ainda não consigo ver anexos, só palavras — então vou responder ao que você escreveu "
-        "junto com ele."
+        "junto com o anexo."
     ),
     "private_only": (
         "Oi! Eu só funciono em chats privados, então não vou ler nem guardar nada aqui. Abra um "
@@ -119,7 +119,7 @@ WORDS: dict[str, str] = {
         "minha mensagem)\n"
         "/remind — como e quando eu lembro você da nossa próxima sessão\n"
         "/timezone — seu fuso horário, para os lembretes chegarem no seu horário\n"
-        "/pause, /resume — parar todos os lembretes, e ativá-los de novo\n"
+        "/pause, /resume — parar todos os lembretes e ativá-los de novo\n"
         "/country — onde você está, para eu indicar as linhas de apoio em crise certas\n"
         "/memory — o que eu lembro sobre você; me diga o que não está certo\n"
         "/export — todo o seu histórico em um arquivo; /import traz de volta\n"
@@ -142,6 +142,59 @@ WORDS: dict[str, str] = {
         "sempre — sua chave é destruída, então nada pode ser lido de novo. /retention define por "
         "quanto tempo as conversas passadas ficam guardadas palavra por palavra."
     ),
+    # Crisis lines by country, a session's close, reminders, /cancel.
+    "country_set": (
+        "Obrigado — anotei: {country}. Vou mostrar as linhas de apoio em crise desse país quando "
+        "forem necessárias."
+    ),
+    "country_ask": (
+        "Em que país você está? Envie /country seguido do nome ou do código de duas letras do "
+        "país, por exemplo /country Brasil, /country GB ou /country Deutschland."
+    ),
+    "country_unknown": (
+        "Ainda não conheço as linhas de apoio em crise para esse código. No lugar delas, vou "
+        "mostrar a lista internacional (findahelpline.com) e o número de emergência local."
+    ),
+    "closing_delayed": (
+        "Escrever minhas notas está demorando mais do que deveria. Vou continuar tentando e "
+        "envio minhas palavras de despedida quando estiverem prontas."
+    ),
+    "closing_next_time": (
+        "Não consegui terminar minhas notas agora. Vou terminá-las, junto com minhas palavras de "
+        "despedida, na próxima vez que você abrir este chat."
+    ),
+    "session_closed_plain": (
+        "Esta sessão está encerrada. Quando você escrever de novo, uma nova começa — alguns dias "
+        "de intervalo costumam ajudar as coisas a se assentarem."
+    ),
+    "reminder": (
+        "Oi, aqui é o Lumen 🌱 Se quiser uma sessão, estou aqui — é só escrever quando for melhor "
+        "para você."
+    ),
+    "reminder_thread": (
+        "Oi, aqui é o Lumen 🌱 Se quiser uma sessão, estou aqui — é só escrever quando for melhor "
+        "para você.\n"
+        "\n"
+        "Da última vez, isto ficou em aberto: {thread}"
+    ),
+    "reminder_last": (
+        "Oi, aqui é o Lumen 🌱 Se quiser uma sessão, estou aqui — é só escrever quando for melhor "
+        "para você.\n"
+        "\n"
+        "Não vou enviar mais lembretes até você voltar; /remind muda a forma como eu lembro "
+        "você."
+    ),
+    "reminder_last_thread": (
+        "Oi, aqui é o Lumen 🌱 Se quiser uma sessão, estou aqui — é só escrever quando for melhor "
+        "para você.\n"
+        "\n"
+        "Da última vez, isto ficou em aberto: {thread}\n"
+        "\n"
+        "Não vou enviar mais lembretes até você voltar; /remind muda a forma como eu lembro "
+        "você."
+    ),
+    "nothing_to_cancel": "Não há nada para cancelar agora.",
+    "cancelled": "Tudo bem — deixei essas perguntas como estavam.",
 }
 
 # Telegram's command menu for people whose app is in this language.
@@ -156,11 +209,11 @@ MENU: dict[str, str] = {
     "timezone": "Seu fuso horário, para os lembretes chegarem no seu horário",
     "pause": "Pausar todos os lembretes",
     "resume": "Ativar os lembretes de novo",
-    "memory": "O que eu lembro sobre você, e um jeito de corrigir",
+    "memory": "O que eu lembro sobre você e um jeito de corrigir",
     "export": "Todo o seu histórico em um arquivo",
     "import": "Trazer de volta um histórico que você exportou",
     "forget": "Apagar tudo o que eu guardo sobre você, para sempre",
     "retention": "Por quanto tempo guardo transcrições de sessões passadas",
-    "insights": "Contar minhas sessões em estatísticas anônimas, ou não",
+    "insights": "Contar suas sessões em estatísticas anônimas, ou não",
     "cancel": "Deixar de lado uma pergunta que eu fiz",
 }

@@ -10,18 +10,17 @@ WORDS: dict[str, str] = {
     "talk_now_button": "📞 Hablar con alguien ahora",
     "safe_now_button": "Ahora estoy a salvo",
     "safe_now": (
-        "Gracias por decírmelo. Me alegra que ahora estés a salvo. Los números de arriba "
-        "siguen ahí cuando los necesites. Cuando te apetezca, seguimos: solo escríbeme. "
-        "Sin prisa."
+        "Gracias por decírmelo. Me alegra que ahora estés a salvo. Los números de arriba siguen "
+        "ahí cuando los necesites. Cuando te apetezca, seguimos: solo escríbeme. Sin prisa."
     ),
     "blocked": (
-        "Lumen no está disponible para ti durante un tiempo. Si estás en peligro, llama "
-        "al número de emergencias de tu zona."
+        "Lumen no está disponible para ti durante un tiempo. Si estás en peligro, llama al "
+        "número de emergencias de tu zona."
     ),
     "text_only": (
-        "Gracias por enviármelo. Por ahora solo puedo leer texto: ¿me cuentas con palabras lo"
-        " que quieres compartir? Si ahora mismo no estás a salvo, llama al número de "
-        "emergencias de tu zona."
+        "Gracias por enviármelo. Por ahora solo puedo leer texto: ¿me cuentas con palabras lo "
+        "que quieres compartir? Si ahora mismo no estás a salvo, llama al número de emergencias "
+        "de tu zona."
     ),
     "end_button": "Terminar la sesión",
     # In a conversation: a fault, a limit, a lost thread, a report.
@@ -55,8 +54,8 @@ WORDS: dict[str, str] = {
     ),
     "something_went_wrong": "Algo ha fallado por mi parte: vuelve a intentarlo en un momento.",
     "caption_only": (
-        "Todavía no puedo ver archivos adjuntos, solo palabras, así que responderé al texto que "
-        "lo acompaña."
+        "Todavía no puedo ver archivos adjuntos, solo palabras, así que responderé a lo que "
+        "escribiste junto con el archivo."
     ),
     "private_only": (
         "¡Hola! Solo funciono en chats privados, así que aquí no voy a leer ni guardar nada. "
@@ -119,7 +118,7 @@ WORDS: dict[str, str] = {
         "mensaje)\n"
         "/remind — cómo y cuándo te recuerdo nuestra próxima sesión\n"
         "/timezone — tu zona horaria, para que los recordatorios lleguen a tu hora\n"
-        "/pause, /resume — detener todos los recordatorios, y volver a activarlos\n"
+        "/pause, /resume — detener todos los recordatorios y volver a activarlos\n"
         "/country — dónde estás, para que las líneas de ayuda en crisis sean las adecuadas\n"
         "/memory — lo que recuerdo de ti; dime qué no es correcto\n"
         "/export — todo tu historial en un archivo; /import lo recupera\n"
@@ -142,6 +141,59 @@ WORDS: dict[str, str] = {
         "clave se destruye, así que nada podrá volver a leerse. /retention fija cuánto tiempo se "
         "guardan palabra por palabra las conversaciones pasadas."
     ),
+    # Crisis lines by country, a session's close, reminders, /cancel.
+    "country_set": (
+        "Gracias, ya lo tengo: {country}. Te mostraré las líneas de ayuda en crisis de ese país "
+        "cuando hagan falta."
+    ),
+    "country_ask": (
+        "¿En qué país estás? Envía /country seguido de su nombre o de su código de dos letras, "
+        "por ejemplo /country Brasil, /country GB o /country Deutschland."
+    ),
+    "country_unknown": (
+        "Todavía no conozco las líneas de ayuda en crisis para ese código. En su lugar, te "
+        "mostraré la lista internacional (findahelpline.com) y el número de emergencias de tu "
+        "zona."
+    ),
+    "closing_delayed": (
+        "Escribir mis notas me está llevando más tiempo del que debería. Seguiré intentándolo y "
+        "te enviaré mis palabras de despedida cuando estén listas."
+    ),
+    "closing_next_time": (
+        "Ahora mismo no he podido terminar mis notas. Las terminaré, junto con mis palabras de "
+        "despedida, la próxima vez que abras este chat."
+    ),
+    "session_closed_plain": (
+        "Esta sesión está cerrada. Cuando vuelvas a escribirme, empezará una nueva; dejar unos "
+        "días de espacio suele ayudar a que las cosas se asienten."
+    ),
+    "reminder": (
+        "Hola, soy Lumen 🌱 Si te apetece una sesión, aquí estoy: escríbeme cuando te venga bien."
+    ),
+    "reminder_thread": (
+        "Hola, soy Lumen 🌱 Si te apetece una sesión, aquí estoy: escríbeme cuando te venga "
+        "bien.\n"
+        "\n"
+        "La última vez, esto quedó abierto: {thread}"
+    ),
+    "reminder_last": (
+        "Hola, soy Lumen 🌱 Si te apetece una sesión, aquí estoy: escríbeme cuando te venga "
+        "bien.\n"
+        "\n"
+        "No te enviaré más recordatorios hasta que vuelvas; con /remind puedes cambiar cómo te "
+        "recuerdo las sesiones."
+    ),
+    "reminder_last_thread": (
+        "Hola, soy Lumen 🌱 Si te apetece una sesión, aquí estoy: escríbeme cuando te venga "
+        "bien.\n"
+        "\n"
+        "La última vez, esto quedó abierto: {thread}\n"
+        "\n"
+        "No te enviaré más recordatorios hasta que vuelvas; con /remind puedes cambiar cómo te "
+        "recuerdo las sesiones."
+    ),
+    "nothing_to_cancel": "Ahora mismo no hay nada que cancelar.",
+    "cancelled": "De acuerdo: he dejado esas preguntas como estaban.",
 }
 
 # Telegram's command menu for people whose app is in this language.
@@ -156,11 +208,11 @@ MENU: dict[str, str] = {
     "timezone": "Tu zona horaria, para recibir los recordatorios a tu hora",
     "pause": "Pausar todos los recordatorios",
     "resume": "Volver a activar los recordatorios",
-    "memory": "Lo que recuerdo de ti, y una forma de corregirlo",
+    "memory": "Lo que recuerdo de ti y una forma de corregirlo",
     "export": "Todo tu historial en un archivo",
     "import": "Recuperar un historial que exportaste",
     "forget": "Borrar todo lo que guardo sobre ti, para siempre",
-    "retention": "Cuánto se guardan las transcripciones de sesiones pasadas",
-    "insights": "Contar mis sesiones en estadísticas anónimas, o no",
+    "retention": "Cuánto tiempo se guardan las transcripciones de sesiones pasadas",
+    "insights": "Contar tus sesiones en estadísticas anónimas, o no",
     "cancel": "Dejar de lado una pregunta que te hice",
 }

@@ -10,9 +10,9 @@ WORDS: dict[str, str] = {
     "talk_now_button": "📞 Şimdi biriyle konuşun",
     "safe_now_button": "Şu an güvendeyim",
     "safe_now": (
-        "Bunu söylediğiniz için teşekkür ederim. Şu an güvende olmanıza sevindim. "
-        "Yukarıdaki numaralar, ihtiyaç duyduğunuz her an orada. Ne zaman isterseniz devam "
-        "ederiz; yazmanız yeterli. Acelesi yok."
+        "Bunu söylediğiniz için teşekkür ederim. Şu an güvende olmanıza sevindim. Yukarıdaki "
+        "numaralar, ihtiyaç duyduğunuz her an orada. Ne zaman isterseniz devam ederiz; yazmanız "
+        "yeterli. Acelesi yok."
     ),
     "blocked": (
         "Lumen bir süre sizin için kullanılamıyor. Tehlikedeyseniz lütfen yerel acil durum "
@@ -20,8 +20,8 @@ WORDS: dict[str, str] = {
     ),
     "text_only": (
         "Gönderdiğiniz için teşekkürler. Şimdilik yalnızca yazı okuyabiliyorum; paylaşmak "
-        "istediğinizi bana kelimelerle yazabilir misiniz? Şu an güvende değilseniz lütfen "
-        "yerel acil durum numarasını arayın."
+        "istediğinizi bana kelimelerle yazabilir misiniz? Şu an güvende değilseniz lütfen yerel "
+        "acil durum numarasını arayın."
     ),
     "end_button": "Oturumu bitir",
     # In a conversation: a fault, a limit, a lost thread, a report.
@@ -50,8 +50,9 @@ WORDS: dict[str, str] = {
         "küçük parçalar halinde göndermekten çekinmeyin."
     ),
     "lost_thread": (
-        "Özür dilerim — bir süre uzak kaldım ve daha önce yazdıklarınızın ipini kaçırdım. Bana "
-        "tekrar anlatabilir misiniz, ya da şu anki hâlinizden devam edebilir misiniz?"
+        "Özür dilerim — bir süre uzak kaldım ve daha önce yazdıklarınızda ipin ucunu kaçırdım. "
+        "Bana tekrar anlatabilir misiniz, ya da şu an bulunduğunuz noktadan devam edebilir "
+        "misiniz?"
     ),
     "something_went_wrong": "Benim tarafımda bir sorun oldu — lütfen birazdan tekrar deneyin.",
     "caption_only": (
@@ -98,7 +99,7 @@ WORDS: dict[str, str] = {
         "Merhaba, ben Lumen 🌱\n"
         "\n"
         "Düşünüp taşınmak ve gelişmek için bir yapay zekâ mentoruyum. Oturumlar halinde "
-        "konuşuruz: siz aklınızdakini getirirsiniz, ben dinler, sorular sorar ve bir sonraki "
+        "konuşuruz: siz aklınızdakileri paylaşırsınız, ben dinler, sorular sorar ve bir sonraki "
         "adımınızı görmenize yardımcı olurum. Terapist değilim, acil durum hizmeti de değilim; "
         "bir gün tehlikede olursanız lütfen yerel acil durum numarasını arayın.\n"
         "\n"
@@ -143,6 +144,59 @@ WORDS: dict[str, str] = {
         "daha okunamaz. /retention, geçmiş konuşmaların kelimesi kelimesine ne kadar süre "
         "saklanacağını belirler."
     ),
+    # Crisis lines by country, a session's close, reminders, /cancel.
+    "country_set": (
+        "Teşekkür ederim — not aldım: {country}. Gerektiğinde o ülkenin kriz hatlarını "
+        "göstereceğim."
+    ),
+    "country_ask": (
+        "Hangi ülkedesiniz? /country yazıp ardından ülkenin adını ya da iki harfli kodunu "
+        "gönderin; örneğin /country Brasil, /country GB veya /country Deutschland."
+    ),
+    "country_unknown": (
+        "Bu kod için henüz bir kriz hattı bilmiyorum. Bunun yerine uluslararası listeyi "
+        "(findahelpline.com) ve yerel acil durum numarasını göstereceğim."
+    ),
+    "closing_delayed": (
+        "Notlarımı yazmak olması gerekenden uzun sürüyor. Denemeye devam edeceğim ve veda "
+        "sözlerim hazır olunca size göndereceğim."
+    ),
+    "closing_next_time": (
+        "Notlarımı şu an bitiremedim. Bu sohbeti bir dahaki açışınızda onları veda sözlerimle "
+        "birlikte bitireceğim."
+    ),
+    "session_closed_plain": (
+        "Bu oturum kapandı. Yeniden yazdığınızda yeni bir oturum başlar — birkaç günlük ara çoğu "
+        "zaman her şeyin yerine oturmasına yardımcı olur."
+    ),
+    "reminder": (
+        "Merhaba, ben Lumen 🌱 Bir oturum isterseniz buradayım — size uygun olduğunda yazmanız "
+        "yeterli."
+    ),
+    "reminder_thread": (
+        "Merhaba, ben Lumen 🌱 Bir oturum isterseniz buradayım — size uygun olduğunda yazmanız "
+        "yeterli.\n"
+        "\n"
+        "Geçen sefer şu hâlâ açık kalmıştı: {thread}"
+    ),
+    "reminder_last": (
+        "Merhaba, ben Lumen 🌱 Bir oturum isterseniz buradayım — size uygun olduğunda yazmanız "
+        "yeterli.\n"
+        "\n"
+        "Siz dönene kadar başka hatırlatma göndermeyeceğim; /remind ile size nasıl "
+        "hatırlatacağımı değiştirebilirsiniz."
+    ),
+    "reminder_last_thread": (
+        "Merhaba, ben Lumen 🌱 Bir oturum isterseniz buradayım — size uygun olduğunda yazmanız "
+        "yeterli.\n"
+        "\n"
+        "Geçen sefer şu hâlâ açık kalmıştı: {thread}\n"
+        "\n"
+        "Siz dönene kadar başka hatırlatma göndermeyeceğim; /remind ile size nasıl "
+        "hatırlatacağımı değiştirebilirsiniz."
+    ),
+    "nothing_to_cancel": "Şu an iptal edilecek bir şey yok.",
+    "cancelled": "Peki — o soruları olduğu gibi bıraktım.",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -145,6 +145,15 @@ async def test_lumens_own_words_in_a_conversation_speak_the_persons_language(
     assert texts.text("no_session_to_end", language) != texts.text("no_session_to_end", "en")
 
 
+async def test_the_country_question_and_answer_speak_the_persons_language(bot: Bot) -> None:
+    await bot.send(update(message=message("/country", lang="tr")))
+    await bot.send(update(message=message("/country Deutschland", lang="tr")))
+    assert bot.texts_sent() == [
+        texts.text("country_ask", "tr"),
+        texts.text("country_set", "tr", country="Deutschland (DE)"),
+    ]
+
+
 @pytest.mark.parametrize("command", ["start", "help", "privacy"])
 async def test_what_lumen_is_is_told_in_the_persons_language(bot: Bot, command: str) -> None:
     await bot.send(update(message=message(f"/{command}", lang="de")))

@@ -46,6 +46,22 @@ IN_CONVERSATION = (
     *(f"report_{reason}" for reason in REPORT_REASONS),
 )
 
+# Around a session: where crisis lines come from, its close, the reminders after it.
+AROUND_SESSIONS = (
+    "country_set",
+    "country_ask",
+    "country_unknown",
+    "closing_delayed",
+    "closing_next_time",
+    "session_closed_plain",
+    "reminder",
+    "reminder_thread",
+    "reminder_last",
+    "reminder_last_thread",
+    "nothing_to_cancel",
+    "cancelled",
+)
+
 OTHER_LANGS = sorted(set(MESSAGE_LANGS) - {"en"})
 
 
@@ -58,6 +74,12 @@ def test_the_words_around_crisis_resources_are_in_each_of_their_languages(lang: 
 @pytest.mark.parametrize("lang", OTHER_LANGS)
 def test_what_lumen_says_in_a_conversation_is_in_each_of_those_languages(lang: str) -> None:
     for key in IN_CONVERSATION:
+        assert texts.text(key, lang) != texts.text(key, "en"), (key, lang)
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGS)
+def test_what_lumen_says_around_a_session_is_in_each_of_those_languages(lang: str) -> None:
+    for key in AROUND_SESSIONS:
         assert texts.text(key, lang) != texts.text(key, "en"), (key, lang)
 
 
@@ -113,8 +135,9 @@ def test_a_language_without_translations_falls_back_to_english() -> None:
     assert texts.text("forget_ask", "es") == texts.text("forget_ask", "en"), "English for now"
 
 
-def test_every_example_the_country_question_gives_is_one_country_accepts() -> None:
+@pytest.mark.parametrize("lang", ["en", *OTHER_LANGS])
+def test_every_example_the_country_question_gives_is_one_country_accepts(lang: str) -> None:
     """Names and codes alike: a person who copies an example is understood."""
-    examples = re.findall(r"/country ([A-Z]\w*)", texts.text("country_ask"))
+    examples = re.findall(r"/country ([A-Z]\w*)", texts.text("country_ask", lang))
     assert len(examples) == 3
     assert [country_code(said) for said in examples] == ["BR", "GB", "DE"]
