@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from lumen_bot import keys_cli, texts
 from lumen_bot.errors import ConfigError, LumenError, UpdatesTakenOver
 from lumen_bot.harness.model import Inbound, PersonKey
-from lumen_bot.harness.ports import PartDelivered
+from lumen_bot.harness.ports import Field, PartDelivered
 from lumen_bot.install import existing_install, make_data_dir
 from lumen_bot.logs import configure, events
 from lumen_bot.settings import Settings, load_settings
@@ -298,8 +298,8 @@ class TerminalReply:
     async def crisis(self, text: str, help_url: str, *, lang: str) -> None:
         await self.plain(f"{text}\n\n{help_url}")
 
-    async def notice(self, key: str, **fields: str) -> None:
-        await self.plain(texts.text(_TERMINAL_WORDS.get(key, key), **fields))
+    async def notice(self, key: str, **fields: Field) -> None:
+        await self.plain(texts.text(_TERMINAL_WORDS.get(key, key), None, **fields))
 
 
 class _TerminalNotifier:
@@ -311,7 +311,7 @@ class _TerminalNotifier:
     async def send(self, person: PersonKey, markdown: str) -> None:
         print(f"mentor> {markdown}", flush=True)
 
-    async def notice(self, person: PersonKey, key: str, **fields: str) -> None:
+    async def notice(self, person: PersonKey, key: str, **fields: Field) -> None:
         await self._reply.notice(key, **fields)
 
     def channel(self, person: PersonKey) -> TerminalReply:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from lumen_bot.errors import DeliveryFailed, LLMError, PersonUnreachable
 from lumen_bot.harness.model import PersonKey
-from lumen_bot.harness.ports import Completion, LLMRequest, PartDelivered
+from lumen_bot.harness.ports import Completion, Field, LLMRequest, PartDelivered
 
 
 class FakeClock:
@@ -120,7 +120,7 @@ class RecordingReply:
         self.help_urls.append(help_url)
         self.crisis_langs.append(lang)
 
-    async def notice(self, key: str, **fields: str) -> None:
+    async def notice(self, key: str, **fields: Field) -> None:
         self.events.append(("notice", key))
 
     def of(self, kind: str) -> list[str]:
@@ -131,7 +131,7 @@ class RecordingReply:
 class RecordingNotifier:
     sent: list[tuple[PersonKey, str]] = field(default_factory=list)
     notices: list[tuple[PersonKey, str]] = field(default_factory=list)
-    fields: list[tuple[PersonKey, str, dict[str, str]]] = field(default_factory=list)
+    fields: list[tuple[PersonKey, str, dict[str, Field]]] = field(default_factory=list)
     unreachable: set[PersonKey] = field(default_factory=set)  # they blocked the bot
     channels: dict[PersonKey, RecordingReply] = field(default_factory=dict)
 
@@ -141,7 +141,7 @@ class RecordingNotifier:
     async def send(self, person: PersonKey, markdown: str) -> None:
         self.sent.append((person, markdown))
 
-    async def notice(self, person: PersonKey, key: str, **fields: str) -> None:
+    async def notice(self, person: PersonKey, key: str, **fields: Field) -> None:
         if person in self.unreachable:
             raise PersonUnreachable("test")
         self.notices.append((person, key))

@@ -22,7 +22,7 @@ from lumen_bot.harness.model import Arc, Notebook, Turn
 from lumen_bot.harness.ports import LLM, ChatMessage, Clock, LLMRequest, Notifier, SystemBlock
 from lumen_bot.harness.prompts import PromptBook
 from lumen_bot.harness.reminders import Reminders
-from lumen_bot.harness.rhythm import describe
+from lumen_bot.harness.rhythm import When, when
 from lumen_bot.harness.store_ports import ClosingJob, Store
 from lumen_bot.harness.tasks import TaskGroup, cancel_and_wait
 from lumen_bot.logs import events
@@ -192,7 +192,7 @@ class Closer:
             await self._deliver(job, next_time)
         return replace(job, attempts=0, stage="done")
 
-    async def _plan_next(self, job: ClosingJob) -> tuple[str, bool] | None:
+    async def _plan_next(self, job: ClosingJob) -> tuple[When, bool] | None:
         """The suggested next session, described, and whether a reminder will come.
 
         None if planning failed: a closing never waits on a reminder."""
@@ -203,7 +203,7 @@ class Closer:
         except Exception as exc:  # noqa: BLE001 - the notebook and Arc matter more
             log.warning("next_session_unplanned", session=job.session_id, error=type(exc).__name__)
             return None
-        return describe(slot.due, rhythm), reminded
+        return when(slot.due, rhythm), reminded
 
     async def _notebook_stage(self, job: ClosingJob) -> ClosingJob:
         session = await self._store.get_session(job.session_id)
@@ -239,7 +239,7 @@ class Closer:
         log.info("arc_written", session=job.session_id, arc_version=new_arc.version)
         return await self._store.save_arc(job.person_id, new_arc, job)
 
-    async def _deliver(self, job: ClosingJob, next_time: tuple[str, bool] | None) -> None:
+    async def _deliver(self, job: ClosingJob, next_time: tuple[When, bool] | None) -> None:
         try:
             notebook = await self._store.notebook_for(job.person_id, job.session_id)
             words = parting_words(notebook.text) if notebook else None
@@ -249,9 +249,9 @@ class Closer:
             if next_time is None:
                 await self._notifier.notice(person, "session_closed_plain")
             else:
-                when, reminded = next_time
+                at, reminded = next_time
                 key = "session_closed" if reminded else "session_closed_no_reminder"
-                await self._notifier.notice(person, key, when=when)
+                await self._notifier.notice(person, key, when=at)
         except Exception as exc:  # noqa: BLE001 - delivered at most once, whatever failed
             # The notebook and Arc are safe; a lost goodbye is not worth a retry loop.
             log.warning(

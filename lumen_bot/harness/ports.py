@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Literal, Protocol
 
 from lumen_bot.harness.model import PersonKey
+from lumen_bot.harness.rhythm import When
 from safety.review import OutputReview
 from safety.screening import Screening
 
@@ -111,8 +112,13 @@ class ReplyChannel(Protocol):
         """Deliver crisis resources with a way to reach a person now (`help_url`) and a
         way to say "I'm safe for now", both worded in `lang`, the language of `text`."""
 
-    async def notice(self, key: str, **fields: str) -> None:
+    async def notice(self, key: str, **fields: Field) -> None:
         """Deliver one of Lumen's own messages, by key (see `lumen_bot.texts`)."""
+
+
+# What fills a field of one of Lumen's own messages: words, or a moment, which the
+# adapter says in the person's language.
+Field = str | When
 
 
 class Notifier(Protocol):
@@ -120,7 +126,7 @@ class Notifier(Protocol):
 
     async def send(self, person: PersonKey, markdown: str) -> None: ...
 
-    async def notice(self, person: PersonKey, key: str, **fields: str) -> None:
+    async def notice(self, person: PersonKey, key: str, **fields: Field) -> None:
         """One of Lumen's own messages, by key, with `fields` filled in."""
         ...
 

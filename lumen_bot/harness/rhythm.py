@@ -196,12 +196,20 @@ def reminder_slot(
     return next_session(after, rhythm, policy, default_at=default_at)
 
 
-def describe(moment: datetime, rhythm: Rhythm) -> str:
-    """'Tuesday 25 November, around 10:00' in the person's zone; in UTC until they set
-    one, and then it says so."""
-    local = moment.astimezone(rhythm.zone)
-    text = f"{local:%A} {local.day} {local:%B}, around {local:%H:%M}"
-    return text if rhythm.tz else f"{text} UTC (/timezone shows times in yours)"
+@dataclass(frozen=True, slots=True)
+class When:
+    """A moment to tell a person, in their zone (UTC until they set one: then
+    `zone_known` is False, and the words say so). It is said in their language at the
+    edge (`lumen_bot.texts`), like every other word Lumen says."""
+
+    at: datetime
+    zone: ZoneInfo
+    zone_known: bool
+
+
+def when(moment: datetime, rhythm: Rhythm) -> When:
+    """`moment` as the person's rhythm places it."""
+    return When(moment, rhythm.zone, zone_known=rhythm.tz is not None)
 
 
 def hours_since(

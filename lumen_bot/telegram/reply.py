@@ -18,7 +18,7 @@ from telegram.error import BadRequest
 from lumen_bot import texts
 from lumen_bot.errors import DeliveryFailed
 from lumen_bot.harness.model import PersonKey
-from lumen_bot.harness.ports import PartDelivered
+from lumen_bot.harness.ports import Field, PartDelivered
 from lumen_bot.logs import events
 from lumen_bot.telegram.delivery import deliver, is_not_modified
 from lumen_bot.telegram.formatting import Chunk, draft_preview, plain_chunks, render
@@ -176,7 +176,7 @@ class TelegramReply:
             markup = keyboard if index == len(parts) - 1 else None
             await self._send(Chunk(part, ()), markup=markup)
 
-    async def notice(self, key: str, **fields: str) -> None:
+    async def notice(self, key: str, **fields: Field) -> None:
         await self.plain(texts.text(key, self._lang, **fields))
 
     async def _send(self, chunk: Chunk, *, markup: InlineKeyboardMarkup | None = None) -> None:
@@ -200,7 +200,7 @@ class TelegramNotifier:
     async def send(self, person: PersonKey, markdown: str) -> None:
         await self.channel(person).final(markdown)
 
-    async def notice(self, person: PersonKey, key: str, **fields: str) -> None:
+    async def notice(self, person: PersonKey, key: str, **fields: Field) -> None:
         await self.channel(person).notice(key, **fields)
 
     def channel(self, person: PersonKey) -> TelegramReply:

@@ -22,7 +22,7 @@ from lumen_bot.harness.mentor import Mentor
 from lumen_bot.harness.model import PersonKey
 from lumen_bot.harness.ports import Clock
 from lumen_bot.harness.reminders import Reminders
-from lumen_bot.harness.rhythm import Cadence, Rhythm, describe, parse_time_of_day
+from lumen_bot.harness.rhythm import Cadence, Rhythm, parse_time_of_day, when
 from lumen_bot.harness.store_ports import Store
 from lumen_bot.logs import events
 from lumen_bot.telegram.bot import TelegramApp
@@ -180,7 +180,7 @@ class RhythmHandlers:
         now = self._clock.now().astimezone(rhythm.zone)
         lines = [texts.text(key, lang, zone=zone, time=f"{now:%H:%M}")]
         if next_due is not None and not rhythm.paused:
-            lines.append(texts.text("rhythm_next", lang, when=describe(next_due, rhythm)))
+            lines.append(texts.text("rhythm_next", lang, when=when(next_due, rhythm)))
         await _send(message, "\n\n".join(lines))
 
     # -- /pause and /resume ---------------------------------------------------
@@ -211,7 +211,7 @@ class RhythmHandlers:
         elif rhythm.cadence is Cadence.OFF:
             said = texts.text("reminders_resumed_off", lang)
         elif next_due is not None:
-            said = texts.text("reminders_resumed_next", lang, when=describe(next_due, rhythm))
+            said = texts.text("reminders_resumed_next", lang, when=when(next_due, rhythm))
         else:
             said = texts.text("reminders_resumed_later", lang)
         await _send(message, said)

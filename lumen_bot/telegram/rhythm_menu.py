@@ -13,7 +13,7 @@ from datetime import datetime, time
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from lumen_bot import texts
-from lumen_bot.harness.rhythm import Cadence, Rhythm, RhythmPolicy, describe, parse_time_of_day
+from lumen_bot.harness.rhythm import Cadence, Rhythm, RhythmPolicy, parse_time_of_day, when
 
 RHYTHM = "rhythm:"  # callback data prefix of every menu button
 ONCE = "once"  # "Remind me once", for the "only when I ask" rhythm
@@ -48,7 +48,7 @@ def status(
     if rhythm.paused:
         lines.append(texts.text("rhythm_paused", lang))
     elif next_due is not None:
-        lines.append(texts.text("rhythm_next", lang, when=describe(next_due, rhythm)))
+        lines.append(texts.text("rhythm_next", lang, when=when(next_due, rhythm)))
     elif rhythm.cadence is not Cadence.ON_REQUEST:
         lines.append(texts.text("rhythm_next_later", lang))
     if rhythm.tz is None and (next_due is None or rhythm.paused):

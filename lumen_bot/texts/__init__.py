@@ -12,8 +12,10 @@ messages fall back to English.
 
 from __future__ import annotations
 
+from lumen_bot.harness.rhythm import When
 from lumen_bot.texts import (
     arabic,
+    dates,
     english,
     french,
     german,
@@ -87,8 +89,23 @@ def commands(lang: str | None = None) -> tuple[tuple[str, str], ...]:
     return tuple((name, menu.get(name, about)) for name, about in COMMANDS)
 
 
-def text(key: str, lang: str | None = None, **values: str) -> str:
-    """The message for a key in the person's language, falling back to English."""
-    table = BY_LANGUAGE.get((lang or "en")[:2].lower(), english.WORDS)
-    found = table.get(key) or english.WORDS.get(key) or english.WORDS["something_went_wrong"]
-    return found.format(**values) if values else found
+def text(key: str, lang: str | None = None, **values: str | When) -> str:
+    """The message for a key in the person's language, falling back to English; a moment
+    among `values` is said in the language of the message it goes into."""
+    code = (lang or "en")[:2].lower()
+    if key not in BY_LANGUAGE.get(code, {}):
+        code = "en"  # words the language lacks are said in English, moments and all
+    found = BY_LANGUAGE[code].get(key, english.WORDS["something_went_wrong"])
+    if not values:
+        return found
+    return found.format(
+        **{name: v if isinstance(v, str) else _said_when(v, code) for name, v in values.items()}
+    )
+
+
+def _said_when(moment: When, code: str) -> str:
+    """'Thursday 5 November, around 09:00' in the person's zone and language; in UTC until
+    they set a zone, and then the words say so."""
+    local = moment.at.astimezone(moment.zone)
+    said = text("when_around", code, day=dates.day(local, code), time=f"{local:%H:%M}")
+    return said if moment.zone_known else text("when_utc", code, when=said)

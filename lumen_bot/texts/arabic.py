@@ -170,6 +170,16 @@ WORDS: dict[str, str] = {
     ),
     "nothing_to_cancel": "لا يوجد ما يمكن إلغاؤه الآن.",
     "cancelled": "حسنًا — تركتُ تلك الأسئلة كما كانت.",
+    "session_closed": (
+        "أُغلقت هذه الجلسة. وقت مناسب للجلسة القادمة: {when}. سأرسل لك حينها تذكيرًا لطيفًا "
+        "واحدًا — ويمكنك تغيير ذلك عبر /remind."
+    ),
+    "session_closed_no_reminder": (
+        "أُغلقت هذه الجلسة. وقت مناسب للجلسة القادمة: {when} — اكتب لي متى كنت مستعدًا. استخدم "
+        "/remind إن أردت تذكيرًا."
+    ),
+    "when_around": "{day}، نحو الساعة {time}",
+    "when_utc": "{when} بتوقيت UTC (يعرض /timezone الأوقات بتوقيتك)",
 }
 
 # Telegram's command menu for people whose app is in this language.

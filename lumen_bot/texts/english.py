@@ -183,6 +183,8 @@ WORDS: dict[str, str] = {
     "rhythm_on_request": "🔔 I remind you only when you ask: “Remind me once” plans one, {at}.",
     "rhythm_off": "🔕 Reminders are off — write whenever you like.",
     "rhythm_at": "around {time} ({zone})",
+    "when_around": "{day}, around {time}",
+    "when_utc": "{when} UTC (/timezone shows times in yours)",
     "rhythm_at_usual": "around the time of day your last session began ({zone})",
     "rhythm_quiet": (
         "{time} falls in my quiet hours ({start} to {end}), so a reminder waits until {end}."

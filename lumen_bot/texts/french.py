@@ -200,6 +200,16 @@ WORDS: dict[str, str] = {
     ),
     "nothing_to_cancel": "Il n'y a rien à annuler pour l'instant.",
     "cancelled": "D'accord — j'ai laissé ces questions telles quelles.",
+    "session_closed": (
+        "Cette séance est close. Un bon moment pour la prochaine : {when}. Je t'enverrai alors "
+        "un petit rappel — /remind permet de changer ça."
+    ),
+    "session_closed_no_reminder": (
+        "Cette séance est close. Un bon moment pour la prochaine : {when} — écris-moi quand tu "
+        "veux. /remind si tu veux un rappel."
+    ),
+    "when_around": "{day}, vers {time}",
+    "when_utc": "{when} UTC (/timezone affiche les heures dans ton fuseau)",
 }
 
 # Telegram's command menu for people whose app is in this language.

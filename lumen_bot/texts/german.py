@@ -204,6 +204,16 @@ WORDS: dict[str, str] = {
     ),
     "nothing_to_cancel": "Gerade gibt es nichts abzubrechen.",
     "cancelled": "In Ordnung – ich habe diese Fragen so gelassen, wie sie waren.",
+    "session_closed": (
+        "Diese Sitzung ist beendet. Ein guter Zeitpunkt für die nächste: {when}. Dann schicke "
+        "ich dir eine sanfte Erinnerung – mit /remind änderst du das."
+    ),
+    "session_closed_no_reminder": (
+        "Diese Sitzung ist beendet. Ein guter Zeitpunkt für die nächste: {when} – schreib, wann "
+        "immer du bereit bist. /remind, wenn du eine Erinnerung möchtest."
+    ),
+    "when_around": "{day}, gegen {time}",
+    "when_utc": "{when} UTC (/timezone zeigt die Zeiten in deiner Zeitzone)",
 }
 
 # Telegram's command menu for people whose app is in this language.

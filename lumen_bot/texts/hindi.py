@@ -194,6 +194,16 @@ WORDS: dict[str, str] = {
     ),
     "nothing_to_cancel": "अभी रद्द करने के लिए कुछ नहीं है।",
     "cancelled": "ठीक है — मैंने वे सवाल जैसे थे, वैसे ही छोड़ दिए हैं।",
+    "session_closed": (
+        "यह सत्र बंद हो गया है। अगले सत्र के लिए अच्छा समय: {when}। तब मैं आपको एक हल्का-सा "
+        "रिमाइंडर भेजूँगा — /remind से इसे बदल सकते हैं।"
+    ),
+    "session_closed_no_reminder": (
+        "यह सत्र बंद हो गया है। अगले सत्र के लिए अच्छा समय: {when} — जब भी आप तैयार हों, लिखिए। "
+        "रिमाइंडर चाहिए तो /remind।"
+    ),
+    "when_around": "{day}, लगभग {time} बजे",
+    "when_utc": "{when} UTC (/timezone से समय आपके टाइम ज़ोन में दिखेगा)",
 }
 
 # Telegram's command menu for people whose app is in this language.

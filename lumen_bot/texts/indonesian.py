@@ -201,6 +201,16 @@ WORDS: dict[str, str] = {
     ),
     "nothing_to_cancel": "Saat ini tidak ada yang perlu dibatalkan.",
     "cancelled": "Baik — pertanyaan-pertanyaan itu kubiarkan seperti semula.",
+    "session_closed": (
+        "Sesi ini sudah ditutup. Waktu yang baik untuk sesi berikutnya: {when}. Aku akan "
+        "mengirim satu pengingat lembut saat itu — /remind untuk mengubahnya."
+    ),
+    "session_closed_no_reminder": (
+        "Sesi ini sudah ditutup. Waktu yang baik untuk sesi berikutnya: {when} — tulis saja "
+        "kapan pun kamu siap. /remind kalau kamu mau diingatkan."
+    ),
+    "when_around": "{day}, sekitar pukul {time}",
+    "when_utc": "{when} UTC (/timezone menampilkan waktu di zona waktumu)",
 }
 
 # Telegram's command menu for people whose app is in this language.

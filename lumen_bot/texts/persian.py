@@ -193,6 +193,16 @@ WORDS: dict[str, str] = {
     ),
     "nothing_to_cancel": "الان چیزی برای لغو کردن نیست.",
     "cancelled": "بسیار خب — آن سؤال‌ها را همان‌طور که بودند کنار گذاشتم.",
+    "session_closed": (
+        "این جلسه بسته شد. زمان خوبی برای جلسهٔ بعد: {when}. آن موقع یک یادآوری ملایم برایتان "
+        "می‌فرستم — با /remind می‌توانید تغییرش دهید."
+    ),
+    "session_closed_no_reminder": (
+        "این جلسه بسته شد. زمان خوبی برای جلسهٔ بعد: {when} — هر وقت آماده بودید بنویسید. اگر "
+        "یادآوری می‌خواهید، /remind."
+    ),
+    "when_around": "{day}، حدود ساعت {time}",
+    "when_utc": "{when} به وقت UTC (با /timezone زمان‌ها به وقت شما نشان داده می‌شود)",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -195,6 +195,16 @@ WORDS: dict[str, str] = {
     ),
     "nothing_to_cancel": "Não há nada para cancelar agora.",
     "cancelled": "Tudo bem — deixei essas perguntas como estavam.",
+    "session_closed": (
+        "Esta sessão está encerrada. Um bom momento para a próxima: {when}. Vou te enviar um "
+        "lembrete gentil nessa hora — /remind muda isso."
+    ),
+    "session_closed_no_reminder": (
+        "Esta sessão está encerrada. Um bom momento para a próxima: {when} — escreva quando "
+        "quiser. /remind se quiser um lembrete."
+    ),
+    "when_around": "{day}, por volta das {time}",
+    "when_utc": "{when} UTC (/timezone mostra os horários no seu fuso)",
 }
 
 # Telegram's command menu for people whose app is in this language.

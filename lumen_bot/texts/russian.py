@@ -197,6 +197,16 @@ WORDS: dict[str, str] = {
     ),
     "nothing_to_cancel": "Сейчас нечего отменять.",
     "cancelled": "Хорошо — я оставил эти вопросы как есть.",
+    "session_closed": (
+        "Эта сессия закрыта. Хорошее время для следующей: {when}. Тогда я пришлю одно "
+        "ненавязчивое напоминание — /remind это меняет."
+    ),
+    "session_closed_no_reminder": (
+        "Эта сессия закрыта. Хорошее время для следующей: {when} — пишите, когда будете готовы. "
+        "/remind, если хотите напоминание."
+    ),
+    "when_around": "{day}, около {time}",
+    "when_utc": "{when} UTC (/timezone покажет время в вашем часовом поясе)",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -194,6 +194,16 @@ WORDS: dict[str, str] = {
     ),
     "nothing_to_cancel": "Ahora mismo no hay nada que cancelar.",
     "cancelled": "De acuerdo: he dejado esas preguntas como estaban.",
+    "session_closed": (
+        "Esta sesión está cerrada. Un buen momento para la próxima: {when}. Entonces te enviaré "
+        "un recordatorio amable; /remind lo cambia."
+    ),
+    "session_closed_no_reminder": (
+        "Esta sesión está cerrada. Un buen momento para la próxima: {when}; escríbeme cuando "
+        "quieras. /remind si quieres un recordatorio."
+    ),
+    "when_around": "{day}, hacia las {time}",
+    "when_utc": "{when} UTC (/timezone muestra las horas en la tuya)",
 }
 
 # Telegram's command menu for people whose app is in this language.

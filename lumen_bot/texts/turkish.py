@@ -197,6 +197,16 @@ WORDS: dict[str, str] = {
     ),
     "nothing_to_cancel": "Şu an iptal edilecek bir şey yok.",
     "cancelled": "Peki — o soruları olduğu gibi bıraktım.",
+    "session_closed": (
+        "Bu oturum kapandı. Bir sonraki için iyi bir zaman: {when}. O zaman size nazik bir "
+        "hatırlatma göndereceğim — /remind ile bunu değiştirebilirsiniz."
+    ),
+    "session_closed_no_reminder": (
+        "Bu oturum kapandı. Bir sonraki için iyi bir zaman: {when} — hazır olduğunuzda yazın. "
+        "Hatırlatma isterseniz /remind."
+    ),
+    "when_around": "{day}, saat {time} civarı",
+    "when_utc": "{when} UTC (/timezone saatleri kendi saat diliminizde gösterir)",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -195,6 +195,16 @@ WORDS: dict[str, str] = {
     ),
     "nothing_to_cancel": "Зараз нічого скасовувати.",
     "cancelled": "Гаразд — я залишив ці запитання як є.",
+    "session_closed": (
+        "Цю сесію закрито. Гарний час для наступної: {when}. Тоді я надішлю одне ненав'язливе "
+        "нагадування — /remind це змінює."
+    ),
+    "session_closed_no_reminder": (
+        "Цю сесію закрито. Гарний час для наступної: {when} — пишіть, коли будете готові. "
+        "/remind, якщо хочете нагадування."
+    ),
+    "when_around": "{day}, близько {time}",
+    "when_utc": "{when} UTC (/timezone покаже час у вашому часовому поясі)",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -1,17 +1,23 @@
-"""What Lumen sends outside an update (an answer held back, a thread lost) speaks the
-language the person last wrote in. python-telegram-bot runs for real; the Bot API
-answers in memory."""
+"""What Lumen sends outside an update (a session's close, an answer held back) speaks
+the language the person last wrote in, down to the date. python-telegram-bot runs for
+real; the Bot API answers in memory."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from telegram import Update
 
 from lumen_bot import texts
 from lumen_bot.harness.model import PersonKey
+from lumen_bot.harness.rhythm import When
 from lumen_bot.telegram.languages import HeardLanguages
 from lumen_bot.telegram.reply import TelegramNotifier
 from tests.integration.test_telegram_input import USER, message, update
 from tests.offline_bot_api import OfflineBotApi, offline_application
+
+NEXT = When(datetime(2026, 11, 5, 9, 0, tzinfo=UTC), ZoneInfo("Europe/Moscow"), zone_known=True)
 
 
 async def test_the_notifier_speaks_the_language_a_person_last_wrote_in() -> None:
@@ -28,9 +34,12 @@ async def test_the_notifier_speaks_the_language_a_person_last_wrote_in() -> None
         notifier = TelegramNotifier(app.bot, languages)
         await notifier.notice(PersonKey("telegram", str(USER)), "lost_thread")
         await notifier.notice(PersonKey("telegram", "8"), "lost_thread")
+        await notifier.notice(PersonKey("telegram", "7"), "session_closed", when=NEXT)
     sent = [(call["chat_id"], call["text"]) for call in api.calls_of("sendMessage")]
     assert sent == [
         (USER, texts.text("lost_thread", "es")),
         (8, texts.text("lost_thread")),  # heard only in a group: no private language
+        (7, texts.text("session_closed", "ru", when=NEXT)),
     ]
+    assert "четверг, 5 ноября" in sent[-1][1], "the next time, in Russian too"
     assert texts.text("lost_thread", "es") != texts.text("lost_thread")

@@ -4,12 +4,15 @@ language the crisis resources speak, and a translation keeps what its English na
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from lumen_bot import texts
 from lumen_bot.harness.commands import country_code
 from lumen_bot.harness.flags import REPORT_REASONS
+from lumen_bot.harness.rhythm import When
 from safety.resources import MESSAGE_LANGS
 
 CRISIS_CARE = (
@@ -141,3 +144,38 @@ def test_every_example_the_country_question_gives_is_one_country_accepts(lang: s
     examples = re.findall(r"/country ([A-Z]\w*)", texts.text("country_ask", lang))
     assert len(examples) == 3
     assert [country_code(said) for said in examples] == ["BR", "GB", "DE"]
+
+
+NINE_UTC = datetime(2026, 11, 5, 9, 0, tzinfo=UTC)  # a Thursday
+
+
+def test_a_moment_is_said_in_the_persons_zone_and_utc_says_so() -> None:
+    in_berlin = When(NINE_UTC, ZoneInfo("Europe/Berlin"), zone_known=True)
+    in_utc = When(NINE_UTC, ZoneInfo("UTC"), zone_known=False)
+    said = texts.text("session_closed", "en", when=in_berlin)
+    assert "our next one: Thursday 5 November, around 10:00. " in said
+    said = texts.text("session_closed", "en", when=in_utc)
+    assert "Thursday 5 November, around 09:00 UTC (/timezone shows times in yours)" in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "day"),
+    [
+        ("es", "jueves, 5 de noviembre, hacia las 10:00"),
+        ("de", "Donnerstag, 5. November, gegen 10:00"),
+        ("ru", "четверг, 5 ноября, около 10:00"),  # the month in the genitive
+        ("ar", "الخميس، 5 نوفمبر، نحو الساعة 10:00"),
+    ],
+)
+def test_a_sessions_close_names_the_next_time_in_the_persons_language(lang: str, day: str) -> None:
+    in_madrid = When(NINE_UTC, ZoneInfo("Europe/Madrid"), zone_known=True)
+    assert day in texts.text("session_closed", lang, when=in_madrid)
+
+
+def test_a_moment_in_words_the_language_lacks_is_said_in_english_with_them() -> None:
+    """The /remind menu is English for now: its date is too, not half and half."""
+    in_berlin = When(NINE_UTC, ZoneInfo("Europe/Berlin"), zone_known=True)
+    assert texts.text("rhythm_next", "es", when=in_berlin) == texts.text(
+        "rhythm_next", "en", when=in_berlin
+    )
+    assert "Thursday 5 November" in texts.text("rhythm_next", "es", when=in_berlin)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from lumen_bot.harness.model import Inbound, PersonKey, SessionState
 from lumen_bot.harness.reminders import unfinished_thread
-from lumen_bot.harness.rhythm import Cadence, Rhythm
+from lumen_bot.harness.rhythm import Cadence, Rhythm, When
 from tests.fakes import RecordingReply
 from tests.wiring import Harness, make_harness
 
@@ -45,7 +46,7 @@ async def test_closing_names_the_next_time_and_schedules_one_reminder(harness: H
         (
             ALICE,
             "session_closed",
-            {"when": "Thursday 5 November, around 09:00 UTC (/timezone shows times in yours)"},
+            {"when": When(DUE, ZoneInfo("UTC"), zone_known=False)},  # said at the edge
         )
     ]
     reminder = await harness.store.reminder(person_id)

@@ -11,13 +11,14 @@ from lumen_bot.harness.rhythm import (
     Cadence,
     Rhythm,
     RhythmPolicy,
-    describe,
+    When,
     hours_since,
     local_moment,
     next_session,
     parse_time_of_day,
     reminder_slot,
     slot_on,
+    when,
 )
 
 POLICY = RhythmPolicy()
@@ -159,11 +160,12 @@ def test_unreadable_profile_values_fall_back_to_the_defaults() -> None:
     assert rhythm == Rhythm()
 
 
-def test_times_are_described_in_the_persons_zone_and_utc_says_so() -> None:
+def test_a_moment_is_told_in_the_persons_zone_or_in_utc_until_they_set_one() -> None:
     moment = at("2026-11-05T09:00:00+00:00")
-    assert describe(moment, Rhythm(tz="Europe/Berlin")) == "Thursday 5 November, around 10:00"
-    assert describe(moment, Rhythm()).startswith("Thursday 5 November, around 09:00 UTC")
-    assert "/timezone" in describe(moment, Rhythm())
+    assert when(moment, Rhythm(tz="Europe/Berlin")) == When(
+        moment, ZoneInfo("Europe/Berlin"), zone_known=True
+    )
+    assert when(moment, Rhythm()) == When(moment, ZoneInfo("UTC"), zone_known=False)
 
 
 def test_hours_since_the_last_session_only_when_it_was_recent() -> None:
