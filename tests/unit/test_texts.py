@@ -61,6 +61,10 @@ AROUND_SESSIONS = (
     "reminder_thread",
     "reminder_last",
     "reminder_last_thread",
+    "session_closed",
+    "session_closed_no_reminder",
+    "when_around",
+    "when_utc",
     "nothing_to_cancel",
     "cancelled",
 )
@@ -68,28 +72,22 @@ AROUND_SESSIONS = (
 OTHER_LANGS = sorted(set(MESSAGE_LANGS) - {"en"})
 
 
-@pytest.mark.parametrize("lang", OTHER_LANGS)
-def test_the_words_around_crisis_resources_are_in_each_of_their_languages(lang: str) -> None:
-    for key in CRISIS_CARE:
-        assert texts.text(key, lang) != texts.text(key, "en"), (key, lang)
+# Every message said in each language the crisis resources speak, by where it is heard.
+TRANSLATED = {
+    "around crisis resources": CRISIS_CARE,
+    "in a conversation": IN_CONVERSATION,
+    "around a session": AROUND_SESSIONS,
+    # /start carries the safety statement (not a therapist, not an emergency service)
+    "what Lumen is and how words are kept": ("start", "help", "privacy"),
+}
 
 
 @pytest.mark.parametrize("lang", OTHER_LANGS)
-def test_what_lumen_says_in_a_conversation_is_in_each_of_those_languages(lang: str) -> None:
-    for key in IN_CONVERSATION:
-        assert texts.text(key, lang) != texts.text(key, "en"), (key, lang)
-
-
-@pytest.mark.parametrize("lang", OTHER_LANGS)
-def test_what_lumen_says_around_a_session_is_in_each_of_those_languages(lang: str) -> None:
-    for key in AROUND_SESSIONS:
-        assert texts.text(key, lang) != texts.text(key, "en"), (key, lang)
-
-
-@pytest.mark.parametrize("lang", OTHER_LANGS)
-def test_what_lumen_is_and_how_words_are_kept_are_in_each_of_those_languages(lang: str) -> None:
-    """/start carries the safety statement (not a therapist, not an emergency service)."""
-    for key in ("start", "help", "privacy"):
+@pytest.mark.parametrize("heard", TRANSLATED)
+def test_lumens_words_are_in_each_language_the_crisis_resources_speak(
+    heard: str, lang: str
+) -> None:
+    for key in TRANSLATED[heard]:
         assert texts.text(key, lang) != texts.text(key, "en"), (key, lang)
 
 
