@@ -193,7 +193,8 @@ class Closer:
         return replace(job, attempts=0, stage="done")
 
     async def _plan_next(self, job: ClosingJob) -> tuple[When, bool] | None:
-        """The suggested next session, described, and whether a reminder will come.
+        """The suggested next session, as a moment (said in words at the edge), and
+        whether a reminder will come.
 
         None if planning failed: a closing never waits on a reminder."""
         try:

@@ -81,6 +81,11 @@ class LLM(Protocol):
 PartDelivered = Callable[[int], Awaitable[None]]
 
 
+# What fills a field of one of Lumen's own messages: words, or a moment, which the
+# adapter says in the person's language.
+Field = str | When
+
+
 class ReplyChannel(Protocol):
     """Where the harness speaks to one person; the adapter decides how it looks."""
 
@@ -114,11 +119,6 @@ class ReplyChannel(Protocol):
 
     async def notice(self, key: str, **fields: Field) -> None:
         """Deliver one of Lumen's own messages, by key (see `lumen_bot.texts`)."""
-
-
-# What fills a field of one of Lumen's own messages: words, or a moment, which the
-# adapter says in the person's language.
-Field = str | When
 
 
 class Notifier(Protocol):

@@ -206,10 +206,14 @@ class When:
     zone: ZoneInfo
     zone_known: bool
 
+    def __post_init__(self) -> None:
+        if self.at.utcoffset() is None:  # read as the host's local time, it would lie
+            raise ValueError("a moment to tell needs its offset")
+
 
 def when(moment: datetime, rhythm: Rhythm) -> When:
     """`moment` as the person's rhythm places it."""
-    return When(moment, rhythm.zone, zone_known=rhythm.tz is not None)
+    return When(moment, rhythm.zone, zone_known=known_zone(rhythm.tz))
 
 
 def hours_since(

@@ -193,7 +193,7 @@ class TelegramNotifier:
     """Implements `harness.ports.Notifier`: in a private chat, chat id = user id. Lumen's
     own words speak the language the person last wrote in, when it was heard."""
 
-    def __init__(self, bot: Bot, languages: HeardLanguages | None = None) -> None:
+    def __init__(self, bot: Bot, languages: HeardLanguages) -> None:
         self._bot = bot
         self._languages = languages
 
@@ -207,5 +207,5 @@ class TelegramNotifier:
         if person.platform != PLATFORM:
             raise DeliveryFailed("not a telegram person")
         user_id = int(person.external_id)
-        lang = self._languages.of(user_id) if self._languages else None
+        lang = self._languages.of(user_id)
         return TelegramReply(self._bot, user_id, draft_id=1, interval_s=0, lang=lang)

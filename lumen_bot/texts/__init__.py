@@ -85,17 +85,19 @@ MENU_LANGUAGES = tuple(MENUS)
 
 def commands(lang: str | None = None) -> tuple[tuple[str, str], ...]:
     """Telegram's command menu: every command, said in `lang` where it can be."""
-    menu = MENUS.get((lang or "en")[:2].lower(), {})
+    menu = MENUS.get(_code(lang), {})
     return tuple((name, menu.get(name, about)) for name, about in COMMANDS)
 
 
 def text(key: str, lang: str | None = None, **values: str | When) -> str:
     """The message for a key in the person's language, falling back to English; a moment
     among `values` is said in the language of the message it goes into."""
-    code = (lang or "en")[:2].lower()
-    if key not in BY_LANGUAGE.get(code, {}):
+    if key not in english.WORDS:
+        return text("something_went_wrong", lang)
+    code = _code(lang)
+    if not BY_LANGUAGE.get(code, {}).get(key):
         code = "en"  # words the language lacks are said in English, moments and all
-    found = BY_LANGUAGE[code].get(key, english.WORDS["something_went_wrong"])
+    found = BY_LANGUAGE[code][key]
     if not values:
         return found
     return found.format(
@@ -103,9 +105,16 @@ def text(key: str, lang: str | None = None, **values: str | When) -> str:
     )
 
 
+def _code(lang: str | None) -> str:
+    """The language of a Telegram `language_code` ("pt-BR" -> "pt"), English if none."""
+    return (lang or "en").replace("_", "-").split("-")[0].lower()
+
+
 def _said_when(moment: When, code: str) -> str:
     """'Thursday 5 November, around 09:00' in the person's zone and language; in UTC until
     they set a zone, and then the words say so."""
+    if "when_around" not in BY_LANGUAGE[code]:
+        code = "en"  # the day in the same language as the words around it
     local = moment.at.astimezone(moment.zone)
     said = text("when_around", code, day=dates.day(local, code), time=f"{local:%H:%M}")
     return said if moment.zone_known else text("when_utc", code, when=said)

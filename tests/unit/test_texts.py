@@ -126,14 +126,13 @@ def test_a_translation_keeps_the_fields_commands_name_and_emoji_of_its_english(
         assert _kept(words) == _kept(english[key]), (lang, key)
 
 
-@pytest.mark.parametrize("code", ["pt-BR", "PT", "pt_br"])
+@pytest.mark.parametrize("code", ["pt-BR", "PT", "pt_br", "pt-br"])
 def test_a_regional_or_capitalised_code_finds_its_language(code: str) -> None:
     assert texts.text("safe_now_button", code) == texts.text("safe_now_button", "pt")
 
 
 def test_a_language_without_translations_falls_back_to_english() -> None:
     assert texts.text("safe_now", "ja") == texts.text("safe_now", "en")
-    assert texts.text("forget_ask", "es") == texts.text("forget_ask", "en"), "English for now"
 
 
 @pytest.mark.parametrize("lang", ["en", *OTHER_LANGS])
@@ -170,10 +169,37 @@ def test_a_sessions_close_names_the_next_time_in_the_persons_language(lang: str,
     assert day in texts.text("session_closed", lang, when=in_madrid)
 
 
-def test_a_moment_in_words_the_language_lacks_is_said_in_english_with_them() -> None:
-    """The /remind menu is English for now: its date is too, not half and half."""
+def test_words_a_language_lacks_are_said_in_english_with_their_moment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not half and half: an English sentence gets an English date."""
+    monkeypatch.delitem(texts.BY_LANGUAGE["es"], "session_closed")
     in_berlin = When(NINE_UTC, ZoneInfo("Europe/Berlin"), zone_known=True)
-    assert texts.text("rhythm_next", "es", when=in_berlin) == texts.text(
-        "rhythm_next", "en", when=in_berlin
+    said = texts.text("session_closed", "es", when=in_berlin)
+    assert said == texts.text("session_closed", "en", when=in_berlin)
+    assert "Thursday 5 November, around 10:00" in said
+    assert texts.text("no_session_to_end", "es") != texts.text("no_session_to_end", "en")
+
+
+def test_an_empty_translation_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Telegram refuses an empty message: a blank translation is no translation."""
+    monkeypatch.setitem(texts.BY_LANGUAGE["de"], "mentor_busy", "")
+    assert texts.text("mentor_busy", "de") == texts.text("mentor_busy", "en")
+
+
+def test_a_key_that_names_no_message_is_an_apology_in_the_persons_language() -> None:
+    assert texts.text("no_such_message", "fr") == texts.text("something_went_wrong", "fr")
+
+
+@pytest.mark.parametrize("code", ["zh-hans", "xx", "", None])
+def test_a_language_lumen_does_not_speak_gets_english_dates_too(code: str | None) -> None:
+    in_berlin = When(NINE_UTC, ZoneInfo("Europe/Berlin"), zone_known=True)
+    assert texts.text("session_closed", code, when=in_berlin) == texts.text(
+        "session_closed", "en", when=in_berlin
     )
-    assert "Thursday 5 November" in texts.text("rhythm_next", "es", when=in_berlin)
+
+
+def test_a_moment_without_its_offset_is_refused() -> None:
+    """Read as the host's local time, it would name the wrong hour."""
+    with pytest.raises(ValueError, match="offset"):
+        When(datetime(2026, 11, 5, 9, 0), ZoneInfo("Europe/Berlin"), zone_known=True)  # noqa: DTZ001
