@@ -1,10 +1,10 @@
 """The Telegram language each person last wrote in, held in memory only.
 
-Lumen knows a person's language from the update in hand. What it sends outside one (an
-answer held back by an outage, a thread lost while it was away) goes through the
+Lumen knows a person's language from the update in hand. What it sends outside one (a
+reminder, an answer held back by an outage, a session's closing notes) goes through the
 notifier, which has no update: it asks here. Nothing is stored, so after a restart a
-person is spoken to in English until they write again; a language code is not worth a
-column of personal data.
+person is spoken to in English until they write again (a thread lost while Lumen was
+down, too); a language code is not worth a column of personal data.
 """
 
 from __future__ import annotations
