@@ -16,6 +16,7 @@ from lumen_bot.harness.context_cache import ContextCache
 from lumen_bot.harness.correction import CorrectionPolicy, Corrector
 from lumen_bot.harness.crisis import CrisisDesk
 from lumen_bot.harness.limits import LimitPolicy, PersonLimits
+from lumen_bot.harness.locales import Locales
 from lumen_bot.harness.memory import Memory
 from lumen_bot.harness.mentor import Mentor, MentorPolicy
 from lumen_bot.harness.model import PersonKey
@@ -169,11 +170,13 @@ def wire_harness(
 
     Tests call this too, with fakes for the store's files, the LLM and the platform.
     """
+    locales = Locales(review, tasks)  # what Lumen speaks outside a message
     reminders = Reminders(
         store=store,
         rhythms=rhythms,
         review=review,
         notifier=notifier,
+        locales=locales,
         review_output=safety.review_output,
         clock=clock,
         policy=rhythm_policy or RhythmPolicy(),
@@ -185,6 +188,7 @@ def wire_harness(
         llm=llm,
         prompts=prompts,
         notifier=notifier,
+        locales=locales,
         clock=clock,
         policy=closing_policy,
         tasks=tasks,
@@ -234,6 +238,7 @@ def wire_harness(
             message_budget=mentor_policy.message_budget,
             fallback_model=mentor_policy.fallback_model,
         ),
+        locales=locales,
         policy=mentor_policy,
     )
     corrector = Corrector(
@@ -246,6 +251,7 @@ def wire_harness(
         review_output=safety.review_output,
         crisis_route=mentor.handle,  # a crisis in a correction is a crisis in the conversation
         notifier=notifier,
+        locales=locales,
         clock=clock,
         tasks=tasks,
         limits=person_limits,

@@ -164,16 +164,13 @@ async def _run(settings: Settings) -> None:
     from lumen_bot.telegram.cancel import CancelHandler
     from lumen_bot.telegram.forget_handlers import ForgetHandlers
     from lumen_bot.telegram.handlers import TelegramHandlers
-    from lumen_bot.telegram.languages import HeardLanguages
     from lumen_bot.telegram.memory_handlers import MemoryHandlers
     from lumen_bot.telegram.portability_handlers import PortabilityHandlers
     from lumen_bot.telegram.reply import TelegramNotifier
     from lumen_bot.telegram.rhythm_handlers import RhythmHandlers
 
     app = build_application(settings.telegram_token.get_secret_value(), settings.telegram_api_url)
-    languages = HeardLanguages()
-    languages.register(app)
-    async with open_core(settings, TelegramNotifier(app.bot, languages)) as core:
+    async with open_core(settings, TelegramNotifier(app.bot)) as core:
         AdminHandlers(core.services.review, settings.admin_ids).register(app)
         RhythmHandlers(core.services.reminders, core.mentor, core.store).register(app)
         ForgetHandlers(
@@ -311,10 +308,12 @@ class _TerminalNotifier:
     async def send(self, person: PersonKey, markdown: str) -> None:
         print(f"mentor> {markdown}", flush=True)
 
-    async def notice(self, person: PersonKey, key: str, **fields: Field) -> None:
-        await self._reply.notice(key, **fields)
+    async def notice(
+        self, person: PersonKey, key: str, *, locale: str | None, **fields: Field
+    ) -> None:
+        await self._reply.notice(key, **fields)  # the terminal speaks English
 
-    def channel(self, person: PersonKey) -> TerminalReply:
+    def channel(self, person: PersonKey, locale: str | None) -> TerminalReply:
         return self._reply
 
 

@@ -134,15 +134,21 @@ class RecordingNotifier:
     fields: list[tuple[PersonKey, str, dict[str, Field]]] = field(default_factory=list)
     unreachable: set[PersonKey] = field(default_factory=set)  # they blocked the bot
     channels: dict[PersonKey, RecordingReply] = field(default_factory=dict)
+    # the locale each notice or channel was asked to speak, in order
+    locales: list[tuple[PersonKey, str | None]] = field(default_factory=list)
 
-    def channel(self, person: PersonKey) -> RecordingReply:
+    def channel(self, person: PersonKey, locale: str | None) -> RecordingReply:
+        self.locales.append((person, locale))
         return self.channels.setdefault(person, RecordingReply())
 
     async def send(self, person: PersonKey, markdown: str) -> None:
         self.sent.append((person, markdown))
 
-    async def notice(self, person: PersonKey, key: str, **fields: Field) -> None:
+    async def notice(
+        self, person: PersonKey, key: str, *, locale: str | None, **fields: Field
+    ) -> None:
         if person in self.unreachable:
             raise PersonUnreachable("test")
+        self.locales.append((person, locale))
         self.notices.append((person, key))
         self.fields.append((person, key, fields))

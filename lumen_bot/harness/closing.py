@@ -18,6 +18,7 @@ from typing import Any
 from lumen_bot.errors import ClosingFailed, LLMEmptyAnswer
 from lumen_bot.harness.backoff import wait_after
 from lumen_bot.harness.context import newest_turns_within
+from lumen_bot.harness.locales import Locales
 from lumen_bot.harness.model import Arc, Notebook, Turn
 from lumen_bot.harness.ports import LLM, ChatMessage, Clock, LLMRequest, Notifier, SystemBlock
 from lumen_bot.harness.prompts import PromptBook
@@ -71,6 +72,7 @@ class Closer:
         llm: LLM,
         prompts: PromptBook,
         notifier: Notifier,
+        locales: Locales,
         clock: Clock,
         policy: ClosingPolicy,
         tasks: TaskGroup,
@@ -80,6 +82,7 @@ class Closer:
         self._llm = llm
         self._prompts = prompts
         self._notifier = notifier
+        self._locales = locales
         self._clock = clock
         self._policy = policy
         self._tasks = tasks
@@ -245,14 +248,15 @@ class Closer:
             notebook = await self._store.notebook_for(job.person_id, job.session_id)
             words = parting_words(notebook.text) if notebook else None
             person = await self._store.person_key(job.person_id)
+            locale = await self._locales.of(job.person_id)
             if words:
                 await self._notifier.send(person, words)
             if next_time is None:
-                await self._notifier.notice(person, "session_closed_plain")
+                await self._notifier.notice(person, "session_closed_plain", locale=locale)
             else:
                 at, reminded = next_time
                 key = "session_closed" if reminded else "session_closed_no_reminder"
-                await self._notifier.notice(person, key, when=at)
+                await self._notifier.notice(person, key, locale=locale, when=at)
         except Exception as exc:  # noqa: BLE001 - delivered at most once, whatever failed
             # The notebook and Arc are safe; a lost goodbye is not worth a retry loop.
             log.warning(

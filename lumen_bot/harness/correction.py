@@ -25,6 +25,7 @@ from lumen_bot.harness.arc_sections import section_named
 from lumen_bot.harness.backoff import wait_after
 from lumen_bot.harness.flags import FlagDetail, FlagSource
 from lumen_bot.harness.limits import PersonLimits
+from lumen_bot.harness.locales import Locales
 from lumen_bot.harness.model import Arc, Inbound
 from lumen_bot.harness.ports import (
     LLM,
@@ -85,6 +86,7 @@ class Corrector:
         review_output: OutputReviewer,
         crisis_route: CrisisRoute,
         notifier: Notifier,
+        locales: Locales,
         clock: Clock,
         tasks: TaskGroup,
         limits: PersonLimits,
@@ -99,6 +101,7 @@ class Corrector:
         self._review_output = review_output
         self._crisis_route = crisis_route
         self._notifier = notifier
+        self._locales = locales
         self._clock = clock
         self._tasks = tasks
         self._limits = limits
@@ -137,14 +140,15 @@ class Corrector:
 
     async def _retry(self, correction: Correction) -> None:
         key = await self._store.person_key(correction.person_id)
-        reply = self._notifier.channel(key)
+        locale = await self._locales.of(correction.person_id)
+        reply = self._notifier.channel(key, locale)
         pending: Correction | None = correction
         while pending is not None:
             if pending.next_attempt_at is not None:
                 delay = (pending.next_attempt_at - self._clock.now()).total_seconds()
                 if delay > 0:
                     await asyncio.sleep(delay)
-            pending = await self._attempt(pending, reply, locale=None, acknowledge=False)
+            pending = await self._attempt(pending, reply, locale=locale, acknowledge=False)
 
     async def _attempt(
         self, correction: Correction, reply: ReplyChannel, *, locale: str | None, acknowledge: bool

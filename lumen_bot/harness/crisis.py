@@ -292,10 +292,9 @@ class CrisisDesk:
     async def set_country(self, person: Person, code: str) -> str | None:
         """Remember the person's country (sealed in their profile). Returns the code if
         Lumen knows lines there, else None (the international list will be shown)."""
-        profile = await self._review.profile(person.id)
-        profile["country"] = code.strip().upper()[:2]
-        await self._review.set_profile(person.id, profile)
-        known = self._care.country(profile["country"], None)
+        chosen = code.strip().upper()[:2]
+        await self._review.update_profile(person.id, lambda profile: {**profile, "country": chosen})
+        known = self._care.country(chosen, None)
         return known if known and self._care.knows(known) else None
 
     async def country(self, person: Person, locale: str | None) -> str | None:

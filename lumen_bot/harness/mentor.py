@@ -11,7 +11,7 @@ give, and closing sessions left quiet.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -27,9 +27,10 @@ from lumen_bot.harness.answer import Answerer, Outcome
 from lumen_bot.harness.closing import Closer
 from lumen_bot.harness.context_cache import ContextCache
 from lumen_bot.harness.crisis import CrisisDesk
+from lumen_bot.harness.locales import Locales
 from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import Inbound, Person, PersonKey, Session, TurnKind
-from lumen_bot.harness.ports import Clock, ReplyChannel
+from lumen_bot.harness.ports import Channels, Clock, ReplyChannel
 from lumen_bot.harness.reminders import Reminders
 from lumen_bot.harness.retries import OwedAnswer, OwedAnswers, RetryPolicy
 from lumen_bot.harness.store_ports import NewTurn, ReviewStore, Store
@@ -68,6 +69,7 @@ class Mentor:
         contexts: ContextCache,
         stream: AnswerStream,
         answerer: Answerer,
+        locales: Locales,
         policy: MentorPolicy,
     ) -> None:
         self._store = store
@@ -79,6 +81,7 @@ class Mentor:
         self._contexts = contexts  # dropped when a session closes or a person is forgotten
         self._stream = stream  # an answer still streaming is cancelled by /end
         self._answerer = answerer
+        self._locales = locales  # what a restart, a retry or a quiet close speaks
         self._policy = policy
         self._intake = KeyedLocks()
         self._answering = KeyedLocks()
@@ -106,6 +109,7 @@ class Mentor:
             async with self._intake.hold(inbound.person):
                 arrival = await self._store.arrival(inbound.person, self._clock.now())
                 person = arrival.person
+                self._locales.heard(person.id, inbound.locale)
                 if await self._blocked(person, arrival.block, inbound.text, reply):
                     return
                 admitted = await self._admit(person, arrival.session, inbound)
@@ -209,7 +213,7 @@ class Mentor:
         self._closer.start(job)
         log.info("session_closed_for_quiet", person=session.person_id, session=session.id)
 
-    async def close_idle(self, channel: Callable[[PersonKey], ReplyChannel]) -> int:
+    async def close_idle(self, channel: Channels) -> int:
         """Close every session that has been quiet for `idle_after`; returns how many.
 
         Messages still unscreened are screened first (a crisis among them is answered
@@ -224,9 +228,7 @@ class Mentor:
                 log.warning("idle_close_failed", session=stale.id, error=type(exc).__name__)
         return closed
 
-    async def _close_if_idle(
-        self, stale: Session, channel: Callable[[PersonKey], ReplyChannel], now: datetime
-    ) -> int:
+    async def _close_if_idle(self, stale: Session, channel: Channels, now: datetime) -> int:
         key = await self._store.person_key(stale.person_id)
         async with self._intake.hold(key), self._answering.hold(key):
             session = await self._store.active_session(stale.person_id)
@@ -235,13 +237,14 @@ class Mentor:
             person = await self._store.person(key, now)
             turns = await self._store.session_turns(person.id, session.id)
             screened, crises = await self._crisis.screen_unscreened(person, turns)
-            await self._crisis.answer(person, session, crises, channel(key), locale=None)
+            locale = await self._locales.of(person.id)
+            await self._crisis.answer(person, session, crises, channel(key, locale), locale=locale)
             if any(t.answered_at is None and t.kind is TurnKind.MESSAGE for t in screened):
                 return 0  # an answer is owed; a retry, the next message or resume gives it
             await self._close_for_quiet(session)
             return 1
 
-    async def resume(self, channel: Callable[[PersonKey], ReplyChannel]) -> int:
+    async def resume(self, channel: Channels) -> int:
         """After a restart: answer every stored message that was never answered, once.
 
         Messages older than `resume_max_age` are not answered out of the blue: the
@@ -253,13 +256,16 @@ class Mentor:
             try:
                 key = await self._store.person_key(session.person_id)
                 person = await self._store.person(key, self._clock.now())
-                reply = channel(key)
+                locale = await self._locales.of(person.id)
+                reply = channel(key, locale)
             except LumenError as exc:  # one person's unreadable record stops nobody else
                 log.warning("resume_failed", session=session.id, error=type(exc).__name__)
                 continue
             async with self._answering.hold(key):
                 try:
-                    await self._answer_owed(person, session, newest, reply, locale=None, live=True)
+                    await self._answer_owed(
+                        person, session, newest, reply, locale=locale, live=True
+                    )
                 except LumenError as exc:
                     log.warning("resume_failed", session=session.id, error=type(exc).__name__)
                     if isinstance(exc, DeliveryFailed) and not isinstance(exc, PersonUnreachable):
@@ -267,9 +273,7 @@ class Mentor:
             log.info("session_resumed", person=person.id, session=session.id)
         return len(pending)
 
-    async def retry_owed(
-        self, channel: Callable[[PersonKey], ReplyChannel], *, ahead: timedelta = timedelta(0)
-    ) -> int:
+    async def retry_owed(self, channel: Channels, *, ahead: timedelta = timedelta(0)) -> int:
         """Try again the answers the LLM could not give, whose time has come (the rhythm
         beat calls this). Each runs under its person's answering lock, so never beside
         another answer to them; different people at once. Returns how many were tried.
@@ -299,7 +303,7 @@ class Mentor:
     async def _retry(
         self,
         owed: OwedAnswer,
-        channel: Callable[[PersonKey], ReplyChannel],
+        channel: Channels,
         *,
         after_s: float = 0.0,
     ) -> None:
@@ -319,12 +323,13 @@ class Mentor:
                 if not waiting:
                     return  # answered together with a later message
                 log.info("answer_retry", session=session.id, failures=owed.failures)
+                locale = owed.locale or await self._locales.of(person.id)
                 await self._answer_owed(
                     person,
                     session,
                     max(waiting),
-                    channel(owed.person),
-                    locale=owed.locale,
+                    channel(owed.person, locale),
+                    locale=locale,
                     live=False,
                     failures=owed.failures,
                 )
@@ -362,7 +367,7 @@ class Mentor:
         """Answer what waits in a session (the caller holds the answering lock), unless
         its newest waiting message is too old to be answered out of the blue."""
         if self._clock.now() - newest > self._policy.resume_max_age:
-            await self._lost_thread(person, session, reply)
+            await self._lost_thread(person, session, reply, locale)
             self._owed.settled(person.key)
             return
         outcome = await self._answerer.answer(person, session, reply, locale=locale, live=live)
@@ -376,10 +381,12 @@ class Mentor:
             failures=failures,
         )
 
-    async def _lost_thread(self, person: Person, session: Session, reply: ReplyChannel) -> None:
+    async def _lost_thread(
+        self, person: Person, session: Session, reply: ReplyChannel, locale: str | None
+    ) -> None:
         read = await self._store.read_session(person.id, session.id)
         screened, crises = await self._crisis.screen_unscreened(person, read.turns)
-        await self._crisis.answer(person, session, crises, reply, locale=None)
+        await self._crisis.answer(person, session, crises, reply, locale=locale)
         stale = [t.id for t in screened if t.answered_at is None and t.kind is not TurnKind.CRISIS]
         stale += [t.id for t in read.unreadable]  # lost with the thread
         if stale:
@@ -414,7 +421,8 @@ class Mentor:
             # Nothing unscreened goes into the notebook, and no crisis goes unanswered.
             turns = await self._store.session_turns(person.id, session.id)
             _, crises = await self._crisis.screen_unscreened(person, turns)
-            await self._crisis.answer(person, session, crises, reply, locale=None)
+            locale = await self._locales.of(person.id)
+            await self._crisis.answer(person, session, crises, reply, locale=locale)
             job = await self._store.begin_closing(session.id, self._clock.now(), by)
             self._contexts.drop(session.id)
             self._owed.settled(person_key)  # what waits goes into the notebook

@@ -126,13 +126,21 @@ class Notifier(Protocol):
 
     async def send(self, person: PersonKey, markdown: str) -> None: ...
 
-    async def notice(self, person: PersonKey, key: str, **fields: Field) -> None:
-        """One of Lumen's own messages, by key, with `fields` filled in."""
+    async def notice(
+        self, person: PersonKey, key: str, *, locale: str | None, **fields: Field
+    ) -> None:
+        """One of Lumen's own messages, by key, with `fields` filled in, in the language
+        of `locale` (the one the person last wrote with: `harness.locales`)."""
         ...
 
-    def channel(self, person: PersonKey) -> ReplyChannel:
-        """A reply channel to the person outside any update (answers resumed at start)."""
+    def channel(self, person: PersonKey, locale: str | None) -> ReplyChannel:
+        """A reply channel to the person outside any update (answers resumed at start);
+        Lumen's own words on it speak the language of `locale`."""
         ...
+
+
+# A reply channel to a person outside an update, speaking a locale (`Notifier.channel`).
+Channels = Callable[[PersonKey, str | None], ReplyChannel]
 
 
 class CrisisCare(Protocol):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, time
 
 from lumen_bot.errors import DeliveryFailed, PersonUnreachable
+from lumen_bot.harness.locales import Locales
 from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import Arc, Session, SessionState
 from lumen_bot.harness.ports import Clock, Notifier, OutputReviewer
@@ -72,6 +73,7 @@ class Reminders:
         rhythms: RhythmStore,
         review: ReviewStore,
         notifier: Notifier,
+        locales: Locales,
         review_output: OutputReviewer,
         clock: Clock,
         policy: RhythmPolicy,
@@ -81,6 +83,7 @@ class Reminders:
         self._rhythms = rhythms
         self._review = review
         self._notifier = notifier
+        self._locales = locales
         self._review_output = review_output
         self._clock = clock
         self._policy = policy
@@ -99,8 +102,7 @@ class Reminders:
 
     async def set_rhythm(self, person_id: int, rhythm: Rhythm) -> Reminder | None:
         """Store the person's choice and re-plan their next reminder to match it."""
-        profile = await self._review.profile(person_id)
-        await self._review.set_profile(person_id, rhythm.to_profile(profile))
+        await self._review.update_profile(person_id, rhythm.to_profile)
         current = await self._rhythms.reminder(person_id)
         latest = await self._store.latest_session(person_id)
         if latest is None or latest.state is not SessionState.CLOSED:
@@ -251,7 +253,12 @@ class Reminders:
         thread = (reminder.thread or "") if rhythm.mention else ""
         try:
             person = await self._store.person_key(person_id)
-            await self._notifier.notice(person, f"{key}_thread" if thread else key, thread=thread)
+            await self._notifier.notice(
+                person,
+                f"{key}_thread" if thread else key,
+                locale=await self._locales.of(person_id),
+                thread=thread,
+            )
         except PersonUnreachable:
             log.info("reminder_person_unreachable", person=person_id)
             await self._rhythms.mark_unreachable(person_id, now)

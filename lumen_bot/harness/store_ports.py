@@ -7,7 +7,7 @@ blocks and the audit log (`ReviewStore`), /memory and Arc corrections (`MemorySt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol
@@ -293,7 +293,12 @@ class ReviewStore(Protocol):
 
     async def profile(self, person_id: int) -> dict[str, str]: ...
 
-    async def set_profile(self, person_id: int, profile: dict[str, str]) -> None: ...
+    async def update_profile(
+        self, person_id: int, change: Callable[[dict[str, str]], dict[str, str] | None]
+    ) -> dict[str, str]:
+        """Change the profile as stored, never writing back a value another change
+        replaced meanwhile; returns the profile as it now stands."""
+        ...
 
 
 CorrectionState = Literal["asked", "received", "done", "crisis", "refused"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
@@ -198,28 +200,62 @@ class SqliteReviewStore:
 
     async def profile(self, person_id: int) -> dict[str, str]:
         """A person's own settings (their country, ...), sealed like everything they say."""
+        return (await self._profile_as_read(person_id))[0]
+
+    async def update_profile(
+        self, person_id: int, change: Callable[[dict[str, str]], dict[str, str] | None]
+    ) -> dict[str, str]:
+        """Apply `change` to the profile as stored and store what it returns (None: leave it
+        as it is); returns the profile as it now stands.
+
+        The profile is one sealed body, so two changes read at once (a language heard
+        while `/country` is answered) would each write back the other's old value. The
+        write names the sealed body it was read as, and when another change came first,
+        `change` runs again on the new profile; no lock, so no write waits for this one.
+        """
+        while True:
+            profile, as_read = await self._profile_as_read(person_id)
+            changed = change(dict(profile))
+            if changed is None or changed == profile:
+                return profile
+            body, version = await self._sealer.seal(
+                person_id, "profiles", person_id, "body", json.dumps(changed, ensure_ascii=False)
+            )
+            if as_read is None:
+                sql = (
+                    "INSERT INTO profiles (person_id, body, key_version) VALUES (?, ?, ?)"
+                    " ON CONFLICT (person_id) DO NOTHING"
+                )
+                params: tuple[object, ...] = (person_id, body, version)
+            else:
+                sql = (
+                    "UPDATE profiles SET body = ?, key_version = ? WHERE person_id = ? AND body = ?"
+                )
+                params = (body, version, person_id, as_read)
+            if await self._db.write(_rows_changed(sql, params)) == 1:
+                return changed
+
+    async def _profile_as_read(self, person_id: int) -> tuple[dict[str, str], bytes | None]:
         row = await self._db.fetchone(
             "SELECT body, key_version FROM profiles WHERE person_id = ?", (person_id,)
         )
         if row is None:
-            return {}
+            return {}, None
+        body = bytes(row["body"])
         text = await self._sealer.open(
-            person_id, "profiles", person_id, "body", bytes(row["body"]), int(row["key_version"])
+            person_id, "profiles", person_id, "body", body, int(row["key_version"])
         )
         loaded: dict[str, str] = json.loads(text)
-        return loaded
+        return loaded, body
 
-    async def set_profile(self, person_id: int, profile: dict[str, str]) -> None:
-        body, version = await self._sealer.seal(
-            person_id, "profiles", person_id, "body", json.dumps(profile, ensure_ascii=False)
-        )
-        async with self._db.transaction() as tx:
-            await tx.execute(
-                "INSERT INTO profiles (person_id, body, key_version) VALUES (?, ?, ?)"
-                " ON CONFLICT (person_id) DO UPDATE SET body = excluded.body,"
-                " key_version = excluded.key_version",
-                (person_id, body, version),
-            )
+
+def _rows_changed(sql: str, params: tuple[object, ...]) -> Callable[[sqlite3.Connection], int]:
+    """One statement for `Database.write`, answering how many rows it changed."""
+
+    def run(raw: sqlite3.Connection) -> int:
+        return raw.execute(sql, params).rowcount
+
+    return run
 
 
 def _detail_json(detail: FlagDetail) -> str:

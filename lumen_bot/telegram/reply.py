@@ -22,7 +22,6 @@ from lumen_bot.harness.ports import Field, PartDelivered
 from lumen_bot.logs import events
 from lumen_bot.telegram.delivery import deliver, is_not_modified
 from lumen_bot.telegram.formatting import Chunk, draft_preview, plain_chunks, render
-from lumen_bot.telegram.languages import HeardLanguages
 from lumen_bot.telegram.pacing import Courtesy
 
 log = events(__name__)
@@ -191,21 +190,22 @@ class TelegramReply:
 
 class TelegramNotifier:
     """Implements `harness.ports.Notifier`: in a private chat, chat id = user id. Lumen's
-    own words speak the language the person last wrote in, when it was heard."""
+    own words speak the locale the harness names (the `language_code` the person last
+    wrote with)."""
 
-    def __init__(self, bot: Bot, languages: HeardLanguages) -> None:
+    def __init__(self, bot: Bot) -> None:
         self._bot = bot
-        self._languages = languages
 
     async def send(self, person: PersonKey, markdown: str) -> None:
-        await self.channel(person).final(markdown)
+        await self.channel(person, None).final(markdown)  # the mentor's words, as written
 
-    async def notice(self, person: PersonKey, key: str, **fields: Field) -> None:
-        await self.channel(person).notice(key, **fields)
+    async def notice(
+        self, person: PersonKey, key: str, *, locale: str | None, **fields: Field
+    ) -> None:
+        await self.channel(person, locale).notice(key, **fields)
 
-    def channel(self, person: PersonKey) -> TelegramReply:
+    def channel(self, person: PersonKey, locale: str | None) -> TelegramReply:
         if person.platform != PLATFORM:
             raise DeliveryFailed("not a telegram person")
         user_id = int(person.external_id)
-        lang = self._languages.of(user_id)
-        return TelegramReply(self._bot, user_id, draft_id=1, interval_s=0, lang=lang)
+        return TelegramReply(self._bot, user_id, draft_id=1, interval_s=0, lang=locale)

@@ -129,7 +129,9 @@ async def test_worry_for_another_answered_after_a_restart_keeps_the_helper_care(
         assert request.system[-1].text == h.prompts.helper_addendum.text
         channel = h.notifier.channels[ALICE]
         assert channel.of("final") == ["That sounds heavy to carry."]
-        assert channel.of("plain") == [helper_message()], "no locale after a restart"
+        assert channel.of("plain") == [helper_message(country="US", lang="en-US")], (
+            "the lines of the locale heard before the restart"
+        )
 
 
 async def test_without_a_locale_the_offer_speaks_the_language_the_concern_was_said_in(

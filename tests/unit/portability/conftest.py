@@ -118,4 +118,6 @@ async def live(store: SqliteStore, key: PersonKey) -> None:
     await store.append_turn(
         person.id, session.id, NewTurn("user", TurnKind.UNSCREENED, "still here", at)
     )
-    await store.review.set_profile(person.id, {"country": "DE", "timezone": "Europe/Berlin"})
+    await store.review.update_profile(
+        person.id, lambda _: {"country": "DE", "timezone": "Europe/Berlin"}
+    )

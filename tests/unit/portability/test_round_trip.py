@@ -129,7 +129,7 @@ async def test_a_person_known_only_by_their_settings_gets_their_history_back(
     lived: SqliteStore, fresh: SqliteStore, keyring: Keyring
 ) -> None:
     known = await fresh.person(ALICE, AT)
-    await fresh.review.set_profile(known.id, {"rhythm": "weekly"})
+    await fresh.review.update_profile(known.id, lambda _: {"rhythm": "weekly"})
     export = await archives(lived, keyring).export(ALICE)
     assert export is not None
     restored = await archives(fresh, keyring).restore(ALICE, export.data)

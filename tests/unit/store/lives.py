@@ -51,7 +51,7 @@ async def live(store: SqliteStore, key: PersonKey, *, sessions: int = 2, turns: 
         detail=FlagDetail("unkind", note=f"{name} was hurt"),
         at=AT,
     )
-    await store.review.set_profile(person.id, {"country": "NZ", "name": name})
+    await store.review.update_profile(person.id, lambda _: {"country": "NZ", "name": name})
     await store.schedule_reminder(person.id, AT + timedelta(days=3), AT, f"{name} thread")
     return person.id
 

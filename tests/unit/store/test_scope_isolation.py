@@ -145,7 +145,9 @@ class ScopeIsolation(RuleBasedStateMachine):
     @rule(index=who, text=content)
     def set_profile(self, index: int, text: str) -> None:
         self.run(
-            self.store.review.set_profile(self.people[index].person.id, {"note": tag(index) + text})
+            self.store.review.update_profile(
+                self.people[index].person.id, lambda _: {"note": tag(index) + text}
+            )
         )
 
     @rule(index=who, text=content)

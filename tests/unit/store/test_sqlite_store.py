@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -273,3 +274,44 @@ async def test_an_arrival_gives_the_person_their_block_and_active_session(
     assert known.block == (AT + timedelta(days=3), False)
     assert known.block == await store.review.blocked_until(new.person.id)
     assert known.session == second == await store.active_session(new.person.id)
+
+
+def setting(key: str, value: str) -> Callable[[dict[str, str]], dict[str, str]]:
+    return lambda profile: {**profile, key: value}
+
+
+async def test_two_profile_changes_at_once_both_stand(store: SqliteStore) -> None:
+    """A language heard while `/country` is answered: each change reads the profile,
+    and neither may write back the other's old value."""
+    alice = await store.person(ALICE, AT)
+    await store.review.update_profile(alice.id, lambda _: {"rhythm": "weekly"})
+    await asyncio.gather(  # each starts from the same stored profile
+        *(
+            store.review.update_profile(alice.id, setting(k, v))
+            for k, v in [("country", "MX"), ("locale", "es"), ("timezone", "America/Mexico_City")]
+        ),
+        *(store.review.update_profile(alice.id, setting(f"n{n}", str(n))) for n in range(4)),
+    )
+    assert await store.review.profile(alice.id) == {
+        "rhythm": "weekly",
+        "country": "MX",
+        "locale": "es",
+        "timezone": "America/Mexico_City",
+        **{f"n{n}": str(n) for n in range(4)},
+    }
+
+
+async def test_a_profile_change_that_changes_nothing_writes_nothing(
+    store: SqliteStore, tmp_path: Path
+) -> None:
+    alice = await store.person(ALICE, AT)
+    await store.review.update_profile(alice.id, lambda p: {**p, "locale": "es"})
+
+    def body() -> bytes:
+        with sqlite3.connect(tmp_path / "lumen.db") as db:
+            return bytes(db.execute("SELECT body FROM profiles").fetchone()[0])
+
+    before = body()
+    assert await store.review.update_profile(alice.id, lambda _: None) == {"locale": "es"}
+    assert await store.review.update_profile(alice.id, lambda p: {**p}) == {"locale": "es"}
+    assert body() == before
