@@ -9,14 +9,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from telegram import BotCommand
-from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from lumen_bot import texts
-from lumen_bot.errors import ConfigError
+from lumen_bot.errors import ConfigError, DeliveryFailed
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.logs import events
 from lumen_bot.telegram.connections import BOT_API_CONNECTIONS, QueuedRequest
+from lumen_bot.telegram.delivery import deliver
 from lumen_bot.telegram.polling import poll
 
 log = events(__name__)
@@ -54,14 +54,17 @@ def build_application(token: str, api_url: str) -> TelegramApp:
 async def publish_commands(app: TelegramApp) -> None:
     """Show our commands in Telegram's menu: the default in English, and one in each
     language Lumen speaks, which Telegram shows to people whose app is in it. All are
-    sent at once; a failure here must not stop the bot."""
+    sent at once, each retried as Telegram asks (twelve calls at start-up can meet its
+    flood control); a failure here must not stop the bot."""
 
     async def publish(lang: str | None) -> None:
         menu = [BotCommand(name, about) for name, about in texts.commands(lang)]
         try:
-            await app.bot.set_my_commands(menu, language_code=lang)
-        except TelegramError as exc:
-            log.warning("set_my_commands_failed", lang=lang, error=type(exc).__name__)
+            await deliver(
+                lambda: app.bot.set_my_commands(menu, language_code=lang), what="set_my_commands"
+            )
+        except DeliveryFailed:
+            log.warning("set_my_commands_failed", lang=lang)  # `deliver` logged why
 
     await asyncio.gather(*(publish(lang) for lang in (None, *texts.MENU_LANGUAGES)))
 
@@ -149,7 +152,8 @@ async def run_polling(
     """
     updates = TaskGroup()
     async with app:
-        await publish_commands(app)
+        # beside start-up, not before it: a flood wait must not hold back resumed answers
+        updates.spawn(publish_commands(app), name="publish-commands")
         await app.start()
         try:
             await on_ready()
