@@ -2,12 +2,14 @@
 
 English has every message (`english.py`); each other language the crisis resources speak
 (`safety.resources.MESSAGE_LANGS`) has a module of its own, so that a native speaker can
-review one file. They hold the words around crisis care (its buttons, the answer to "I'm
-safe for now", the notice to a blocked person, the answer to what Lumen cannot read, which
-names the emergency number), the button that ends a session, what Lumen says while a
-person is writing to it (a fault, a limit, a report), `/start`, `/help`, `/privacy`, the
-command menu, `/country`, reminders and the notes around a session's close; other
-messages fall back to English.
+review one file. They hold every message a person can get in Telegram: the words around
+crisis care (its buttons, the answer to "I'm safe for now", the notice to a blocked
+person, the answer to what Lumen cannot read, which names the emergency number), what
+Lumen says while a person is writing to it (a fault, a limit, a report), `/start`,
+`/help`, `/privacy`, the command menu, `/country`, reminders and the notes around a
+session's close, and the settings and one's own data (`/remind`, `/timezone`, `/forget`,
+`/memory`, `/export`, ...). Only `lumen chat`'s own line is English alone; a message a
+language lacks falls back to English.
 """
 
 from __future__ import annotations

@@ -195,10 +195,10 @@ WORDS: dict[str, str] = {
     "rhythm_utc": "Times are in UTC until you set your time zone with /timezone.",
     "rhythm_mention": "A reminder may name what we left open (lock screens show previews).",
     "rhythm_generic": "Reminders stay generic: they never name what we talked about.",
-    "rhythm_choose": "Change it below, or send a time of day: /remind 7:30 or /remind 7pm.",
+    "rhythm_choose": "Change it below, or send a time of day: /remind 9:30 or /remind 7pm.",
     "rhythm_saved": "Saved — /remind shows your reminders.",
     "remind_time_unknown": (
-        "I didn't catch a time of day there. Try /remind 7:30, /remind 19:00 or /remind 7pm."
+        "I didn't catch a time of day there. Try /remind 9:30, /remind 19:00 or /remind 7pm."
     ),
     "button_few_days": "Every few days",
     "button_weekly": "Weekly",

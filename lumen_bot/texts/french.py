@@ -210,6 +210,279 @@ WORDS: dict[str, str] = {
     ),
     "when_around": "{day}, vers {time}",
     "when_utc": "{when} UTC (/timezone affiche les heures dans ton fuseau)",
+    # Settings and one's own data: /remind, /timezone, /pause and /resume, /forget,
+    # /retention, /insights, /memory, /export and /import.
+    "rhythm_few_days": "🔔 Je t'envoie des rappels à quelques jours d'intervalle, {at}.",
+    "rhythm_weekly": "🔔 Je t'envoie un rappel une fois par semaine, {at}.",
+    "rhythm_on_request": (
+        "🔔 Je ne t'envoie de rappel que si tu le demandes : « Rappelle-moi une fois » en "
+        "programme un, {at}."
+    ),
+    "rhythm_off": "🔕 Les rappels sont désactivés — écris-moi quand tu veux.",
+    "rhythm_at": "vers {time} ({zone})",
+    "rhythm_at_usual": "vers l'heure à laquelle ta dernière séance a commencé ({zone})",
+    "rhythm_quiet": (
+        "{time} tombe pendant mes heures de silence (de {start} à {end}), donc le rappel "
+        "attendra jusqu'à {end}."
+    ),
+    "rhythm_next": "Prochain rappel : {when}.",
+    "rhythm_next_later": "Je prévoirai le prochain rappel quand une séance sera close.",
+    "rhythm_paused": "Les rappels sont en pause — /resume les réactive.",
+    "rhythm_utc": (
+        "Les heures sont en UTC tant que tu n'as pas indiqué ton fuseau horaire avec /timezone."
+    ),
+    "rhythm_mention": (
+        "Un rappel peut mentionner ce qui est resté en suspens (l'écran de verrouillage en "
+        "affiche un aperçu)."
+    ),
+    "rhythm_generic": (
+        "Les rappels restent neutres : ils ne mentionnent jamais ce dont on a parlé."
+    ),
+    "rhythm_choose": (
+        "Tu peux changer ça ci-dessous, ou m'envoyer une heure : /remind 9:30 ou /remind 19:30."
+    ),
+    "rhythm_saved": "Enregistré — /remind affiche tes rappels.",
+    "remind_time_unknown": (
+        "Je n'ai pas reconnu d'heure dans ton message. Essaie /remind 9:30, /remind 19:00 ou "
+        "simplement /remind 9."
+    ),
+    "button_few_days": "À quelques jours d'écart",
+    "button_weekly": "Une fois par semaine",
+    "button_on_request": "Seulement sur demande",
+    "button_off": "Aucun rappel",
+    "button_usual_time": "Mon heure habituelle",
+    "button_remind_once": "Rappelle-moi une fois",
+    "button_generic": "Garder des rappels neutres",
+    "button_mention": "Citer ce qui reste en suspens",
+    "timezone_ask": (
+        "Pour l'instant, j'affiche tes heures en {zone}. Pour changer, envoie /timezone et "
+        "une ville proche de chez toi — par exemple /timezone Paris ou /timezone "
+        "America/Montreal — ou partage une position (📎 → Position). Je ne garde que le fuseau "
+        "horaire, jamais le lieu."
+    ),
+    "timezone_set": ("C'est fait — ton fuseau horaire est {zone}, où il est actuellement {time}."),
+    "timezone_from_location": (
+        "Merci — ton fuseau horaire est {zone}, où il est actuellement {time}. Je n'ai gardé "
+        "que le fuseau horaire, pas le lieu."
+    ),
+    "timezone_unknown": (
+        "Je n'ai trouvé aucun fuseau horaire de ce nom. Essaie une grande ville proche de "
+        "chez toi (/timezone Paris), un nom de fuseau (/timezone Europe/Paris), ou partage "
+        "une position."
+    ),
+    "timezone_location_unknown": (
+        "Je n'ai pas réussi à trouver le fuseau horaire de cet endroit. Tu peux m'envoyer "
+        "/timezone et une ville proche de chez toi ?"
+    ),
+    "reminders_paused": (
+        "Rappels en pause — je ne t'en enverrai aucun tant que tu n'auras pas envoyé /resume. "
+        "Tu peux toujours m'écrire quand tu veux."
+    ),
+    "reminders_resumed_next": "Les rappels sont réactivés. Le prochain : {when}.",
+    "reminders_resumed_later": (
+        "Les rappels sont réactivés. Je prévoirai le prochain quand une séance sera close."
+    ),
+    "reminders_resumed_ask": (
+        "Les rappels sont réactivés — mais tu as choisi de n'en recevoir que sur demande. "
+        "/remind permet de changer ça."
+    ),
+    "reminders_resumed_off": (
+        "Les rappels sont réactivés — mais tu les as désactivés. /remind permet de changer ça."
+    ),
+    "forget_ask": (
+        "Cela supprime tout ce que je garde sur toi : la transcription de chaque séance, mes "
+        "carnets, l'Arc, tes rappels et tes réglages.\n\n"
+        "C'est définitif. La clé qui ouvre tes mots est détruite, donc plus rien ne pourra "
+        "être relu — ni par moi, ni par l'équipe Lumen, ni à partir d'une ancienne copie de "
+        "la base de données.\n\n"
+        "Si l'équipe examine quelque chose que tu as signalé, ou un moment de crise, elle ne "
+        "garde que le fait que c'est arrivé, et quand — jamais ce qui a été dit.\n\n"
+        "Tu veux d'abord une copie ?"
+    ),
+    "forget_button_export": "Exporter d'abord mes données",
+    "forget_button_confirm": "Tout supprimer",
+    "forget_button_cancel": "Annuler",
+    "forget_working": "Je supprime tout…",
+    "forget_done": (
+        "C'est fait. Tout ce que tu m'as dit est supprimé et ne peut pas être récupéré. Si tu "
+        "m'écris de nouveau, on repart de zéro — je ne me souviendrai pas de toi."
+    ),
+    "forget_cancelled": "Rien n'a été supprimé. Tout reste comme avant.",
+    "forget_nothing": ("Je ne garde rien sur toi pour l'instant, donc il n'y a rien à supprimer."),
+    "forget_stale": (
+        "Ce bouton a expiré, donc rien n'a été supprimé. Renvoie /forget si tu veux supprimer "
+        "tes données."
+    ),
+    "retention_kept": (
+        "Les transcriptions mot pour mot de nos séances passées sont conservées jusqu'à ce "
+        "que tu les supprimes (/forget)."
+    ),
+    "retention_days": (
+        "Les transcriptions mot pour mot de nos séances passées sont supprimées {days} jours "
+        "après la clôture de chaque séance."
+    ),
+    "retention_global": (
+        "(Lumen les supprime au bout de {days} jours pour tout le monde ; c'est le délai le "
+        "plus court qui s'applique.)"
+    ),
+    "retention_about": (
+        "Mes carnets et l'Arc restent dans tous les cas : c'est grâce à eux que je me "
+        "souviens de toi. Choisis ci-dessous."
+    ),
+    "retention_button_off": "Les garder",
+    "retention_button_days": "{days} jours",
+    "insights_on": (
+        "Tes séances sont comptées dans les statistiques anonymes de Lumen : uniquement des "
+        "chiffres, comme la durée des séances et l'écart entre elles — jamais ce que tu as "
+        "dit, jamais qui tu es, et jamais un groupe réunissant les séances de moins de cinq "
+        "personnes."
+    ),
+    "insights_off": (
+        "Tes séances sont exclues des statistiques anonymes de Lumen : elles ne figurent dans "
+        "aucun décompte."
+    ),
+    "insights_button_on": "Compter mes séances",
+    "insights_button_off": "Ne pas me compter",
+    "memory_intro": (
+        "Voici ce que je garde sur toi : l'Arc, ce que j'ai compris de toi au fil du temps, "
+        "que je lis au début de chaque séance. C'est ton histoire — si une partie n'est pas "
+        "juste, appuie sur le bouton en dessous et dis-le-moi."
+    ),
+    "memory_no_arc": (
+        "Je n'ai pas encore écrit ton Arc. Je le fais à la clôture de notre première séance "
+        "(/end) ; ensuite, il est ici pour que tu le lises et le corriges."
+    ),
+    "memory_notebooks": (
+        "Mes carnets, un par séance terminée — appuie sur l'un d'eux pour le lire :"
+    ),
+    "memory_no_notebooks": "Je n'ai encore écrit aucun carnet de séance.",
+    "memory_notebook_button": "Séance {number} · {date}",
+    "memory_notebook_title": "Mon carnet de la séance {number} ({date}) :",
+    "memory_notebook_missing": "Je ne trouve pas ce carnet — /memory affiche ceux que j'ai.",
+    "memory_fix_button": "Ce n'est pas juste",
+    "memory_ask": (
+        "Qu'est-ce qui n'est pas juste dans « {section} » ? Dis-le-moi avec tes mots — ton "
+        "prochain message sera ta correction, et c'est ta version qui l'emporte. /cancel "
+        "laisse les choses telles quelles."
+    ),
+    "memory_ask_opening": (
+        "Qu'est-ce qui n'est pas juste dans cette partie ? Dis-le-moi avec tes mots — ton "
+        "prochain message sera ta correction, et c'est ta version qui l'emporte. /cancel "
+        "laisse les choses telles quelles."
+    ),
+    "memory_stale": (
+        "Mes notes sur toi ont changé depuis ce message. Envoie /memory pour les voir telles "
+        "qu'elles sont maintenant."
+    ),
+    "memory_busy": (
+        "J'intègre encore ta dernière correction à mes notes — laisse-moi un moment, puis réessaie."
+    ),
+    "memory_blocked": (
+        "Lumen n'est pas disponible pour toi pendant un moment, donc je ne peux pas modifier "
+        "mes notes maintenant. Si tu es en danger, appelle le numéro d'urgence local."
+    ),
+    "memory_correction_received": "Merci de me corriger. Laisse-moi réécrire ça… 📝",
+    "memory_corrected": "Voici ce que ça donne maintenant (/memory affiche tout) :",
+    "memory_correction_delayed": (
+        "J'ai gardé ta correction, mais je ne peux pas réécrire mes notes pour l'instant. Je "
+        "continue d'essayer et je te montrerai le résultat quand ce sera fait."
+    ),
+    "memory_correction_refused": (
+        "Je n'ai pas réussi à réécrire ça d'une façon qui me convienne, donc mes notes "
+        "restent telles qu'elles étaient, et quelqu'un de l'équipe Lumen va y jeter un œil. "
+        "Tu peux réessayer avec d'autres mots, si tu veux."
+    ),
+    "memory_cancelled": "D'accord — j'ai laissé les choses telles quelles.",
+    "export_menu": (
+        "Tout ton historique — chaque séance, mes carnets et l'Arc — dans un seul fichier : "
+        "des notes que tu peux lire, et une copie que tu peux restaurer avec /import.\n\n"
+        "Avec une phrase secrète, le fichier est chiffré. Personne ne peut l'ouvrir sans "
+        "cette phrase secrète — et si elle est perdue, elle ne peut pas être récupérée, pas "
+        "même par l'équipe Lumen."
+    ),
+    "export_button": "Exporter",
+    "export_passphrase_button": "Exporter avec phrase secrète",
+    "export_nothing": "Je ne garde encore rien de toi, donc il n'y a rien à exporter.",
+    "export_ready": (
+        "Voici ton historique (séances : {sessions}). Garde-le en lieu sûr — toute personne "
+        "qui a ce fichier peut le lire."
+    ),
+    "export_ready_protected": (
+        "Voici ton historique (séances : {sessions}), chiffré avec ta phrase secrète. "
+        "Garde-la précieusement : sans elle, personne ne peut ouvrir ce fichier, et elle ne "
+        "peut pas être récupérée."
+    ),
+    "export_too_large": (
+        "Ton export dépasse la taille que Telegram me permet d'envoyer. Demande-le à l'équipe "
+        "Lumen, s'il te plaît."
+    ),
+    "passphrase_ask": (
+        "Envoie-moi une phrase secrète d'au moins 10 caractères — quelques mots dont tu te "
+        "souviendras, ça marche bien. Je supprimerai ton message aussitôt et ne le garderai "
+        "jamais.\n\n"
+        "Si tu perds la phrase secrète, personne ne pourra ouvrir le fichier : elle ne peut "
+        "pas être récupérée. /cancel pour arrêter."
+    ),
+    "passphrase_placeholder": "Ta phrase secrète",
+    "passphrase_too_short": (
+        "Cette phrase fait moins de 10 caractères, donc j'ai supprimé ton message. Envoie une "
+        "phrase secrète plus longue, ou /cancel."
+    ),
+    "passphrase_expired": (
+        "Cette demande de phrase secrète a expiré, donc j'ai supprimé ton message sans m'en "
+        "servir. Envoie /export ou /import pour recommencer."
+    ),
+    "passphrase_not_deleted": (
+        "Je n'ai pas pu supprimer le message qui contient ta phrase secrète — supprime-le "
+        "toi-même, s'il te plaît."
+    ),
+    "import_ask": (
+        "Envoie-moi ici ton fichier d'export (lumen-export-….zip), et je restaurerai ton "
+        "historique."
+    ),
+    "import_passphrase_ask": (
+        "Cet export est protégé. Envoie-moi sa phrase secrète — je supprimerai ton message "
+        "aussitôt et ne le garderai jamais. /cancel pour arrêter."
+    ),
+    "import_done": (
+        "Content de te retrouver — j'ai restauré ton historique (séances : {sessions}), avec "
+        "mes carnets et l'Arc. On peut reprendre là où on s'était arrêtés."
+    ),
+    "import_unreadable": (
+        "Ce fichier n'est pas un export Lumen que je sais lire, donc je n'ai rien importé. "
+        "Envoie le fichier que /export t'a donné, sans le modifier."
+    ),
+    "import_too_large": (
+        "Ce fichier est plus gros que ne peut l'être un export Lumen, donc je ne l'ai pas ouvert."
+    ),
+    "import_tampered": (
+        "Cet export a été modifié ou endommagé après sa création, donc je ne peux pas m'y "
+        "fier et je n'ai rien importé."
+    ),
+    "import_foreign": (
+        "Cet export a été créé par un autre Lumen, dont je ne peux pas vérifier le sceau, "
+        "donc je n'ai rien importé. Un export peut revenir au Lumen qui l'a créé (ou à un "
+        "autre qui partage ses clés)."
+    ),
+    "import_not_yours": ("Cet export appartient à quelqu'un d'autre, donc je n'ai rien importé."),
+    "import_passphrase_needed": (
+        "Cet export est protégé par une phrase secrète. Renvoie le fichier et je te la demanderai."
+    ),
+    "import_wrong_passphrase": (
+        "Cette phrase secrète n'ouvre pas l'export, donc je n'ai rien importé. Renvoie le "
+        "fichier pour réessayer."
+    ),
+    "import_wrong_passphrase_retry": (
+        "Cette phrase secrète n'ouvre pas l'export (je l'ai supprimée). Réessaie, ou /cancel."
+    ),
+    "import_history_exists": (
+        "Tu as déjà un historique ici, et un import ne mélange jamais deux historiques. Pour "
+        "restaurer celui-ci, utilise d'abord /forget, puis renvoie le fichier."
+    ),
+    "import_download_failed": (
+        "Je n'ai pas pu récupérer ce fichier depuis Telegram. Renvoie-le, s'il te plaît."
+    ),
+    "portability_cancelled": "Arrêté — rien n'a été exporté ni importé.",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -214,6 +214,296 @@ WORDS: dict[str, str] = {
     ),
     "when_around": "{day}, gegen {time}",
     "when_utc": "{when} UTC (/timezone zeigt die Zeiten in deiner Zeitzone)",
+    # Settings and one's own data: /remind, /timezone, /pause and /resume, /forget,
+    # /retention, /insights, /memory, /export and /import.
+    "rhythm_few_days": "🔔 Ich erinnere dich alle paar Tage, {at}.",
+    "rhythm_weekly": "🔔 Ich erinnere dich einmal pro Woche, {at}.",
+    "rhythm_on_request": (
+        "🔔 Ich erinnere dich nur, wenn du darum bittest: „Einmal erinnern“ plant eine "
+        "Erinnerung ein, {at}."
+    ),
+    "rhythm_off": "🔕 Erinnerungen sind aus – schreib mir, wann immer du magst.",
+    "rhythm_at": "gegen {time} ({zone})",
+    "rhythm_at_usual": ("etwa zu der Uhrzeit, zu der deine letzte Sitzung begonnen hat ({zone})"),
+    "rhythm_quiet": (
+        "{time} liegt in meiner Ruhezeit ({start} bis {end}), deshalb wartet eine Erinnerung "
+        "bis {end}."
+    ),
+    "rhythm_next": "Nächste Erinnerung: {when}.",
+    "rhythm_next_later": "Die nächste Erinnerung plane ich, sobald eine Sitzung beendet ist.",
+    "rhythm_paused": "Erinnerungen sind pausiert – /resume schaltet sie wieder ein.",
+    "rhythm_utc": (
+        "Die Zeiten sind in UTC angegeben, bis du mit /timezone deine Zeitzone einstellst."
+    ),
+    "rhythm_mention": (
+        "Eine Erinnerung darf nennen, was offen geblieben ist (auf dem Sperrbildschirm "
+        "erscheint eine Vorschau)."
+    ),
+    "rhythm_generic": (
+        "Erinnerungen bleiben allgemein: Sie nennen nie, worüber wir gesprochen haben."
+    ),
+    "rhythm_choose": (
+        "Du kannst das unten ändern oder mir eine Uhrzeit schicken: /remind 9:30 oder /remind "
+        "19:30."
+    ),
+    "rhythm_saved": "Gespeichert – /remind zeigt deine Erinnerungen.",
+    "remind_time_unknown": (
+        "Da habe ich keine Uhrzeit erkannt. Versuch es mit /remind 9:30, /remind 19.00 oder "
+        "einfach /remind 9."
+    ),
+    "button_few_days": "Alle paar Tage",
+    "button_weekly": "Einmal pro Woche",
+    "button_on_request": "Nur wenn ich darum bitte",
+    "button_off": "Aus",
+    "button_usual_time": "Zu meiner üblichen Zeit",
+    "button_remind_once": "Einmal erinnern",
+    "button_generic": "Erinnerungen allgemein halten",
+    "button_mention": "Offenes darf genannt werden",
+    "timezone_ask": (
+        "Deine Zeiten richten sich gerade nach {zone}. Um das zu ändern, schick /timezone und "
+        "eine Stadt in deiner Nähe – zum Beispiel /timezone Berlin oder /timezone "
+        "Europe/Zurich – oder teile einen Standort (📎 → Standort). Ich behalte nur die "
+        "Zeitzone, nie den Ort."
+    ),
+    "timezone_set": "Erledigt – deine Zeitzone ist {zone}; dort ist es jetzt {time}.",
+    "timezone_from_location": (
+        "Danke – deine Zeitzone ist {zone}; dort ist es jetzt {time}. Ich habe nur die "
+        "Zeitzone behalten, nicht den Ort."
+    ),
+    "timezone_unknown": (
+        "Unter diesem Namen habe ich keine Zeitzone gefunden. Versuch es mit einer großen "
+        "Stadt in deiner Nähe (/timezone Berlin), einem Zonennamen (/timezone Europe/Berlin) "
+        "oder teile einen Standort."
+    ),
+    "timezone_location_unknown": (
+        "Ich konnte die Zeitzone dieses Ortes nicht bestimmen. Magst du mir /timezone und "
+        "eine Stadt in deiner Nähe schicken?"
+    ),
+    "reminders_paused": (
+        "Erinnerungen pausiert – ich schicke dir keine, bis du /resume schickst. Schreiben "
+        "kannst du mir trotzdem jederzeit."
+    ),
+    "reminders_resumed_next": "Erinnerungen sind wieder an. Die nächste: {when}.",
+    "reminders_resumed_later": (
+        "Erinnerungen sind wieder an. Die nächste plane ich, sobald eine Sitzung beendet ist."
+    ),
+    "reminders_resumed_ask": (
+        "Erinnerungen sind wieder an – allerdings hast du eingestellt, dass ich dich nur auf "
+        "Wunsch erinnere. Mit /remind änderst du das."
+    ),
+    "reminders_resumed_off": (
+        "Erinnerungen sind wieder an – allerdings hast du sie ausgeschaltet. Mit /remind "
+        "änderst du das."
+    ),
+    "forget_ask": (
+        "Damit lösche ich alles, was ich über dich gespeichert habe: das Transkript jeder "
+        "Sitzung, meine Notizbücher, das Gesamtbild, deine geplanten Erinnerungen und deine "
+        "Einstellungen.\n\n"
+        "Das ist endgültig. Der Schlüssel, der deine Worte aufschließt, wird vernichtet, "
+        "sodass nichts mehr gelesen werden kann – nicht von mir, nicht vom Lumen-Team, nicht "
+        "aus einer alten Kopie der Datenbank.\n\n"
+        "Wenn das Team gerade etwas prüft, das du gemeldet hast, oder einen Moment der Krise, "
+        "behält es nur, dass es passiert ist und wann – nie, was gesagt wurde.\n\n"
+        "Möchtest du vorher eine Kopie?"
+    ),
+    "forget_button_export": "Erst meine Daten exportieren",
+    "forget_button_confirm": "Alles löschen",
+    "forget_button_cancel": "Abbrechen",
+    "forget_working": "Ich lösche alles…",
+    "forget_done": (
+        "Erledigt. Alles, was du mir erzählt hast, ist gelöscht und lässt sich nicht "
+        "wiederherstellen. Wenn du mir wieder schreibst, fangen wir neu an – ich werde mich "
+        "nicht an dich erinnern."
+    ),
+    "forget_cancelled": "Es wurde nichts gelöscht. Alles bleibt, wie es war.",
+    "forget_nothing": (
+        "Ich habe gerade nichts über dich gespeichert, also gibt es nichts zu löschen."
+    ),
+    "forget_stale": (
+        "Dieser Button ist abgelaufen, deshalb wurde nichts gelöscht. Schick /forget noch "
+        "einmal, wenn du deine Daten löschen möchtest."
+    ),
+    "retention_kept": (
+        "Wortgetreue Transkripte unserer früheren Sitzungen werden aufbewahrt, bis du sie "
+        "löschst (/forget)."
+    ),
+    "retention_days": (
+        "Wortgetreue Transkripte unserer früheren Sitzungen werden {days} Tage nach dem Ende "
+        "der jeweiligen Sitzung gelöscht."
+    ),
+    "retention_global": (
+        "(Lumen löscht sie für alle nach {days} Tagen; es gilt die kürzere Frist.)"
+    ),
+    "retention_about": (
+        "Meine Notizbücher und das Gesamtbild bleiben so oder so: Durch sie erinnere ich mich "
+        "an dich. Wähle unten."
+    ),
+    "retention_button_off": "Behalten",
+    "retention_button_days": "{days} Tage",
+    "insights_on": (
+        "Deine Sitzungen werden in den anonymen Statistiken von Lumen mitgezählt: nur Zahlen, "
+        "etwa wie lange Sitzungen dauern und wie viel Zeit zwischen ihnen liegt – nie, was du "
+        "gesagt hast, nie, wer du bist, und nie eine Gruppe, die Sitzungen von weniger als "
+        "fünf Menschen umfasst."
+    ),
+    "insights_off": (
+        "Deine Sitzungen werden in den anonymen Statistiken von Lumen nicht berücksichtigt: "
+        "Sie fließen in keine Zählung ein."
+    ),
+    "insights_button_on": "Meine Sitzungen mitzählen",
+    "insights_button_off": "Mich nicht mitzählen",
+    "memory_intro": (
+        "Das habe ich über dich gespeichert: das Gesamtbild. Darin steht, was ich mit der "
+        "Zeit von dir verstanden habe, und ich lese es zu Beginn jeder Sitzung. Es ist deine "
+        "Geschichte – wenn ein Teil davon nicht stimmt, tipp auf den Button darunter und sag "
+        "es mir."
+    ),
+    "memory_no_arc": (
+        "Ein Gesamtbild von dir habe ich noch nicht. Ich schreibe es, wenn unsere erste "
+        "Sitzung beendet ist (/end); dann findest du es hier zum Lesen und Korrigieren."
+    ),
+    "memory_notebooks": (
+        "Meine Notizbücher, eins für jede Sitzung, die wir beendet haben – tipp auf eins, um "
+        "es zu lesen:"
+    ),
+    "memory_no_notebooks": "Ich habe noch keine Notizbücher zu Sitzungen geschrieben.",
+    "memory_notebook_button": "Sitzung {number} · {date}",
+    "memory_notebook_title": "Mein Notizbuch zu Sitzung {number} ({date}):",
+    "memory_notebook_missing": (
+        "Dieses Notizbuch finde ich nicht – /memory zeigt die, die ich habe."
+    ),
+    "memory_fix_button": "Das stimmt nicht",
+    "memory_ask": (
+        "Was stimmt an „{section}“ nicht? Erzähl es mir mit deinen eigenen Worten – deine "
+        "nächste Nachricht ist deine Korrektur, und wie du dich selbst siehst, hat Vorrang. "
+        "/cancel lässt es, wie es ist."
+    ),
+    "memory_ask_opening": (
+        "Was stimmt an diesem Teil nicht? Erzähl es mir mit deinen eigenen Worten – deine "
+        "nächste Nachricht ist deine Korrektur, und wie du dich selbst siehst, hat Vorrang. "
+        "/cancel lässt es, wie es ist."
+    ),
+    "memory_stale": (
+        "Meine Notizen über dich haben sich seit dieser Nachricht geändert. Schick /memory, "
+        "um sie so zu sehen, wie sie jetzt sind."
+    ),
+    "memory_busy": (
+        "Ich arbeite deine letzte Korrektur noch in meine Notizen ein – gib mir einen Moment "
+        "und versuch es dann noch einmal."
+    ),
+    "memory_blocked": (
+        "Lumen steht dir eine Weile nicht zur Verfügung, deshalb kann ich meine Notizen "
+        "gerade nicht ändern. Wenn du in Gefahr bist, ruf bitte die örtliche Notrufnummer an."
+    ),
+    "memory_correction_received": "Danke, dass du mich korrigierst. Ich schreibe das neu… 📝",
+    "memory_corrected": "So steht es jetzt da (/memory zeigt alles):",
+    "memory_correction_delayed": (
+        "Ich habe deine Korrektur gespeichert, kann meine Notizen aber gerade nicht neu "
+        "schreiben. Ich versuche es weiter und zeige es dir, wenn es fertig ist."
+    ),
+    "memory_correction_refused": (
+        "Ich konnte das nicht so umschreiben, dass es sich für mich stimmig anfühlt, deshalb "
+        "bleiben meine Notizen, wie sie waren, und jemand aus dem Lumen-Team schaut es sich "
+        "an. Du kannst es gern mit anderen Worten noch einmal versuchen."
+    ),
+    "memory_cancelled": "In Ordnung – ich habe es so gelassen, wie es war.",
+    "export_menu": (
+        "Dein ganzer Verlauf – jede Sitzung, meine Notizbücher und das Gesamtbild – in einer "
+        "Datei: Notizen, die du lesen kannst, und eine Kopie, die du mit /import zurückholen "
+        "kannst.\n\n"
+        "Mit einer Passphrase wird die Datei verschlüsselt. Ohne diese Passphrase kann "
+        "niemand sie öffnen – und wenn sie verloren geht, lässt sie sich nicht "
+        "wiederherstellen, auch nicht vom Lumen-Team."
+    ),
+    "export_button": "Exportieren",
+    "export_passphrase_button": "Mit Passphrase exportieren",
+    "export_nothing": (
+        "Ich habe noch nichts von dir gespeichert, also gibt es nichts zu exportieren."
+    ),
+    "export_ready": (
+        "Hier ist dein Verlauf (Sitzungen: {sessions}). Bewahre ihn sicher auf – wer diese "
+        "Datei hat, kann sie lesen."
+    ),
+    "export_ready_protected": (
+        "Hier ist dein Verlauf (Sitzungen: {sessions}), verschlüsselt mit deiner Passphrase. "
+        "Bewahre die Passphrase gut auf: Ohne sie kann niemand diese Datei öffnen, und sie "
+        "lässt sich nicht wiederherstellen."
+    ),
+    "export_too_large": (
+        "Dein Export ist größer, als Telegram mich senden lässt. Bitte frag das Lumen-Team danach."
+    ),
+    "passphrase_ask": (
+        "Schick mir eine Passphrase mit mindestens 10 Zeichen – ein paar Wörter, die du dir "
+        "merken kannst, eignen sich gut. Ich lösche deine Nachricht sofort und bewahre sie "
+        "nie auf.\n\n"
+        "Wenn du die Passphrase verlierst, kann niemand die Datei öffnen: Sie lässt sich "
+        "nicht wiederherstellen. /cancel bricht ab."
+    ),
+    "passphrase_placeholder": "Deine Passphrase",
+    "passphrase_too_short": (
+        "Die Passphrase ist kürzer als 10 Zeichen, deshalb habe ich deine Nachricht gelöscht. "
+        "Schick bitte eine längere Passphrase, oder /cancel."
+    ),
+    "passphrase_expired": (
+        "Diese Passphrase-Anfrage ist abgelaufen, deshalb habe ich deine Nachricht gelöscht "
+        "und nichts damit gemacht. Schick /export oder /import, um neu anzufangen."
+    ),
+    "passphrase_not_deleted": (
+        "Ich konnte die Nachricht mit deiner Passphrase nicht löschen – bitte lösch sie selbst."
+    ),
+    "import_ask": (
+        "Schick mir hier deine Exportdatei (lumen-export-….zip), dann hole ich deinen Verlauf "
+        "zurück."
+    ),
+    "import_passphrase_ask": (
+        "Dieser Export ist geschützt. Schick mir seine Passphrase – ich lösche deine "
+        "Nachricht sofort und bewahre sie nie auf. /cancel bricht ab."
+    ),
+    "import_done": (
+        "Willkommen zurück – ich habe deinen Verlauf wiederhergestellt (Sitzungen: "
+        "{sessions}), mit meinen Notizbüchern und dem Gesamtbild. Wir können da weitermachen, "
+        "wo wir aufgehört haben."
+    ),
+    "import_unreadable": (
+        "Diese Datei ist kein Lumen-Export, den ich lesen kann, deshalb habe ich nichts "
+        "importiert. Schick bitte die Datei, die du von /export bekommen hast, unverändert."
+    ),
+    "import_too_large": (
+        "Diese Datei ist größer, als ein Lumen-Export überhaupt sein kann, deshalb habe ich "
+        "sie nicht geöffnet."
+    ),
+    "import_tampered": (
+        "Dieser Export wurde nach seiner Erstellung verändert oder beschädigt, deshalb kann "
+        "ich ihm nicht trauen und habe nichts importiert."
+    ),
+    "import_foreign": (
+        "Dieser Export stammt von einem anderen Lumen, dessen Siegel ich nicht prüfen kann, "
+        "deshalb habe ich nichts importiert. Ein Export kann zu dem Lumen zurückkehren, das "
+        "ihn erstellt hat (oder zu einem, das dieselben Schlüssel nutzt)."
+    ),
+    "import_not_yours": (
+        "Dieser Export gehört jemand anderem, deshalb habe ich nichts importiert."
+    ),
+    "import_passphrase_needed": (
+        "Dieser Export ist mit einer Passphrase geschützt. Schick die Datei noch einmal, dann "
+        "frage ich dich danach."
+    ),
+    "import_wrong_passphrase": (
+        "Diese Passphrase öffnet den Export nicht, deshalb habe ich nichts importiert. Schick "
+        "die Datei noch einmal, um es erneut zu versuchen."
+    ),
+    "import_wrong_passphrase_retry": (
+        "Diese Passphrase öffnet den Export nicht (ich habe sie gelöscht). Versuch es noch "
+        "einmal, oder /cancel."
+    ),
+    "import_history_exists": (
+        "Du hast hier schon einen Verlauf, und ein Import mischt nie zwei. Um diesen "
+        "zurückzuholen, nutze zuerst /forget und schick die Datei dann noch einmal."
+    ),
+    "import_download_failed": (
+        "Ich konnte die Datei nicht von Telegram abrufen. Schick sie bitte noch einmal."
+    ),
+    "portability_cancelled": "Abgebrochen – es wurde nichts exportiert oder importiert.",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -205,6 +205,268 @@ WORDS: dict[str, str] = {
     ),
     "when_around": "{day}, por volta das {time}",
     "when_utc": "{when} UTC (/timezone mostra os horários no seu fuso)",
+    # Settings and one's own data: /remind, /timezone, /pause and /resume, /forget,
+    # /retention, /insights, /memory, /export and /import.
+    "rhythm_few_days": "🔔 Te mando um lembrete a cada poucos dias, {at}.",
+    "rhythm_weekly": "🔔 Te mando um lembrete uma vez por semana, {at}.",
+    "rhythm_on_request": (
+        "🔔 Só te mando um lembrete quando você pede: “Me lembre uma vez” agenda um, {at}."
+    ),
+    "rhythm_off": "🔕 Os lembretes estão desativados — me escreva quando quiser.",
+    "rhythm_at": "por volta das {time} ({zone})",
+    "rhythm_at_usual": "por volta do horário em que a sua última sessão começou ({zone})",
+    "rhythm_quiet": (
+        "O horário das {time} cai no meu período de silêncio (das {start} às {end}), então o "
+        "lembrete espera até as {end}."
+    ),
+    "rhythm_next": "Próximo lembrete: {when}.",
+    "rhythm_next_later": "Vou agendar o próximo lembrete quando uma sessão for encerrada.",
+    "rhythm_paused": "Os lembretes estão pausados — /resume volta a ativá-los.",
+    "rhythm_utc": "Os horários estão em UTC até você definir seu fuso horário com /timezone.",
+    "rhythm_mention": (
+        "Um lembrete pode citar o que ficou em aberto (a tela de bloqueio mostra uma prévia)."
+    ),
+    "rhythm_generic": ("Os lembretes ficam genéricos: nunca dizem sobre o que a gente conversou."),
+    "rhythm_choose": "Mude abaixo ou me mande um horário: /remind 9:30 ou /remind 19:30.",
+    "rhythm_saved": "Salvo — /remind mostra seus lembretes.",
+    "remind_time_unknown": (
+        "Não encontrei um horário na sua mensagem. Tente /remind 9:30, /remind 19:00 ou "
+        "simplesmente /remind 9."
+    ),
+    "button_few_days": "A cada poucos dias",
+    "button_weekly": "Uma vez por semana",
+    "button_on_request": "Só quando eu pedir",
+    "button_off": "Sem lembretes",
+    "button_usual_time": "Quando costumo começar",
+    "button_remind_once": "Me lembre uma vez",
+    "button_generic": "Manter lembretes genéricos",
+    "button_mention": "Citar o que ficou em aberto",
+    "timezone_ask": (
+        "Agora eu mostro seus horários no fuso {zone}. Para mudar, envie /timezone e uma "
+        "cidade perto de você — por exemplo /timezone São Paulo ou /timezone America/Manaus — "
+        "ou compartilhe uma localização (📎 → Localização). Guardo só o fuso horário, nunca o "
+        "lugar."
+    ),
+    "timezone_set": "Pronto — seu fuso horário é {zone}; agora são {time} aí.",
+    "timezone_from_location": (
+        "Obrigado — seu fuso horário é {zone}; agora são {time} aí. Guardei só o fuso "
+        "horário, não o lugar."
+    ),
+    "timezone_unknown": (
+        "Não encontrei nenhum fuso horário com esse nome. Tente uma cidade grande perto de "
+        "você (/timezone São Paulo), o nome de um fuso (/timezone America/Sao_Paulo) ou "
+        "compartilhe uma localização."
+    ),
+    "timezone_location_unknown": (
+        "Não consegui descobrir o fuso horário desse lugar. Você pode me enviar /timezone e "
+        "uma cidade perto de você?"
+    ),
+    "reminders_paused": (
+        "Lembretes pausados — não vou enviar nenhum até você mandar /resume. Você ainda pode "
+        "me escrever quando quiser."
+    ),
+    "reminders_resumed_next": "Os lembretes estão ativos de novo. O próximo: {when}.",
+    "reminders_resumed_later": (
+        "Os lembretes estão ativos de novo. Vou agendar o próximo quando uma sessão for encerrada."
+    ),
+    "reminders_resumed_ask": (
+        "Os lembretes estão ativos de novo — mas você escolheu receber lembretes só quando "
+        "pedir. /remind muda isso."
+    ),
+    "reminders_resumed_off": (
+        "Os lembretes estão ativos de novo — mas você os desativou. /remind muda isso."
+    ),
+    "forget_ask": (
+        "Isto apaga tudo o que eu guardo sobre você: a transcrição de cada sessão, meus "
+        "cadernos, o Arco, seus lembretes e suas configurações.\n\n"
+        "É definitivo. A chave que abre suas palavras é destruída, então nada pode ser lido "
+        "de novo — nem por mim, nem pela equipe do Lumen, nem a partir de uma cópia antiga do "
+        "banco de dados.\n\n"
+        "Se a equipe estiver analisando algo que você relatou, ou um momento de crise, ela "
+        "guarda só o fato de que aconteceu e quando — nunca o que foi dito.\n\n"
+        "Quer uma cópia antes?"
+    ),
+    "forget_button_export": "Exportar meus dados antes",
+    "forget_button_confirm": "Apagar tudo",
+    "forget_button_cancel": "Cancelar",
+    "forget_working": "Apagando tudo…",
+    "forget_done": (
+        "Pronto. Tudo o que você me contou foi apagado e não pode ser recuperado. Se você "
+        "escrever de novo, a gente começa do zero — não vou me lembrar de você."
+    ),
+    "forget_cancelled": "Nada foi apagado. Tudo continua como estava.",
+    "forget_nothing": "No momento não guardo nada sobre você, então não há nada para apagar.",
+    "forget_stale": (
+        "Esse botão expirou, então nada foi apagado. Envie /forget de novo se quiser apagar "
+        "seus dados."
+    ),
+    "retention_kept": (
+        "As transcrições palavra por palavra das nossas sessões passadas ficam guardadas até "
+        "você apagá-las (/forget)."
+    ),
+    "retention_days": (
+        "As transcrições palavra por palavra das nossas sessões passadas são apagadas {days} "
+        "dias depois que cada sessão é encerrada."
+    ),
+    "retention_global": (
+        "(O Lumen as apaga depois de {days} dias para todo mundo; vale o prazo mais curto.)"
+    ),
+    "retention_about": (
+        "Meus cadernos e o Arco ficam de qualquer forma: é assim que eu me lembro de você. "
+        "Escolha abaixo."
+    ),
+    "retention_button_off": "Manter",
+    "retention_button_days": "{days} dias",
+    "insights_on": (
+        "Suas sessões entram nas estatísticas anônimas do Lumen: só números, como quanto "
+        "tempo as sessões duram e o intervalo entre elas — nunca o que você disse, nunca quem "
+        "você é, e nunca um grupo com sessões de menos de cinco pessoas."
+    ),
+    "insights_off": (
+        "Suas sessões ficam fora das estatísticas anônimas do Lumen: não entram em nenhuma "
+        "contagem."
+    ),
+    "insights_button_on": "Contar minhas sessões",
+    "insights_button_off": "Me deixar de fora",
+    "memory_intro": (
+        "Isto é o que eu guardo sobre você: o Arco, o que fui entendendo sobre você ao longo "
+        "do tempo, que eu leio no início de cada sessão. É a sua história — se alguma parte "
+        "não estiver certa, toque no botão embaixo dela e me conte."
+    ),
+    "memory_no_arc": (
+        "Ainda não tenho um Arco sobre você. Eu escrevo um quando a nossa primeira sessão for "
+        "encerrada (/end); depois ele fica aqui para você ler e corrigir."
+    ),
+    "memory_notebooks": (
+        "Meus cadernos, um para cada sessão que encerramos — toque em um para ler:"
+    ),
+    "memory_no_notebooks": "Ainda não escrevi nenhum caderno de sessão.",
+    "memory_notebook_button": "Sessão {number} · {date}",
+    "memory_notebook_title": "Meu caderno da sessão {number} ({date}):",
+    "memory_notebook_missing": "Não encontro esse caderno — /memory mostra os que eu tenho.",
+    "memory_fix_button": "Isso não está certo",
+    "memory_ask": (
+        "O que não está certo em “{section}”? Me conte com suas palavras — sua próxima "
+        "mensagem é a sua correção, e o que vale é a sua versão. /cancel deixa como está."
+    ),
+    "memory_ask_opening": (
+        "O que não está certo nessa parte? Me conte com suas palavras — sua próxima mensagem "
+        "é a sua correção, e o que vale é a sua versão. /cancel deixa como está."
+    ),
+    "memory_stale": (
+        "Minhas notas sobre você mudaram desde aquela mensagem. Envie /memory para vê-las "
+        "como estão agora."
+    ),
+    "memory_busy": (
+        "Ainda estou incluindo sua última correção nas minhas notas — me dê um momento e "
+        "tente de novo."
+    ),
+    "memory_blocked": (
+        "O Lumen não está disponível para você por um tempo, então não posso mudar minhas "
+        "notas agora. Se você estiver em perigo, ligue para o número de emergência local."
+    ),
+    "memory_correction_received": "Obrigado por me corrigir. Vou reescrever isso… 📝",
+    "memory_corrected": "Veja como ficou (/memory mostra tudo):",
+    "memory_correction_delayed": (
+        "Guardei sua correção, mas não consigo reescrever minhas notas agora. Vou continuar "
+        "tentando e te mostro quando estiver pronto."
+    ),
+    "memory_correction_refused": (
+        "Não consegui reescrever isso de um jeito com que eu me sinta confortável, então "
+        "minhas notas ficam como estavam, e alguém da equipe do Lumen vai analisar. Fique à "
+        "vontade para tentar de novo com outras palavras."
+    ),
+    "memory_cancelled": "Tudo bem — deixei como estava.",
+    "export_menu": (
+        "Todo o seu histórico — cada sessão, meus cadernos e o Arco — em um só arquivo: notas "
+        "que você pode ler e uma cópia que você pode trazer de volta com /import.\n\n"
+        "Com uma frase secreta, o arquivo é criptografado. Ninguém consegue abri-lo sem essa "
+        "frase secreta — e, se ela for perdida, não pode ser recuperada, nem pela equipe do "
+        "Lumen."
+    ),
+    "export_button": "Exportar",
+    "export_passphrase_button": "Exportar com frase secreta",
+    "export_nothing": "Ainda não guardo nada seu, então não há nada para exportar.",
+    "export_ready": (
+        "Aqui está o seu histórico (sessões: {sessions}). Guarde em um lugar seguro — "
+        "qualquer pessoa com este arquivo pode lê-lo."
+    ),
+    "export_ready_protected": (
+        "Aqui está o seu histórico (sessões: {sessions}), criptografado com a sua frase "
+        "secreta. Guarde bem a frase secreta: sem ela ninguém consegue abrir este arquivo, e "
+        "ela não pode ser recuperada."
+    ),
+    "export_too_large": (
+        "Sua exportação é maior do que o Telegram me deixa enviar. Peça o arquivo à equipe do "
+        "Lumen, por favor."
+    ),
+    "passphrase_ask": (
+        "Me mande uma frase secreta com pelo menos 10 caracteres — algumas palavras que você "
+        "consiga lembrar funcionam bem. Vou apagar sua mensagem na hora e nunca guardá-la.\n\n"
+        "Se você perder a frase secreta, ninguém consegue abrir o arquivo: ela não pode ser "
+        "recuperada. /cancel interrompe."
+    ),
+    "passphrase_placeholder": "Sua frase secreta",
+    "passphrase_too_short": (
+        "Essa frase tem menos de 10 caracteres, então apaguei a mensagem. Mande uma frase "
+        "secreta mais longa, ou /cancel."
+    ),
+    "passphrase_expired": (
+        "Esse pedido de frase secreta expirou, então apaguei sua mensagem sem usá-la. Envie "
+        "/export ou /import para começar de novo."
+    ),
+    "passphrase_not_deleted": (
+        "Não consegui apagar a mensagem com a sua frase secreta — por favor, apague-a você."
+    ),
+    "import_ask": (
+        "Me mande aqui o seu arquivo de exportação (lumen-export-….zip), e eu trago o seu "
+        "histórico de volta."
+    ),
+    "import_passphrase_ask": (
+        "Esta exportação está protegida. Me mande a frase secreta dela — vou apagar sua "
+        "mensagem na hora e nunca guardá-la. /cancel interrompe."
+    ),
+    "import_done": (
+        "Que bom ter você de volta — restaurei seu histórico (sessões: {sessions}), com meus "
+        "cadernos e o Arco. Podemos continuar de onde paramos."
+    ),
+    "import_unreadable": (
+        "Esse arquivo não é uma exportação do Lumen que eu consiga ler, então não importei "
+        "nada. Envie o arquivo que o /export te deu, sem alterações."
+    ),
+    "import_too_large": (
+        "Esse arquivo é grande demais para ser uma exportação do Lumen, então não o abri."
+    ),
+    "import_tampered": (
+        "Essa exportação foi alterada ou danificada depois de criada, então não posso confiar "
+        "nela e não importei nada."
+    ),
+    "import_foreign": (
+        "Essa exportação foi feita por outro Lumen, cujo selo eu não consigo verificar, então "
+        "não importei nada. Uma exportação pode voltar para o Lumen que a fez (ou para outro "
+        "que compartilhe as chaves dele)."
+    ),
+    "import_not_yours": "Essa exportação pertence a outra pessoa, então não importei nada.",
+    "import_passphrase_needed": (
+        "Essa exportação está protegida por uma frase secreta. Envie o arquivo de novo, e eu "
+        "vou pedir a frase."
+    ),
+    "import_wrong_passphrase": (
+        "Essa frase secreta não abre a exportação, então não importei nada. Envie o arquivo "
+        "de novo para tentar outra vez."
+    ),
+    "import_wrong_passphrase_retry": (
+        "Essa frase secreta não abre a exportação (já apaguei a mensagem). Tente de novo, ou "
+        "/cancel."
+    ),
+    "import_history_exists": (
+        "Você já tem um histórico aqui, e uma importação nunca mistura dois. Para trazer este "
+        "de volta, use /forget primeiro e depois envie o arquivo de novo."
+    ),
+    "import_download_failed": (
+        "Não consegui baixar esse arquivo do Telegram. Envie de novo, por favor."
+    ),
+    "portability_cancelled": "Interrompido — nada foi exportado nem importado.",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -204,6 +204,272 @@ WORDS: dict[str, str] = {
     ),
     "when_around": "{day}, hacia las {time}",
     "when_utc": "{when} UTC (/timezone muestra las horas en la tuya)",
+    # Settings and one's own data: /remind, /timezone, /pause and /resume, /forget,
+    # /retention, /insights, /memory, /export and /import.
+    "rhythm_few_days": "🔔 Te mando un recordatorio cada pocos días, {at}.",
+    "rhythm_weekly": "🔔 Te mando un recordatorio una vez por semana, {at}.",
+    "rhythm_on_request": (
+        "🔔 Solo te mando un recordatorio cuando me lo pides: «Recuérdamelo una vez» programa "
+        "uno, {at}."
+    ),
+    "rhythm_off": "🔕 Los recordatorios están desactivados: escríbeme cuando quieras.",
+    "rhythm_at": "hacia las {time} ({zone})",
+    "rhythm_at_usual": "hacia la hora del día en que empezó tu última sesión ({zone})",
+    "rhythm_quiet": (
+        "Las {time} caen dentro de mis horas de silencio (de {start} a {end}), así que el "
+        "recordatorio esperará hasta las {end}."
+    ),
+    "rhythm_next": "Próximo recordatorio: {when}.",
+    "rhythm_next_later": "Programaré el próximo recordatorio cuando se cierre una sesión.",
+    "rhythm_paused": "Los recordatorios están en pausa: /resume los vuelve a activar.",
+    "rhythm_utc": (
+        "Las horas se muestran en UTC hasta que indiques tu zona horaria con /timezone."
+    ),
+    "rhythm_mention": (
+        "Un recordatorio puede mencionar lo que quedó abierto (las pantallas de bloqueo "
+        "muestran una vista previa)."
+    ),
+    "rhythm_generic": "Los recordatorios son genéricos: nunca mencionan de qué hemos hablado.",
+    "rhythm_choose": "Cámbialo abajo o envíame una hora: /remind 9:30 o /remind 19:30.",
+    "rhythm_saved": "Guardado: /remind muestra tus recordatorios.",
+    "remind_time_unknown": (
+        "No he reconocido ninguna hora en tu mensaje. Prueba con /remind 9:30, /remind 19:00 "
+        "o simplemente /remind 9."
+    ),
+    "button_few_days": "Cada pocos días",
+    "button_weekly": "Una vez por semana",
+    "button_on_request": "Solo cuando lo pida",
+    "button_off": "Sin recordatorios",
+    "button_usual_time": "Cuando suelo empezar",
+    "button_remind_once": "Recuérdamelo una vez",
+    "button_generic": "Recordatorios genéricos",
+    "button_mention": "Mencionar lo que quedó abierto",
+    "timezone_ask": (
+        "Ahora te muestro las horas en {zone}. Para cambiarlo, envía /timezone y una ciudad "
+        "cercana (por ejemplo, /timezone Madrid o /timezone America/Mexico_City) o comparte "
+        "una ubicación (📎 → Ubicación). Solo guardo la zona horaria, nunca el lugar."
+    ),
+    "timezone_set": "Hecho: tu zona horaria es {zone}; allí son ahora las {time}.",
+    "timezone_from_location": (
+        "Gracias: tu zona horaria es {zone}; allí son ahora las {time}. Solo he guardado la "
+        "zona horaria, no el lugar."
+    ),
+    "timezone_unknown": (
+        "No he encontrado ninguna zona horaria con ese nombre. Prueba con una ciudad grande "
+        "cercana (/timezone Madrid), con el nombre de una zona (/timezone Europe/Madrid) o "
+        "comparte una ubicación."
+    ),
+    "timezone_location_unknown": (
+        "No he podido averiguar la zona horaria de ese lugar. ¿Me envías /timezone y una "
+        "ciudad cercana?"
+    ),
+    "reminders_paused": (
+        "Recordatorios en pausa: no te enviaré ninguno hasta que me mandes /resume. Puedes "
+        "seguir escribiéndome cuando quieras."
+    ),
+    "reminders_resumed_next": "Los recordatorios vuelven a estar activos. El próximo: {when}.",
+    "reminders_resumed_later": (
+        "Los recordatorios vuelven a estar activos. Programaré el próximo cuando se cierre "
+        "una sesión."
+    ),
+    "reminders_resumed_ask": (
+        "Los recordatorios vuelven a estar activos, aunque elegiste que solo te lleguen "
+        "cuando los pidas. /remind lo cambia."
+    ),
+    "reminders_resumed_off": (
+        "Los recordatorios vuelven a estar activos, aunque los desactivaste. /remind lo cambia."
+    ),
+    "forget_ask": (
+        "Esto borra todo lo que guardo sobre ti: la transcripción de cada sesión, mis "
+        "cuadernos, el Arco, tus recordatorios y tus ajustes.\n\n"
+        "Es definitivo. La clave que abre tus palabras se destruye, así que nadie podrá volver "
+        "a leer nada: ni yo, ni el equipo de Lumen, ni nadie a partir de una copia antigua de "
+        "la base de datos.\n\n"
+        "Si el equipo está revisando algo de lo que avisaste, o un momento de crisis, solo "
+        "conserva el hecho de que ocurrió y cuándo, nunca lo que se dijo.\n\n"
+        "¿Quieres una copia antes?"
+    ),
+    "forget_button_export": "Exportar mis datos primero",
+    "forget_button_confirm": "Borrarlo todo",
+    "forget_button_cancel": "Cancelar",
+    "forget_working": "Borrándolo todo…",
+    "forget_done": (
+        "Hecho. Todo lo que me contaste está borrado y no se puede recuperar. Si vuelves a "
+        "escribirme, empezaremos de cero: no te recordaré."
+    ),
+    "forget_cancelled": "No se ha borrado nada. Todo sigue como estaba.",
+    "forget_nothing": "Ahora mismo no guardo nada sobre ti, así que no hay nada que borrar.",
+    "forget_stale": (
+        "Ese botón ha caducado, así que no se ha borrado nada. Envía /forget de nuevo si "
+        "quieres borrar tus datos."
+    ),
+    "retention_kept": (
+        "Las transcripciones palabra por palabra de nuestras sesiones pasadas se guardan "
+        "hasta que las borres (/forget)."
+    ),
+    "retention_days": (
+        "Las transcripciones palabra por palabra de nuestras sesiones pasadas se borran "
+        "{days} días después del cierre de cada sesión."
+    ),
+    "retention_global": (
+        "(Lumen las borra a los {days} días para todo el mundo; se aplica el plazo más corto.)"
+    ),
+    "retention_about": (
+        "Mis cuadernos y el Arco se quedan en cualquier caso: son mi forma de recordarte. "
+        "Elige abajo."
+    ),
+    "retention_button_off": "Guardarlas",
+    "retention_button_days": "{days} días",
+    "insights_on": (
+        "Tus sesiones se cuentan en las estadísticas anónimas de Lumen: solo números, como "
+        "cuánto duran las sesiones y cuánto tiempo pasa entre una y otra; nunca lo que "
+        "dijiste, nunca quién eres, y nunca un grupo con sesiones de menos de cinco personas."
+    ),
+    "insights_off": (
+        "Tus sesiones quedan fuera de las estadísticas anónimas de Lumen: no entran en ningún "
+        "recuento."
+    ),
+    "insights_button_on": "Contar mis sesiones",
+    "insights_button_off": "Dejarme fuera",
+    "memory_intro": (
+        "Esto es lo que guardo sobre ti: el Arco, lo que he ido entendiendo de ti con el "
+        "tiempo, que leo al empezar cada sesión. Es tu historia: si alguna parte no está "
+        "bien, toca el botón que tiene debajo y cuéntamelo."
+    ),
+    "memory_no_arc": (
+        "Todavía no tengo un Arco sobre ti. Lo escribo cuando se cierra nuestra primera "
+        "sesión (/end); a partir de entonces estará aquí para que lo leas y lo corrijas."
+    ),
+    "memory_notebooks": (
+        "Mis cuadernos, uno por cada sesión que hemos cerrado; toca uno para leerlo:"
+    ),
+    "memory_no_notebooks": "Todavía no he escrito ningún cuaderno de sesión.",
+    "memory_notebook_button": "Sesión {number} · {date}",
+    "memory_notebook_title": "Mi cuaderno de la sesión {number} ({date}):",
+    "memory_notebook_missing": "No encuentro ese cuaderno; /memory muestra los que tengo.",
+    "memory_fix_button": "Esto no es así",
+    "memory_ask": (
+        "¿Qué no está bien en «{section}»? Cuéntamelo con tus palabras: tu próximo mensaje "
+        "será tu corrección, y lo que tú digas de ti es lo que vale. /cancel lo deja como "
+        "está."
+    ),
+    "memory_ask_opening": (
+        "¿Qué no está bien en esa parte? Cuéntamelo con tus palabras: tu próximo mensaje será "
+        "tu corrección, y lo que tú digas de ti es lo que vale. /cancel lo deja como está."
+    ),
+    "memory_stale": (
+        "Mis notas sobre ti han cambiado desde ese mensaje. Envía /memory para verlas tal "
+        "como están ahora."
+    ),
+    "memory_busy": (
+        "Todavía estoy incorporando tu última corrección a mis notas: dame un momento y "
+        "vuelve a intentarlo."
+    ),
+    "memory_blocked": (
+        "Lumen no está disponible para ti durante un tiempo, así que ahora no puedo cambiar "
+        "mis notas. Si estás en peligro, llama al número de emergencias de tu zona."
+    ),
+    "memory_correction_received": "Gracias por corregirme. Voy a reescribirlo… 📝",
+    "memory_corrected": "Así queda ahora (/memory lo muestra entero):",
+    "memory_correction_delayed": (
+        "He guardado tu corrección, pero ahora mismo no puedo reescribir mis notas. Seguiré "
+        "intentándolo y te lo enseñaré cuando esté hecho."
+    ),
+    "memory_correction_refused": (
+        "No he podido reescribirlo de una forma con la que me sienta cómodo, así que mis "
+        "notas se quedan como estaban, y alguien del equipo de Lumen lo revisará. Si quieres, "
+        "puedes volver a intentarlo con otras palabras."
+    ),
+    "memory_cancelled": "De acuerdo: lo he dejado como estaba.",
+    "export_menu": (
+        "Todo tu historial (cada sesión, mis cuadernos y el Arco) en un solo archivo: notas "
+        "que puedes leer y una copia que puedes recuperar con /import.\n\n"
+        "Con una frase secreta, el archivo va cifrado. Nadie puede abrirlo sin esa frase "
+        "secreta, y si se pierde, no se puede recuperar: ni siquiera el equipo de Lumen puede "
+        "hacerlo."
+    ),
+    "export_button": "Exportar",
+    "export_passphrase_button": "Exportar con frase secreta",
+    "export_nothing": "Todavía no guardo nada tuyo, así que no hay nada que exportar.",
+    "export_ready": (
+        "Aquí tienes tu historial (sesiones: {sessions}). Guárdalo en un lugar seguro: "
+        "cualquiera que tenga este archivo puede leerlo."
+    ),
+    "export_ready_protected": (
+        "Aquí tienes tu historial (sesiones: {sessions}), cifrado con tu frase secreta. "
+        "Guarda bien la frase: sin ella nadie puede abrir este archivo, y no se puede "
+        "recuperar."
+    ),
+    "export_too_large": (
+        "Tu exportación ocupa más de lo que Telegram me deja enviar. Pídesela al equipo de "
+        "Lumen, por favor."
+    ),
+    "passphrase_ask": (
+        "Envíame una frase secreta de al menos 10 caracteres; unas cuantas palabras que vayas "
+        "a recordar funcionan bien. Borraré tu mensaje al instante y nunca lo guardaré.\n\n"
+        "Si pierdes la frase secreta, nadie podrá abrir el archivo: no se puede recuperar. "
+        "Con /cancel lo dejamos."
+    ),
+    "passphrase_placeholder": "Tu frase secreta",
+    "passphrase_too_short": (
+        "Esa frase tiene menos de 10 caracteres, así que la he borrado. Envíame una frase "
+        "secreta más larga, o /cancel."
+    ),
+    "passphrase_expired": (
+        "Esa petición de frase secreta ha caducado, así que he borrado tu mensaje sin usarlo. "
+        "Envía /export o /import para empezar de nuevo."
+    ),
+    "passphrase_not_deleted": (
+        "No he podido borrar el mensaje con tu frase secreta: bórralo tú, por favor."
+    ),
+    "import_ask": (
+        "Envíame aquí tu archivo de exportación (lumen-export-….zip) y recuperaré tu historial."
+    ),
+    "import_passphrase_ask": (
+        "Esta exportación está protegida. Envíame su frase secreta: borraré tu mensaje al "
+        "instante y nunca lo guardaré. Con /cancel lo dejamos."
+    ),
+    "import_done": (
+        "¡Qué bien tenerte de vuelta! He recuperado tu historial (sesiones: {sessions}), con "
+        "mis cuadernos y el Arco. Podemos seguir donde lo dejamos."
+    ),
+    "import_unreadable": (
+        "Ese archivo no es una exportación de Lumen que yo pueda leer, así que no he "
+        "importado nada. Envíame el archivo que te dio /export, sin cambios."
+    ),
+    "import_too_large": (
+        "Ese archivo es más grande de lo que puede ser cualquier exportación de Lumen, así "
+        "que no lo he abierto."
+    ),
+    "import_tampered": (
+        "Esa exportación se modificó o se dañó después de crearse, así que no puedo fiarme de "
+        "ella y no he importado nada."
+    ),
+    "import_foreign": (
+        "Esa exportación la hizo otro Lumen, cuyo sello no puedo comprobar, así que no he "
+        "importado nada. Una exportación puede volver al Lumen que la hizo (o a otro que "
+        "comparta sus claves)."
+    ),
+    "import_not_yours": ("Esa exportación pertenece a otra persona, así que no he importado nada."),
+    "import_passphrase_needed": (
+        "Esa exportación está protegida con una frase secreta. Envíame el archivo otra vez y "
+        "te la pediré."
+    ),
+    "import_wrong_passphrase": (
+        "Esa frase secreta no abre la exportación, así que no he importado nada. Envíame el "
+        "archivo otra vez para volver a intentarlo."
+    ),
+    "import_wrong_passphrase_retry": (
+        "Esa frase secreta no abre la exportación (la he borrado). Inténtalo de nuevo, o /cancel."
+    ),
+    "import_history_exists": (
+        "Ya tienes un historial aquí, y una importación nunca mezcla dos. Para recuperar "
+        "este, usa primero /forget y luego envíame el archivo otra vez."
+    ),
+    "import_download_failed": (
+        "No he podido descargar ese archivo de Telegram. Envíamelo otra vez, por favor."
+    ),
+    "portability_cancelled": "Detenido: no se ha exportado ni importado nada.",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -207,6 +207,268 @@ WORDS: dict[str, str] = {
     ),
     "when_around": "{day}, saat {time} civarı",
     "when_utc": "{when} UTC (/timezone saatleri kendi saat diliminizde gösterir)",
+    # Settings and one's own data: /remind, /timezone, /pause and /resume, /forget,
+    # /retention, /insights, /memory, /export and /import.
+    "rhythm_few_days": "🔔 Size birkaç günde bir, {at} hatırlatıyorum.",
+    "rhythm_weekly": "🔔 Size haftada bir, {at} hatırlatıyorum.",
+    "rhythm_on_request": (
+        "🔔 Yalnızca siz istediğinizde hatırlatıyorum: “Bir kez hatırlat” düğmesi, {at} bir "
+        "hatırlatma planlar."
+    ),
+    "rhythm_off": "🔕 Hatırlatmalar kapalı — dilediğiniz zaman yazabilirsiniz.",
+    "rhythm_at": "saat {time} civarında ({zone})",
+    "rhythm_at_usual": "son oturumunuzun başladığı saat civarında ({zone})",
+    "rhythm_quiet": (
+        "Saat {time}, sessiz saatlerime ({start} ile {end} arası) denk geliyor; bu yüzden "
+        "hatırlatma saat {end} olana kadar bekler."
+    ),
+    "rhythm_next": "Sonraki hatırlatma: {when}.",
+    "rhythm_next_later": "Sonraki hatırlatmayı bir oturum kapandığında planlayacağım.",
+    "rhythm_paused": "Hatırlatmalar duraklatıldı — /resume ile yeniden açabilirsiniz.",
+    "rhythm_utc": "Saat diliminizi /timezone ile ayarlayana kadar saatler UTC'ye göredir.",
+    "rhythm_mention": (
+        "Bir hatırlatmada, açık bıraktığımız konudan söz edebilirim (kilit ekranında "
+        "bildirimlerin önizlemesi görünür)."
+    ),
+    "rhythm_generic": "Hatırlatmalar genel kalır: konuştuklarımızdan asla söz etmez.",
+    "rhythm_choose": (
+        "Aşağıdan değiştirebilir ya da günün bir saatini gönderebilirsiniz: /remind 9:30 veya "
+        "/remind 19.30."
+    ),
+    "rhythm_saved": "Kaydedildi — /remind hatırlatmalarınızı gösterir.",
+    "remind_time_unknown": (
+        "Bunu bir saat olarak anlayamadım. /remind 9:30, /remind 19:00 ya da /remind 9 "
+        "deneyebilirsiniz."
+    ),
+    "button_few_days": "Birkaç günde bir",
+    "button_weekly": "Haftada bir",
+    "button_on_request": "Yalnızca ben isteyince",
+    "button_off": "Kapalı",
+    "button_usual_time": "Her zamanki saatim",
+    "button_remind_once": "Bir kez hatırlat",
+    "button_generic": "Hatırlatmalar genel kalsın",
+    "button_mention": "Hatırlatmada konumuz anılsın",
+    "timezone_ask": (
+        "Saatleri şu an {zone} saat dilimine göre gösteriyorum. Değiştirmek için /timezone ve "
+        "yakınınızdaki bir şehri gönderin — örneğin /timezone İstanbul ya da /timezone "
+        "America/New_York — veya bir konum paylaşın (📎 → Konum). Yalnızca saat dilimini "
+        "saklarım, konumu asla."
+    ),
+    "timezone_set": "Tamam — saat diliminiz {zone}; orada saat şu an {time}.",
+    "timezone_from_location": (
+        "Teşekkürler — saat diliminiz {zone}; orada saat şu an {time}. Yalnızca saat dilimini "
+        "sakladım, konumu değil."
+    ),
+    "timezone_unknown": (
+        "Bu adla bir saat dilimi bulamadım. Yakınınızdaki büyük bir şehri (/timezone "
+        "İstanbul) ya da bir saat dilimi adını (/timezone Europe/Istanbul) deneyin veya bir "
+        "konum paylaşın."
+    ),
+    "timezone_location_unknown": (
+        "O yerin saat dilimini çıkaramadım. /timezone ve yakınınızdaki bir şehri gönderebilir "
+        "misiniz?"
+    ),
+    "reminders_paused": (
+        "Hatırlatmalar duraklatıldı — siz /resume gönderene kadar hiç hatırlatma "
+        "göndermeyeceğim. Bana yine dilediğiniz zaman yazabilirsiniz."
+    ),
+    "reminders_resumed_next": "Hatırlatmalar yeniden açık. Sonraki: {when}.",
+    "reminders_resumed_later": (
+        "Hatırlatmalar yeniden açık. Sonrakini bir oturum kapandığında planlayacağım."
+    ),
+    "reminders_resumed_ask": (
+        "Hatırlatmalar yeniden açık — ancak yalnızca siz istediğinizde hatırlatılmayı "
+        "seçmiştiniz. /remind ile bunu değiştirebilirsiniz."
+    ),
+    "reminders_resumed_off": (
+        "Hatırlatmalar yeniden açık — ancak onları kapatmıştınız. /remind ile bunu "
+        "değiştirebilirsiniz."
+    ),
+    "forget_ask": (
+        "Bu, sizinle ilgili tuttuğum her şeyi siler: her oturumun dökümünü, not "
+        "defterlerimi, Portre'yi, hatırlatmalarınızı ve ayarlarınızı.\n\n"
+        "Bu geri alınamaz. Sözlerinizin kilidini açan anahtar yok edilir, böylece hiçbir "
+        "şey bir daha okunamaz — ne benim tarafımdan, ne Lumen ekibi tarafından, ne de "
+        "veritabanının eski bir kopyasından.\n\n"
+        "Ekip bildirdiğiniz bir şeyi ya da bir kriz anını inceliyorsa, yalnızca bunun "
+        "yaşandığını ve ne zaman yaşandığını saklar — söylenenleri asla.\n\n"
+        "Önce bir kopyasını almak ister misiniz?"
+    ),
+    "forget_button_export": "Önce verilerimi dışa aktar",
+    "forget_button_confirm": "Her şeyi sil",
+    "forget_button_cancel": "Vazgeç",
+    "forget_working": "Her şey siliniyor…",
+    "forget_done": (
+        "Tamam. Bana anlattığınız her şey silindi ve geri getirilemez. Yeniden yazarsanız "
+        "sıfırdan başlarız — sizi hatırlamayacağım."
+    ),
+    "forget_cancelled": "Hiçbir şey silinmedi. Her şey olduğu gibi duruyor.",
+    "forget_nothing": ("Şu an sizinle ilgili hiçbir şey tutmuyorum, yani silinecek bir şey yok."),
+    "forget_stale": (
+        "O düğmenin süresi doldu, bu yüzden hiçbir şey silinmedi. Verilerinizi silmek "
+        "isterseniz /forget komutunu yeniden gönderin."
+    ),
+    "retention_kept": (
+        "Geçmiş oturumlarımızın kelimesi kelimesine dökümleri, siz silene kadar saklanır (/forget)."
+    ),
+    "retention_days": (
+        "Geçmiş oturumlarımızın kelimesi kelimesine dökümleri, oturum kapandıktan {days} gün "
+        "sonra silinir."
+    ),
+    "retention_global": (
+        "(Lumen bunları herkes için {days} gün sonra siler; hangi süre daha kısaysa o geçerlidir.)"
+    ),
+    "retention_about": (
+        "Not defterlerim ve Portre her durumda kalır: sizi onlar sayesinde hatırlıyorum. "
+        "Aşağıdan seçin."
+    ),
+    "retention_button_off": "Saklansın",
+    "retention_button_days": "{days} gün",
+    "insights_on": (
+        "Oturumlarınız Lumen'in anonim istatistiklerinde sayılıyor: yalnızca oturumların ne "
+        "kadar sürdüğü ve aralarında ne kadar zaman geçtiği gibi sayılar. Ne söylediğiniz de "
+        "kim olduğunuz da asla bunlara girmez; beş kişiden azının oturumlarından oluşan bir "
+        "grup da asla."
+    ),
+    "insights_off": (
+        "Oturumlarınız Lumen'in anonim istatistiklerinin dışında tutuluyor: hiçbir sayıma girmiyor."
+    ),
+    "insights_button_on": "Oturumlarım sayılsın",
+    "insights_button_off": "Beni dışarıda bırak",
+    "memory_intro": (
+        "Sizinle ilgili tuttuğum şey şu: Portre, yani sizi zaman içinde nasıl anladığım; her "
+        "oturumun başında onu okurum. Bu sizin hikâyeniz — bir kısmı doğru değilse, o kısmın "
+        "altındaki düğmeye dokunun ve bana anlatın."
+    ),
+    "memory_no_arc": (
+        "Henüz sizinle ilgili bir Portre yazmadım. İlk oturumumuz kapandığında (/end) "
+        "yazacağım; sonra onu burada okuyup düzeltebilirsiniz."
+    ),
+    "memory_notebooks": (
+        "Not defterlerim, kapattığımız her oturum için bir tane — okumak için birine dokunun:"
+    ),
+    "memory_no_notebooks": "Henüz hiçbir oturum için not defteri yazmadım.",
+    "memory_notebook_button": "Oturum {number} · {date}",
+    "memory_notebook_title": "{number}. oturum için not defterim ({date}):",
+    "memory_notebook_missing": "O not defterini bulamıyorum — /memory elimdekileri gösterir.",
+    "memory_fix_button": "Bu doğru değil",
+    "memory_ask": (
+        "“{section}” bölümünde doğru olmayan ne? Kendi sözlerinizle anlatın — bir sonraki "
+        "mesajınız düzeltmeniz olacak ve kendiniz hakkında son söz sizindir. /cancel ile "
+        "olduğu gibi bırakabilirsiniz."
+    ),
+    "memory_ask_opening": (
+        "O kısımda doğru olmayan ne? Kendi sözlerinizle anlatın — bir sonraki mesajınız "
+        "düzeltmeniz olacak ve kendiniz hakkında son söz sizindir. /cancel ile olduğu gibi "
+        "bırakabilirsiniz."
+    ),
+    "memory_stale": (
+        "O mesajdan bu yana sizinle ilgili notlarım değişti. Şimdiki hâllerini görmek için "
+        "/memory gönderin."
+    ),
+    "memory_busy": (
+        "Son düzeltmenizi hâlâ notlarıma işliyorum — bana biraz zaman verin, sonra tekrar deneyin."
+    ),
+    "memory_blocked": (
+        "Lumen bir süre sizin için kullanılamıyor, bu yüzden şu an notlarımı "
+        "değiştiremiyorum. Tehlikedeyseniz lütfen yerel acil durum numarasını arayın."
+    ),
+    "memory_correction_received": (
+        "Beni düzelttiğiniz için teşekkür ederim. Hemen yeniden yazayım… 📝"
+    ),
+    "memory_corrected": "Artık şöyle okunuyor (tamamını /memory gösterir):",
+    "memory_correction_delayed": (
+        "Düzeltmenizi sakladım ama notlarımı şu an yeniden yazamıyorum. Denemeye devam "
+        "edeceğim ve bitince size göstereceğim."
+    ),
+    "memory_correction_refused": (
+        "Bunu içime sinecek şekilde yeniden yazamadım, bu yüzden notlarım olduğu gibi kalıyor "
+        "ve Lumen ekibinden biri buna bakacak. İsterseniz başka sözlerle yeniden "
+        "deneyebilirsiniz."
+    ),
+    "memory_cancelled": "Peki — olduğu gibi bıraktım.",
+    "export_menu": (
+        "Tüm geçmişiniz — her oturum, not defterlerim ve Portre — tek bir dosyada: "
+        "okuyabileceğiniz notlar ve /import ile geri getirebileceğiniz bir kopya.\n\n"
+        "Parolayla dışa aktarırsanız dosya şifrelenir. O parola olmadan dosyayı kimse açamaz "
+        "— parola kaybolursa kurtarılamaz, Lumen ekibi tarafından bile."
+    ),
+    "export_button": "Dışa aktar",
+    "export_passphrase_button": "Parolayla dışa aktar",
+    "export_nothing": ("Henüz size ait hiçbir şey tutmuyorum, yani dışa aktarılacak bir şey yok."),
+    "export_ready": (
+        "İşte geçmişiniz: {sessions} oturum. Güvenli bir yerde saklayın — bu dosyaya sahip "
+        "olan herkes onu okuyabilir."
+    ),
+    "export_ready_protected": (
+        "İşte geçmişiniz: {sessions} oturum, parolanızla şifrelendi. Parolayı güvende tutun: "
+        "o olmadan bu dosyayı kimse açamaz ve parola kurtarılamaz."
+    ),
+    "export_too_large": (
+        "Dışa aktarma dosyanız, Telegram'ın göndermeme izin verdiğinden büyük. Lütfen onu "
+        "Lumen ekibinden isteyin."
+    ),
+    "passphrase_ask": (
+        "Bana en az 10 karakterlik bir parola gönderin — aklınızda kalacak birkaç kelime "
+        "iyi olur. Mesajınızı hemen sileceğim ve asla saklamayacağım.\n\n"
+        "Parolayı kaybederseniz dosyayı kimse açamaz: parola kurtarılamaz. Vazgeçmek için "
+        "/cancel."
+    ),
+    "passphrase_placeholder": "Parolanız",
+    "passphrase_too_short": (
+        "Bu 10 karakterden kısa, bu yüzden sildim. Lütfen daha uzun bir parola gönderin ya da "
+        "/cancel."
+    ),
+    "passphrase_expired": (
+        "Parola isteğinin süresi doldu, bu yüzden mesajınızı sildim ve onunla hiçbir şey "
+        "yapmadım. Yeniden başlamak için /export veya /import gönderin."
+    ),
+    "passphrase_not_deleted": "Parolanızın olduğu mesajı silemedim — lütfen kendiniz silin.",
+    "import_ask": (
+        "Dışa aktarma dosyanızı (lumen-export-….zip) buraya gönderin, geçmişinizi geri getireyim."
+    ),
+    "import_passphrase_ask": (
+        "Bu dışa aktarma korumalı. Parolasını gönderin — mesajınızı hemen sileceğim ve asla "
+        "saklamayacağım. Vazgeçmek için /cancel."
+    ),
+    "import_done": (
+        "Tekrar hoş geldiniz — {sessions} oturumu, not defterlerim ve Portre ile birlikte "
+        "geri yükledim. Kaldığımız yerden devam edebiliriz."
+    ),
+    "import_unreadable": (
+        "Bu dosya okuyabildiğim bir Lumen dışa aktarması değil, bu yüzden hiçbir şey içe "
+        "aktarmadım. Lütfen /export ile aldığınız dosyayı değiştirmeden gönderin."
+    ),
+    "import_too_large": (
+        "Bu dosya, bir Lumen dışa aktarmasının olabileceğinden daha büyük, bu yüzden açmadım."
+    ),
+    "import_tampered": (
+        "Bu dışa aktarma oluşturulduktan sonra değiştirilmiş ya da bozulmuş, bu yüzden ona "
+        "güvenemem ve hiçbir şey içe aktarmadım."
+    ),
+    "import_foreign": (
+        "Bu dışa aktarma, mührünü doğrulayamadığım başka bir Lumen tarafından yapılmış, bu "
+        "yüzden hiçbir şey içe aktarmadım. Bir dışa aktarma, onu yapan Lumen'e (ya da onunla "
+        "aynı anahtarları paylaşan birine) geri dönebilir."
+    ),
+    "import_not_yours": ("Bu dışa aktarma başka birine ait, bu yüzden hiçbir şey içe aktarmadım."),
+    "import_passphrase_needed": (
+        "Bu dışa aktarma bir parolayla korunuyor. Dosyayı yeniden gönderin, parolayı size "
+        "soracağım."
+    ),
+    "import_wrong_passphrase": (
+        "Bu parola dışa aktarmayı açmıyor, bu yüzden hiçbir şey içe aktarmadım. Yeniden "
+        "denemek için dosyayı tekrar gönderin."
+    ),
+    "import_wrong_passphrase_retry": (
+        "Bu parola dışa aktarmayı açmıyor (parolayı sildim). Yeniden deneyin ya da /cancel."
+    ),
+    "import_history_exists": (
+        "Burada zaten bir geçmişiniz var ve içe aktarma asla ikisini karıştırmaz. Bunu geri "
+        "getirmek için önce /forget kullanın, ardından dosyayı yeniden gönderin."
+    ),
+    "import_download_failed": "Bu dosyayı Telegram'dan alamadım. Lütfen yeniden gönderin.",
+    "portability_cancelled": "Durduruldu — hiçbir şey dışa ya da içe aktarılmadı.",
 }
 
 # Telegram's command menu for people whose app is in this language.

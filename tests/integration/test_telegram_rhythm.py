@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from lumen_bot import texts
 from lumen_bot.harness.model import PersonKey, SessionState
 from lumen_bot.harness.rhythm import Cadence, Rhythm
 from lumen_bot.telegram.handlers import TelegramHandlers
@@ -285,3 +286,20 @@ async def test_an_end_button_pressed_in_someone_elses_chat_ends_nothing(bot: Bot
     query["message"]["chat"] = {"id": USER, "type": "private"}
     await bot.send(update(callback_query=query))
     assert await bot.h.store.active_session(await bot.person_id()) is not None
+
+
+async def test_the_remind_menu_and_its_answers_speak_the_persons_language(bot: Bot) -> None:
+    await bot.send(update(message=message("/remind", lang="es")))
+    shown, buttons = bot.last_menu()
+    assert shown.startswith(texts.text("rhythm_few_days", "es", at="")[:20])
+    assert texts.text("button_weekly", "es") in labels(buttons)
+    await bot.send(update(message=message("/remind 7:30", lang="es")))
+    await bot.send(update(message=message("/pause", lang="es")))
+    await bot.send(update(message=message("/timezone", lang="es")))
+    sent = bot.texts_sent()
+    assert len(sent) == 4
+    assert "hacia las 07:30" in sent[1], "the time chosen, said in Spanish"
+    assert sent[1].startswith(texts.text("rhythm_few_days", "es", at="")[:20])
+    assert sent[2] == texts.text("reminders_paused", "es")
+    assert sent[3].startswith(texts.text("timezone_ask", "es", zone="")[:20])
+    assert sent[2] != texts.text("reminders_paused")

@@ -91,6 +91,24 @@ def test_lumens_words_are_in_each_language_the_crisis_resources_speak(
         assert texts.text(key, lang) != texts.text(key, "en"), (key, lang)
 
 
+TERMINAL_ONLY = ("session_closed_terminal",)  # `lumen chat` speaks English
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGS)
+def test_every_message_a_person_can_get_in_telegram_is_in_each_of_those_languages(
+    lang: str,
+) -> None:
+    """Also the settings and one's own data: /remind, /timezone, /pause, /forget,
+    /retention, /insights, /memory, /export and /import, so that nobody deletes
+    everything, or sets a passphrase, on words they cannot read."""
+    untranslated = [
+        key
+        for key in texts.BY_LANGUAGE["en"]
+        if key not in TERMINAL_ONLY and texts.text(key, lang) == texts.text(key, "en")
+    ]
+    assert untranslated == []
+
+
 @pytest.mark.parametrize("lang", OTHER_LANGS)
 def test_the_command_menu_names_every_command_in_each_of_those_languages(lang: str) -> None:
     english = texts.commands()
