@@ -109,7 +109,6 @@ class Mentor:
             async with self._intake.hold(inbound.person):
                 arrival = await self._store.arrival(inbound.person, self._clock.now())
                 person = arrival.person
-                self._locales.heard(person.id, inbound.locale)
                 if await self._blocked(person, arrival.block, inbound.text, reply):
                     return
                 admitted = await self._admit(person, arrival.session, inbound)
@@ -139,6 +138,8 @@ class Mentor:
                 now=self._clock.now(),
                 live=True,
             )
+        # after the answer, not beside it: a first message's way to the LLM stays as short
+        self._locales.heard(person.id, inbound.locale)
 
     async def _blocked(
         self,
