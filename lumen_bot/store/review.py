@@ -28,6 +28,9 @@ from lumen_bot.store.sealing import Sealer
 # The range of an SQLite INTEGER: a larger number (typed by an admin) names no row, and
 # SQLite cannot even be asked about it (OverflowError).
 SQLITE_MIN, SQLITE_MAX = -(2**63), 2**63 - 1
+# Changes of one profile read at the same moment each win once, so a few attempts suffice;
+# a bound keeps a write that can never match (a damaged row) from trying for ever.
+PROFILE_ATTEMPTS = 8
 
 
 def block_of(row: aiosqlite.Row | None) -> tuple[datetime, bool] | None:
@@ -213,7 +216,7 @@ class SqliteReviewStore:
         write names the sealed body it was read as, and when another change came first,
         `change` runs again on the new profile; no lock, so no write waits for this one.
         """
-        while True:
+        for _ in range(PROFILE_ATTEMPTS):
             profile, as_read = await self._profile_as_read(person_id)
             changed = change(dict(profile))
             if changed is None or changed == profile:
@@ -234,6 +237,7 @@ class SqliteReviewStore:
                 params = (body, version, person_id, as_read)
             if await self._db.write(_rows_changed(sql, params)) == 1:
                 return changed
+        raise StoreError("the profile kept changing while it was written")
 
     async def _profile_as_read(self, person_id: int) -> tuple[dict[str, str], bytes | None]:
         row = await self._db.fetchone(

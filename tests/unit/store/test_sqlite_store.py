@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from lumen_bot.errors import DecryptionError
+from lumen_bot.errors import DecryptionError, StoreError
 from lumen_bot.harness.model import Arc, Notebook, PersonKey, SessionState, TurnKind
 from lumen_bot.harness.store_ports import NewTurn
 from lumen_bot.store.crypto import Keyring
+from lumen_bot.store.review import PROFILE_ATTEMPTS
 from lumen_bot.store.sqlite import SqliteStore
 
 AT = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -315,3 +316,32 @@ async def test_a_profile_change_that_changes_nothing_writes_nothing(
     assert await store.review.update_profile(alice.id, lambda _: None) == {"locale": "es"}
     assert await store.review.update_profile(alice.id, lambda p: {**p}) == {"locale": "es"}
     assert body() == before
+
+
+async def test_a_profile_that_changes_under_every_write_gives_up_without_writing(
+    store: SqliteStore, tmp_path: Path
+) -> None:
+    def sealed() -> bytes:
+        with sqlite3.connect(tmp_path / "lumen.db") as db:
+            return bytes(db.execute("SELECT body FROM profiles").fetchone()[0])
+
+    alice = await store.person(ALICE, AT)
+    await store.review.update_profile(alice.id, setting("country", "MX"))
+    one = sealed()
+    await store.review.update_profile(alice.id, setting("country", "PE"))
+    bodies = {one, sealed()}
+    attempts = 0
+
+    def changed_meanwhile(profile: dict[str, str]) -> dict[str, str]:
+        """Another writer gets in between the read and the write, every time."""
+        nonlocal attempts
+        attempts += 1
+        (other,) = bodies - {sealed()}
+        with sqlite3.connect(tmp_path / "lumen.db") as db:
+            db.execute("UPDATE profiles SET body = ?", (other,))
+        return {**profile, "locale": "es"}
+
+    with pytest.raises(StoreError):
+        await store.review.update_profile(alice.id, changed_meanwhile)
+    assert attempts == PROFILE_ATTEMPTS
+    assert sealed() in bodies, "nothing of this change written"
