@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Final
 
+from lumen_bot.errors import LumenError
 from lumen_bot.harness.store_ports import ReviewStore
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.logs import events
@@ -41,11 +42,17 @@ class Locales:
         self._tasks.spawn(self._remember(person_id, locale), name=f"locale-{person_id}")
 
     async def of(self, person_id: int) -> str | None:
-        """The locale the person last wrote with, None if never heard."""
+        """The locale the person last wrote with, None if never heard, or if their profile
+        cannot be read: what waits for them (a resumed answer, crisis lines) must not
+        wait on the language it is said in."""
         if person_id in self._stored:
             self._stored.move_to_end(person_id)
             return self._stored[person_id]
-        locale = (await self._review.profile(person_id)).get(KEY)
+        try:
+            locale = (await self._review.profile(person_id)).get(KEY)
+        except LumenError as exc:  # the record is named in `record_unreadable`; English
+            log.warning("locale_unreadable", person=person_id, error=type(exc).__name__)
+            return None
         if person_id not in self._stored:  # not heard while the profile was read
             self._hold(person_id, locale)
         return self._stored[person_id]
