@@ -18,6 +18,7 @@ from enum import StrEnum
 from lumen_bot.harness.flags import FlagDetail, FlagSource
 from lumen_bot.harness.model import Person, PersonKey, Session, Turn, TurnKind
 from lumen_bot.harness.ports import Clock, CrisisCare, Notifier, ReplyChannel, Screener
+from lumen_bot.harness.profiles import profile_or_none
 from lumen_bot.harness.store_ports import NewTurn, ReviewStore, Store
 from lumen_bot.logs import events
 from safety.screening import Category, Level, Screening
@@ -298,8 +299,9 @@ class CrisisDesk:
         return known if known and self._care.knows(known) else None
 
     async def country(self, person: Person, locale: str | None) -> str | None:
-        chosen = (await self._review.profile(person.id)).get("country")
-        return self._care.country(chosen, locale)
+        # crisis lines never wait on a readable profile: unreadable, the language guesses
+        profile = await profile_or_none(self._review, person.id)
+        return self._care.country(profile.get("country") if profile else None, locale)
 
     async def _flag(self, person: Person, turn: Turn, screening: Screening) -> None:
         """Every crisis raises a flag for admins: level, categories and evidence, sealed."""

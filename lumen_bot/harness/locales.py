@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Final
 
-from lumen_bot.errors import LumenError
+from lumen_bot.harness.profiles import profile_or_none
 from lumen_bot.harness.store_ports import ReviewStore
 from lumen_bot.harness.tasks import TaskGroup
 from lumen_bot.logs import events
@@ -48,11 +48,10 @@ class Locales:
         if person_id in self._stored:
             self._stored.move_to_end(person_id)
             return self._stored[person_id]
-        try:
-            locale = (await self._review.profile(person_id)).get(KEY)
-        except LumenError as exc:  # the record is named in `record_unreadable`; English
-            log.warning("locale_unreadable", person=person_id, error=type(exc).__name__)
-            return None
+        profile = await profile_or_none(self._review, person_id)
+        if profile is None:
+            return None  # English, and read again next time
+        locale = profile.get(KEY)
         if person_id not in self._stored:  # not heard while the profile was read
             self._hold(person_id, locale)
         return self._stored[person_id]

@@ -22,6 +22,7 @@ from lumen_bot.harness.locales import Locales
 from lumen_bot.harness.locks import KeyedLocks
 from lumen_bot.harness.model import Arc, Session, SessionState
 from lumen_bot.harness.ports import Clock, Notifier, OutputReviewer
+from lumen_bot.harness.profiles import profile_or_none
 from lumen_bot.harness.rhythm import (
     Cadence,
     Rhythm,
@@ -98,7 +99,10 @@ class Reminders:
     # -- the person's choices ------------------------------------------------
 
     async def rhythm(self, person_id: int) -> Rhythm:
-        return Rhythm.from_profile(await self._review.profile(person_id))
+        """The person's choices; held back (paused) while their profile cannot be opened,
+        so no reminder they may have turned off is sent, and their answers go on."""
+        profile = await profile_or_none(self._review, person_id)
+        return Rhythm.from_profile(profile) if profile is not None else Rhythm(paused=True)
 
     async def set_rhythm(self, person_id: int, rhythm: Rhythm) -> Reminder | None:
         """Store the person's choice and re-plan their next reminder to match it."""

@@ -9,7 +9,6 @@ from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from lumen_bot.harness.locales import Locales
 from lumen_bot.harness.model import Inbound, PersonKey
 from tests.fakes import RecordingReply
 from tests.unit.harness.test_resume import crash_after_storing
@@ -89,28 +88,3 @@ async def test_a_person_never_heard_is_spoken_to_in_english(tmp_path: Path) -> N
         h.clock.advance(days=2)
         await h.mentor.resume(h.notifier.channel)
         assert h.notifier.locales == [(ALICE, None)]
-
-
-async def test_a_profile_that_cannot_be_opened_is_spoken_to_in_english(tmp_path: Path) -> None:
-    """What waits for the person (a resumed answer, crisis lines) must not wait on the
-    language it is said in."""
-    async with make_harness(tmp_path) as h:
-        await write(h, "hola", "es")
-        person = await h.store.person(ALICE, h.clock.now())
-    sealed = bytearray(profile_body(tmp_path))
-    sealed[-1] ^= 0x01  # one flipped bit: the seal no longer opens
-    with closing(sqlite3.connect(tmp_path / "lumen.db")) as db, db:
-        db.execute("UPDATE profiles SET body = ?", (bytes(sealed),))
-    async with make_harness(tmp_path) as h:
-        locales = Locales(h.store.review, h.tasks)
-        assert await locales.of(person.id) is None
-        locales.heard(person.id, "es")  # a message in Spanish: spoken at once ...
-        assert await locales.of(person.id) == "es"
-        while len(h.tasks):  # noqa: ASYNC110 - ... though it cannot be written
-            await asyncio.sleep(0.01)
-        assert await locales.of(person.id) is None, "not held as written: tried again later"
-
-
-def profile_body(tmp_path: Path) -> bytes:
-    with closing(sqlite3.connect(tmp_path / "lumen.db")) as db:
-        return bytes(db.execute("SELECT body FROM profiles").fetchone()[0])
