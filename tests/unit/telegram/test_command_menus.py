@@ -19,6 +19,7 @@ async def test_a_menu_refused_by_flood_control_is_published_after_the_wait() -> 
     assert sent[0] in sent[1:], "the refused menu was sent again after the wait"
     assert sorted(sent[1:], key=str) == sorted(languages, key=str), "each menu once"
 
+
 async def test_a_menu_telegram_keeps_refusing_does_not_stop_the_others() -> None:
     api = OfflineBotApi()
     api.refuse("setMyCommands", Refusal(400, "Bad Request: description too long", times=1))
