@@ -12,55 +12,35 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lumen_bot.harness.model import TurnKind
 from lumen_bot.portability.records import ArchivedSession, ArchivedTurn, PersonArchive
-
-README = """\
-# Your Lumen export
-
-This is everything Lumen holds about you, as of {created}.
-
-- `sessions/` — one file per session: what you and Lumen said, in order, and the
-  notebook Lumen wrote when the session closed.
-- `arc.md` — the Arc: Lumen's long-term understanding of you, as it stands now.
-- `lumen-export.json` — the same history, complete, for a computer to read. Send this
-  whole file back to Lumen (with /import) to bring your history back.
-- `manifest.json` — a fingerprint of every file and a seal, so Lumen can tell whether
-  anything in the export was changed. A changed export cannot be imported.
-
-Times are shown in {zone}.
-{passphrase}"""
-
-PROTECTED_NOTE = """
-This export was protected with a passphrase you chose. Keep that passphrase safe:
-nobody, not even Lumen's operators, can recover it or open the file without it.
-"""
+from lumen_bot.texts import text
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPEAKERS = {
-    TurnKind.UNSCREENED: "You",
-    TurnKind.MESSAGE: "You",
-    TurnKind.CRISIS: "You",
-    TurnKind.REPLY: "Lumen",
-    TurnKind.RESOURCES: "Lumen (crisis resources)",
-    TurnKind.OFFER: "Lumen (support offered)",
+    TurnKind.UNSCREENED: "export_you",
+    TurnKind.MESSAGE: "export_you",
+    TurnKind.CRISIS: "export_you",
+    TurnKind.REPLY: "export_lumen",
+    TurnKind.RESOURCES: "export_lumen_resources",
+    TurnKind.OFFER: "export_lumen_offer",
 }
 
 
 def readable_files(
     archive: PersonArchive, created_at: datetime, *, passphrase: bool
 ) -> dict[str, bytes]:
-    """File name -> bytes, in the order they go into the ZIP."""
-    zone = _zone(dict(archive.profile).get("timezone"))
+    """File name -> bytes, in the order they go into the ZIP. The words around the
+    person's own are in the language they last wrote with (the profile's `locale`)."""
+    profile = dict(archive.profile)
+    zone, lang = _zone(profile.get("timezone")), profile.get("locale")
+    readme = text("export_readme", lang, created=_when(created_at.isoformat(), zone), zone=zone.key)
     files = {
-        "README.md": README.format(
-            created=_when(created_at.isoformat(), zone),
-            zone=zone.key,
-            passphrase=PROTECTED_NOTE if passphrase else "",
-        ),
-        "arc.md": _arc(archive, zone),
+        "README.md": readme + (text("export_readme_protected", lang) if passphrase else ""),
+        "arc.md": _arc(archive, zone, lang),
     }
     notebooks = {n.session_number: n.text for n in archive.notebooks}
     for session in archive.sessions:
-        files[session_file(session.number)] = _session(session, notebooks.get(session.number), zone)
+        notebook = notebooks.get(session.number)
+        files[session_file(session.number)] = _session(session, notebook, zone, lang)
     # A lone surrogate (text stored before platforms cleaned it) reads as "�" here;
     # the JSON keeps it exactly.
     return {name: _SURROGATE.sub("\ufffd", text).encode("utf-8") for name, text in files.items()}
@@ -70,33 +50,43 @@ def session_file(number: int) -> str:
     return f"sessions/session-{number:03d}.md"
 
 
-def _arc(archive: PersonArchive, zone: ZoneInfo) -> str:
+def _arc(archive: PersonArchive, zone: ZoneInfo, lang: str | None) -> str:
     arc = archive.current_arc
     if arc is None:
-        return "# The Arc\n\nNo Arc yet: Lumen writes it when a session closes.\n"
-    written = _when(arc.created_at, zone)
-    return f"# The Arc\n\n_Version {arc.version}, written {written}._\n\n{arc.text}\n"
+        return f"# {text('export_arc', lang)}\n\n{text('export_arc_none', lang)}\n"
+    written = text(
+        "export_arc_version", lang, version=str(arc.version), written=_when(arc.created_at, zone)
+    )
+    return f"# {text('export_arc', lang)}\n\n_{written}_\n\n{arc.text}\n"
 
 
-def _session(session: ArchivedSession, notebook: str | None, zone: ZoneInfo) -> str:
+def _session(
+    session: ArchivedSession, notebook: str | None, zone: ZoneInfo, lang: str | None
+) -> str:
+    began = _when(session.opened_at, zone)
+    when = (
+        text("export_session_closed", lang, began=began, closed=_when(session.closed_at, zone))
+        if session.closed_at
+        else text("export_session_began", lang, began=began)
+    )
     lines = [
-        f"# Session {session.number}",
+        f"# {text('export_session', lang, number=str(session.number))}",
         "",
-        f"_Began {_when(session.opened_at, zone)}"
-        + (f", closed {_when(session.closed_at, zone)}._" if session.closed_at else "._"),
+        f"_{when}_",
         "",
-        "## Conversation",
+        f"## {text('export_conversation', lang)}",
         "",
     ]
-    lines.extend(_turn(turn, zone) for turn in session.turns)
+    lines.extend(_turn(turn, zone, lang) for turn in session.turns)
     if not session.turns:
-        lines.append("_No messages._\n")
-    lines += ["## Lumen's notebook", "", notebook or "_No notebook for this session._", ""]
+        lines.append(f"_{text('export_no_messages', lang)}_\n")
+    notes = notebook or f"_{text('export_no_notebook', lang)}_"
+    lines += [f"## {text('export_notebook', lang)}", "", notes, ""]
     return "\n".join(lines)
 
 
-def _turn(turn: ArchivedTurn, zone: ZoneInfo) -> str:
-    return f"**{_SPEAKERS[turn.kind]}** · {_when(turn.at, zone)}\n\n{turn.text}\n"
+def _turn(turn: ArchivedTurn, zone: ZoneInfo, lang: str | None) -> str:
+    return f"**{text(_SPEAKERS[turn.kind], lang)}** · {_when(turn.at, zone)}\n\n{turn.text}\n"
 
 
 def _zone(name: str | None) -> ZoneInfo:

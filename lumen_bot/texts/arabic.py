@@ -402,6 +402,39 @@ WORDS: dict[str, str] = {
     ),
     "import_download_failed": "لم أستطع جلب ذلك الملف من Telegram. أرسله مرة أخرى من فضلك.",
     "portability_cancelled": "توقفتُ — لم يُصدَّر شيء ولم يُستورد شيء.",
+    # The readable files of an export (Markdown; file names stay as they are).
+    "export_readme": (
+        "# سجلّك المُصدَّر من Lumen\n\n"
+        "هذا كل ما يحتفظ به Lumen عنك حتى {created}.\n\n"
+        "- المجلد `sessions/` — ملف لكل جلسة: ما قلتَه وما قاله Lumen بالترتيب، ودفتر\n"
+        "  الملاحظات الذي كتبه Lumen عند إغلاق الجلسة.\n"
+        "- الملف `arc.md` — «المسار»: فهم Lumen لك على المدى الطويل، كما هو الآن.\n"
+        "- الملف `lumen-export.json` — السجل نفسه كاملًا، بصيغة يقرؤها الحاسوب.\n"
+        "- الملف `manifest.json` — بصمة لكل ملف وختم، ليتمكّن Lumen من معرفة ما إذا كان\n"
+        "  أي شيء في الملف المُصدَّر قد تغيّر. ولا يمكن استيراد ملف مُصدَّر تغيّر.\n\n"
+        "لاستعادة سجلّك، أرسِل إلى Lumen هذا الملف المُصدَّر كما وصلك، أي ملف .zip\n"
+        "بأكمله، عبر /import.\n\n"
+        "الأوقات معروضة بتوقيت {zone}.\n"
+    ),
+    "export_readme_protected": (
+        "\nهذا الملف المُصدَّر محميّ بعبارة مرور اخترتَها بنفسك. احفظ عبارة المرور هذه في\n"
+        "مكان آمن: لا يستطيع أحد، ولا حتى القائمون على تشغيل Lumen، استعادتها أو فتح\n"
+        "الملف من دونها.\n"
+    ),
+    "export_arc": "المسار",
+    "export_arc_none": "لم يُكتب «المسار» بعد: يكتبه Lumen عند إغلاق جلسة.",
+    "export_arc_version": "الإصدار {version}، كُتب في {written}.",
+    "export_session": "الجلسة {number}",
+    "export_session_began": "بدأت في {began}.",
+    "export_session_closed": "بدأت في {began}، وأُغلقت في {closed}.",
+    "export_conversation": "المحادثة",
+    "export_no_messages": "لا توجد رسائل.",
+    "export_notebook": "دفتر ملاحظات Lumen",
+    "export_no_notebook": "لا يوجد دفتر ملاحظات لهذه الجلسة.",
+    "export_you": "أنت",
+    "export_lumen": "Lumen",
+    "export_lumen_resources": "Lumen (خطوط المساعدة في الأزمات)",
+    "export_lumen_offer": "Lumen (عرض للدعم)",
 }
 
 # Telegram's command menu for people whose app is in this language.

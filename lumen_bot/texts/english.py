@@ -424,4 +424,38 @@ WORDS: dict[str, str] = {
     ),
     "import_download_failed": "I couldn't fetch that file from Telegram. Please send it again.",
     "portability_cancelled": "Stopped — nothing was exported or imported.",
+    # -- the readable files of an export (Markdown; file names stay as they are) --
+    "export_readme": (
+        "# Your Lumen export\n\n"
+        "This is everything Lumen holds about you, as of {created}.\n\n"
+        "- `sessions/` — one file per session: what you and Lumen said, in order, and the\n"
+        "  notebook Lumen wrote when the session closed.\n"
+        "- `arc.md` — the Arc: Lumen's long-term understanding of you, as it stands now.\n"
+        "- `lumen-export.json` — the same history, complete, for a computer to read.\n"
+        "- `manifest.json` — a fingerprint of every file and a seal, so Lumen can tell "
+        "whether\n  anything in the export was changed. A changed export cannot be "
+        "imported.\n\n"
+        "To bring your history back, send Lumen this export as it came, the whole .zip "
+        "file,\nwith /import.\n\n"
+        "Times are shown in {zone}.\n"
+    ),
+    "export_readme_protected": (
+        "\nThis export was protected with a passphrase you chose. Keep that passphrase "
+        "safe:\nnobody, not even Lumen's operators, can recover it or open the file "
+        "without it.\n"
+    ),
+    "export_arc": "The Arc",
+    "export_arc_none": "No Arc yet: Lumen writes it when a session closes.",
+    "export_arc_version": "Version {version}, written {written}.",
+    "export_session": "Session {number}",
+    "export_session_began": "Began {began}.",
+    "export_session_closed": "Began {began}, closed {closed}.",
+    "export_conversation": "Conversation",
+    "export_no_messages": "No messages.",
+    "export_notebook": "Lumen's notebook",
+    "export_no_notebook": "No notebook for this session.",
+    "export_you": "You",
+    "export_lumen": "Lumen",
+    "export_lumen_resources": "Lumen (crisis resources)",
+    "export_lumen_offer": "Lumen (support offered)",
 }

@@ -483,6 +483,42 @@ WORDS: dict[str, str] = {
         "Je n'ai pas pu récupérer ce fichier depuis Telegram. Renvoie-le, s'il te plaît."
     ),
     "portability_cancelled": "Arrêté — rien n'a été exporté ni importé.",
+    # The readable files of an export (Markdown; file names stay as they are).
+    "export_readme": (
+        "# Ton export Lumen\n\n"
+        "Voici tout ce que Lumen garde sur toi, à la date du {created}.\n\n"
+        "- `sessions/` — un fichier par séance : ce que Lumen et toi avez dit, dans\n"
+        "  l'ordre, et le carnet que Lumen a écrit à la clôture de la séance.\n"
+        "- `arc.md` — l'Arc : ce que Lumen a compris de toi au fil du temps, dans son\n"
+        "  état actuel.\n"
+        "- `lumen-export.json` — le même historique, complet, destiné à être lu par un\n"
+        "  ordinateur.\n"
+        "- `manifest.json` — une empreinte de chaque fichier et un sceau, pour que Lumen\n"
+        "  puisse savoir si quelque chose a été modifié dans l'export. Un export modifié\n"
+        "  ne peut pas être importé.\n\n"
+        "Pour restaurer ton historique, envoie à Lumen cet export tel que tu l'as reçu,\n"
+        "le fichier .zip entier, avec /import.\n\n"
+        "Les heures sont indiquées dans le fuseau horaire {zone}.\n"
+    ),
+    "export_readme_protected": (
+        "\nCet export a été protégé par une phrase secrète que tu as choisie. Garde-la\n"
+        "précieusement : personne, pas même ceux qui s'occupent de Lumen, ne peut la\n"
+        "récupérer ni ouvrir le fichier sans elle.\n"
+    ),
+    "export_arc": "L'Arc",
+    "export_arc_none": "Pas encore d'Arc : Lumen l'écrit à la clôture d'une séance.",
+    "export_arc_version": "Version {version}, écrite le {written}.",
+    "export_session": "Séance {number}",
+    "export_session_began": "Commencée le {began}.",
+    "export_session_closed": "Commencée le {began}, terminée le {closed}.",
+    "export_conversation": "La conversation",
+    "export_no_messages": "Aucun message.",
+    "export_notebook": "Le carnet de Lumen",
+    "export_no_notebook": "Pas de carnet pour cette séance.",
+    "export_you": "Toi",
+    "export_lumen": "Lumen",
+    "export_lumen_resources": "Lumen (lignes d'écoute en cas de crise)",
+    "export_lumen_offer": "Lumen (soutien proposé)",
 }
 
 # Telegram's command menu for people whose app is in this language.

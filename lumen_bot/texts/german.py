@@ -504,6 +504,41 @@ WORDS: dict[str, str] = {
         "Ich konnte die Datei nicht von Telegram abrufen. Schick sie bitte noch einmal."
     ),
     "portability_cancelled": "Abgebrochen – es wurde nichts exportiert oder importiert.",
+    # The readable files of an export (Markdown; file names stay as they are).
+    "export_readme": (
+        "# Dein Lumen-Export\n\n"
+        "Das ist alles, was Lumen über dich gespeichert hat, Stand {created}.\n\n"
+        "- `sessions/` — eine Datei pro Sitzung: was du und Lumen gesagt habt, der Reihe\n"
+        "  nach, und das Notizbuch, das Lumen zum Abschluss der Sitzung geschrieben hat.\n"
+        "- `arc.md` — das Gesamtbild: was Lumen mit der Zeit von dir verstanden hat, in\n"
+        "  der aktuellen Fassung.\n"
+        "- `lumen-export.json` — derselbe Verlauf, vollständig und maschinenlesbar.\n"
+        "- `manifest.json` — ein Fingerabdruck jeder Datei und ein Siegel, damit Lumen\n"
+        "  erkennen kann, ob im Export etwas verändert wurde. Ein veränderter Export\n"
+        "  lässt sich nicht importieren.\n\n"
+        "Um deinen Verlauf zurückzuholen, schick Lumen diesen Export so, wie du ihn\n"
+        "bekommen hast, also die ganze .zip-Datei, mit /import.\n\n"
+        "Alle Zeiten sind in der Zeitzone {zone} angegeben.\n"
+    ),
+    "export_readme_protected": (
+        "\nDieser Export ist mit einer Passphrase geschützt, die du gewählt hast. Bewahre\n"
+        "sie gut auf: Niemand, nicht einmal die Menschen, die sich um Lumen kümmern, kann\n"
+        "sie wiederherstellen oder die Datei ohne sie öffnen.\n"
+    ),
+    "export_arc": "Das Gesamtbild",
+    "export_arc_none": ("Noch kein Gesamtbild: Lumen schreibt es, wenn eine Sitzung beendet ist."),
+    "export_arc_version": "Version {version}, geschrieben am {written}.",
+    "export_session": "Sitzung {number}",
+    "export_session_began": "Begonnen am {began}.",
+    "export_session_closed": "Begonnen am {began}, beendet am {closed}.",
+    "export_conversation": "Gespräch",
+    "export_no_messages": "Keine Nachrichten.",
+    "export_notebook": "Das Notizbuch von Lumen",
+    "export_no_notebook": "Kein Notizbuch zu dieser Sitzung.",
+    "export_you": "Du",
+    "export_lumen": "Lumen",
+    "export_lumen_resources": "Lumen (Hilfetelefone für Krisen)",
+    "export_lumen_offer": "Lumen (bietet Unterstützung an)",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -450,6 +450,40 @@ WORDS: dict[str, str] = {
     ),
     "import_download_failed": "मैं वह फ़ाइल Telegram से नहीं ला पाया। कृपया उसे फिर से भेजें।",
     "portability_cancelled": "रोक दिया — कुछ भी एक्सपोर्ट या इंपोर्ट नहीं हुआ।",
+    # The readable files of an export (Markdown; file names stay as they are).
+    "export_readme": (
+        "# आपका Lumen एक्सपोर्ट\n\n"
+        "यह वह सब है जो {created} तक Lumen के पास आपके बारे में है।\n\n"
+        "- `sessions/` — हर सत्र की एक फ़ाइल: आपने और Lumen ने जो कहा, क्रम से, और वह\n"
+        "  नोटबुक जो सत्र बंद होने पर Lumen ने लिखी।\n"
+        "- `arc.md` — आपका रेखाचित्र: आपको लेकर Lumen की लंबे समय की समझ, जैसी वह अभी है।\n"
+        "- `lumen-export.json` — यही इतिहास, पूरा का पूरा, कंप्यूटर के पढ़ने के लिए।\n"
+        "- `manifest.json` — हर फ़ाइल का फ़िंगरप्रिंट और एक मुहर, ताकि Lumen पता लगा सके\n"
+        "  कि एक्सपोर्ट में कुछ बदला गया है या नहीं। बदला हुआ एक्सपोर्ट इंपोर्ट नहीं किया\n"
+        "  जा सकता।\n\n"
+        "अपना इतिहास वापस लाने के लिए यह एक्सपोर्ट जैसा आया था वैसा ही, यानी पूरी .zip\n"
+        "फ़ाइल, /import के साथ Lumen को भेजें।\n\n"
+        "सभी समय {zone} टाइम ज़ोन के हिसाब से दिखाए गए हैं।\n"
+    ),
+    "export_readme_protected": (
+        "\nयह एक्सपोर्ट आपके चुने हुए पासफ़्रेज़ से सुरक्षित किया गया है। उस पासफ़्रेज़ को\n"
+        "सँभालकर रखें: कोई भी — Lumen को चलाने वाले लोग भी नहीं — न उसे वापस पा सकता है,\n"
+        "न उसके बिना फ़ाइल खोल सकता है।\n"
+    ),
+    "export_arc": "आपका रेखाचित्र",
+    "export_arc_none": ("अभी कोई रेखाचित्र नहीं है: Lumen इसे तब लिखता है जब कोई सत्र बंद होता है।"),
+    "export_arc_version": "संस्करण {version}, {written} को लिखा गया।",
+    "export_session": "सत्र {number}",
+    "export_session_began": "{began} को शुरू हुआ।",
+    "export_session_closed": "{began} को शुरू हुआ, {closed} को बंद हुआ।",
+    "export_conversation": "बातचीत",
+    "export_no_messages": "कोई मैसेज नहीं।",
+    "export_notebook": "Lumen की नोटबुक",
+    "export_no_notebook": "इस सत्र की कोई नोटबुक नहीं है।",
+    "export_you": "आप",
+    "export_lumen": "Lumen",
+    "export_lumen_resources": "Lumen (संकट हेल्पलाइन)",
+    "export_lumen_offer": "Lumen (सहायता की पेशकश)",
 }
 
 # Telegram's command menu for people whose app is in this language.

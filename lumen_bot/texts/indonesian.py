@@ -485,6 +485,41 @@ WORDS: dict[str, str] = {
         "Aku tidak bisa mengambil file itu dari Telegram. Coba kirim lagi, ya."
     ),
     "portability_cancelled": "Dihentikan — tidak ada yang diekspor atau diimpor.",
+    # The readable files of an export (Markdown; file names stay as they are).
+    "export_readme": (
+        "# Ekspor Lumen milikmu\n\n"
+        "Ini semua yang disimpan Lumen tentangmu, per {created}.\n\n"
+        "- `sessions/` — satu file untuk setiap sesi: apa yang kamu dan Lumen katakan,\n"
+        "  berurutan, dan buku catatan yang ditulis Lumen saat sesi itu ditutup.\n"
+        "- `arc.md` — Alur: pemahaman Lumen tentangmu dari waktu ke waktu, dalam\n"
+        "  bentuknya saat ini.\n"
+        "- `lumen-export.json` — riwayat yang sama, lengkap, untuk dibaca komputer.\n"
+        "- `manifest.json` — sidik jari setiap file dan sebuah segel, agar Lumen bisa\n"
+        "  tahu apakah ada yang diubah dalam ekspor ini. Ekspor yang sudah diubah tidak\n"
+        "  bisa diimpor.\n\n"
+        "Untuk mengembalikan riwayatmu, kirim ekspor ini ke Lumen persis seperti saat\n"
+        "kamu menerimanya, yaitu seluruh file .zip, dengan /import.\n\n"
+        "Waktu ditampilkan dalam zona waktu {zone}.\n"
+    ),
+    "export_readme_protected": (
+        "\nEkspor ini dilindungi dengan frasa sandi yang kamu pilih. Simpan frasa sandi itu\n"
+        "baik-baik: tidak ada seorang pun, bahkan orang-orang yang menjalankan Lumen,\n"
+        "yang bisa memulihkannya atau membuka file ini tanpanya.\n"
+    ),
+    "export_arc": "Alur",
+    "export_arc_none": "Belum ada Alur: Lumen menulisnya saat sebuah sesi ditutup.",
+    "export_arc_version": "Versi {version}, ditulis {written}.",
+    "export_session": "Sesi {number}",
+    "export_session_began": "Dimulai {began}.",
+    "export_session_closed": "Dimulai {began}, ditutup {closed}.",
+    "export_conversation": "Percakapan",
+    "export_no_messages": "Tidak ada pesan.",
+    "export_notebook": "Buku catatan Lumen",
+    "export_no_notebook": "Tidak ada buku catatan untuk sesi ini.",
+    "export_you": "Kamu",
+    "export_lumen": "Lumen",
+    "export_lumen_resources": "Lumen (nomor layanan krisis)",
+    "export_lumen_offer": "Lumen (tawaran dukungan)",
 }
 
 # Telegram's command menu for people whose app is in this language.

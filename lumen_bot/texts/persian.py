@@ -460,6 +460,40 @@ WORDS: dict[str, str] = {
     ),
     "import_download_failed": "نتوانستم آن فایل را از Telegram بگیرم. لطفاً دوباره بفرستیدش.",
     "portability_cancelled": "متوقف شد — نه خروجی‌ای گرفته شد، نه چیزی وارد شد.",
+    # The readable files of an export (Markdown; file names stay as they are).
+    "export_readme": (
+        "# خروجی Lumen شما\n\n"
+        "این همهٔ چیزهایی است که Lumen تا {created} دربارهٔ شما نگه داشته است.\n\n"
+        "- پوشهٔ `sessions/` — برای هر جلسه یک فایل: آنچه شما و Lumen گفتید، به ترتیب، و\n"
+        "  دفترچهٔ یادداشتی که Lumen هنگام بسته شدن جلسه نوشت.\n"
+        "- فایل `arc.md` — «مسیر»: شناخت بلندمدت Lumen از شما، همان‌طور که اکنون هست.\n"
+        "- فایل `lumen-export.json` — همان تاریخچه، کامل و در قالبی که رایانه می‌خواند.\n"
+        "- فایل `manifest.json` — اثر انگشتی از هر فایل و یک مُهر، تا Lumen بتواند بفهمد\n"
+        "  آیا چیزی در خروجی تغییر کرده است یا نه. خروجی‌ای که تغییر کرده باشد قابل وارد\n"
+        "  کردن نیست.\n\n"
+        "برای برگرداندن تاریخچه‌تان، همین خروجی را همان‌طور که به دستتان رسیده، یعنی کل\n"
+        "فایل .zip را، با /import برای Lumen بفرستید.\n\n"
+        "زمان‌ها به وقت {zone} نشان داده شده‌اند.\n"
+    ),
+    "export_readme_protected": (
+        "\nاین خروجی با عبارت عبوری که خودتان انتخاب کردید محافظت شده است. آن عبارت عبور را\n"
+        "جای امنی نگه دارید: هیچ‌کس، حتی کسانی که Lumen را اداره می‌کنند، نمی‌تواند آن را\n"
+        "بازیابی کند یا بدون آن فایل را باز کند.\n"
+    ),
+    "export_arc": "مسیر",
+    "export_arc_none": ("هنوز «مسیر» نوشته نشده است: Lumen آن را هنگام بسته شدن یک جلسه می‌نویسد."),
+    "export_arc_version": "نسخهٔ {version}، نوشته‌شده در {written}.",
+    "export_session": "جلسهٔ {number}",
+    "export_session_began": "شروع: {began}.",
+    "export_session_closed": "شروع: {began}، پایان: {closed}.",
+    "export_conversation": "گفت‌وگو",
+    "export_no_messages": "هیچ پیامی نیست.",
+    "export_notebook": "دفترچهٔ یادداشت Lumen",
+    "export_no_notebook": "برای این جلسه دفترچهٔ یادداشتی نیست.",
+    "export_you": "شما",
+    "export_lumen": "Lumen",
+    "export_lumen_resources": "Lumen (خطوط کمک در بحران)",
+    "export_lumen_offer": "Lumen (پیشنهاد حمایت)",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -467,6 +467,41 @@ WORDS: dict[str, str] = {
         "Não consegui baixar esse arquivo do Telegram. Envie de novo, por favor."
     ),
     "portability_cancelled": "Interrompido — nada foi exportado nem importado.",
+    # The readable files of an export (Markdown; file names stay as they are).
+    "export_readme": (
+        "# Sua exportação do Lumen\n\n"
+        "Aqui está tudo o que o Lumen guarda sobre você, até {created}.\n\n"
+        "- `sessions/` — um arquivo por sessão: o que você e o Lumen disseram, em ordem,\n"
+        "  e o caderno que o Lumen escreveu quando a sessão foi encerrada.\n"
+        "- `arc.md` — o Arco: o que o Lumen foi entendendo sobre você ao longo do tempo,\n"
+        "  como está agora.\n"
+        "- `lumen-export.json` — o mesmo histórico, completo, para um computador ler.\n"
+        "- `manifest.json` — uma impressão digital de cada arquivo e um selo, para que o\n"
+        "  Lumen possa saber se algo na exportação foi alterado. Uma exportação alterada\n"
+        "  não pode ser importada.\n\n"
+        "Para trazer seu histórico de volta, envie ao Lumen esta exportação do jeito que\n"
+        "ela veio, o arquivo .zip inteiro, com /import.\n\n"
+        "Os horários são mostrados no fuso horário {zone}.\n"
+    ),
+    "export_readme_protected": (
+        "\nEsta exportação foi protegida com uma frase secreta escolhida por você. Guarde\n"
+        "bem essa frase secreta: ninguém, nem mesmo as pessoas que cuidam do Lumen,\n"
+        "consegue recuperá-la ou abrir o arquivo sem ela.\n"
+    ),
+    "export_arc": "O Arco",
+    "export_arc_none": "Ainda não há Arco: o Lumen o escreve quando uma sessão é encerrada.",
+    "export_arc_version": "Versão {version}, escrita em {written}.",
+    "export_session": "Sessão {number}",
+    "export_session_began": "Iniciada em {began}.",
+    "export_session_closed": "Iniciada em {began}, encerrada em {closed}.",
+    "export_conversation": "Conversa",
+    "export_no_messages": "Nenhuma mensagem.",
+    "export_notebook": "O caderno do Lumen",
+    "export_no_notebook": "Nenhum caderno para esta sessão.",
+    "export_you": "Você",
+    "export_lumen": "Lumen",
+    "export_lumen_resources": "Lumen (linhas de apoio em crise)",
+    "export_lumen_offer": "Lumen (oferta de apoio)",
 }
 
 # Telegram's command menu for people whose app is in this language.

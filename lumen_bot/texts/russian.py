@@ -467,6 +467,41 @@ WORDS: dict[str, str] = {
         "Мне не удалось получить этот файл из Telegram. Пожалуйста, пришлите его ещё раз."
     ),
     "portability_cancelled": "Отменено — я ничего не экспортировал и не импортировал.",
+    # The readable files of an export (Markdown; file names stay as they are).
+    "export_readme": (
+        "# Ваш экспорт Lumen\n\n"
+        "Здесь всё, что Lumen хранит о вас, по состоянию на {created}.\n\n"
+        "- `sessions/` — по файлу на каждую сессию: ваши слова и ответы Lumen по порядку,\n"
+        "  а также заметки, которые Lumen написал, когда сессия закрылась.\n"
+        "- `arc.md` — Портрет: понимание вас, которое сложилось у Lumen со временем, в\n"
+        "  его нынешнем виде.\n"
+        "- `lumen-export.json` — та же история, полностью, в формате для компьютера.\n"
+        "- `manifest.json` — отпечаток каждого файла и печать, чтобы Lumen мог\n"
+        "  определить, было ли в экспорте что-то изменено. Изменённый экспорт\n"
+        "  импортировать нельзя.\n\n"
+        "Чтобы вернуть свою историю, отправьте Lumen этот экспорт в том виде, в каком вы\n"
+        "его получили, — весь файл .zip целиком — командой /import.\n\n"
+        "Время указано в часовом поясе {zone}.\n"
+    ),
+    "export_readme_protected": (
+        "\nЭтот экспорт защищён парольной фразой, которую вы выбрали. Берегите эту фразу:\n"
+        "никто, даже люди, которые отвечают за работу Lumen, не сможет ни восстановить\n"
+        "её, ни открыть файл без неё.\n"
+    ),
+    "export_arc": "Портрет",
+    "export_arc_none": "Портрета пока нет: Lumen пишет его, когда закрывается сессия.",
+    "export_arc_version": "Версия {version}, написана {written}.",
+    "export_session": "Сессия {number}",
+    "export_session_began": "Начата {began}.",
+    "export_session_closed": "Начата {began}, закрыта {closed}.",
+    "export_conversation": "Разговор",
+    "export_no_messages": "Сообщений нет.",
+    "export_notebook": "Заметки Lumen",
+    "export_no_notebook": "Заметок к этой сессии нет.",
+    "export_you": "Вы",
+    "export_lumen": "Lumen",
+    "export_lumen_resources": "Lumen (линии помощи)",
+    "export_lumen_offer": "Lumen (предложение поддержки)",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -470,6 +470,42 @@ WORDS: dict[str, str] = {
         "No he podido descargar ese archivo de Telegram. Envíamelo otra vez, por favor."
     ),
     "portability_cancelled": "Detenido: no se ha exportado ni importado nada.",
+    # The readable files of an export (Markdown; file names stay as they are).
+    "export_readme": (
+        "# Tu exportación de Lumen\n\n"
+        "Esto es todo lo que Lumen guarda sobre ti, a fecha de {created}.\n\n"
+        "- `sessions/` — un archivo por sesión: lo que dijiste tú y lo que dijo Lumen, en\n"
+        "  orden, y el cuaderno que Lumen escribió al cerrarse la sesión.\n"
+        "- `arc.md` — el Arco: lo que Lumen ha ido entendiendo de ti con el tiempo, tal\n"
+        "  como está ahora.\n"
+        "- `lumen-export.json` — el mismo historial, completo, para que lo lea un\n"
+        "  programa.\n"
+        "- `manifest.json` — una huella de cada archivo y un sello, para que Lumen pueda\n"
+        "  saber si se cambió algo en la exportación. Una exportación modificada no se\n"
+        "  puede importar.\n\n"
+        "Para recuperar tu historial, envíale a Lumen esta exportación tal como te llegó,\n"
+        "el archivo .zip entero, con /import.\n\n"
+        "Las horas se muestran en la zona horaria {zone}.\n"
+    ),
+    "export_readme_protected": (
+        "\nEsta exportación está protegida con una frase secreta que elegiste tú. Guarda\n"
+        "bien esa frase: nadie, ni siquiera las personas que se encargan de Lumen, puede\n"
+        "recuperarla ni abrir el archivo sin ella.\n"
+    ),
+    "export_arc": "El Arco",
+    "export_arc_none": "Todavía no hay Arco: Lumen lo escribe cuando se cierra una sesión.",
+    "export_arc_version": "Versión {version}, escrita el {written}.",
+    "export_session": "Sesión {number}",
+    "export_session_began": "Empezó el {began}.",
+    "export_session_closed": "Empezó el {began} y se cerró el {closed}.",
+    "export_conversation": "Conversación",
+    "export_no_messages": "No hay mensajes.",
+    "export_notebook": "El cuaderno de Lumen",
+    "export_no_notebook": "No hay cuaderno de esta sesión.",
+    "export_you": "Tú",
+    "export_lumen": "Lumen",
+    "export_lumen_resources": "Lumen (líneas de ayuda en crisis)",
+    "export_lumen_offer": "Lumen (ofrecimiento de apoyo)",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -469,6 +469,40 @@ WORDS: dict[str, str] = {
     ),
     "import_download_failed": "Bu dosyayı Telegram'dan alamadım. Lütfen yeniden gönderin.",
     "portability_cancelled": "Durduruldu — hiçbir şey dışa ya da içe aktarılmadı.",
+    # The readable files of an export (Markdown; file names stay as they are).
+    "export_readme": (
+        "# Lumen dışa aktarma dosyanız\n\n"
+        "Bu, {created} itibarıyla Lumen'in sizinle ilgili tuttuğu her şeydir.\n\n"
+        "- `sessions/` — her oturum için bir dosya: sizin ve Lumen'in söyledikleri,\n"
+        "  sırasıyla, ve oturum kapandığında Lumen'in yazdığı not defteri.\n"
+        "- `arc.md` — Portre: Lumen'in sizi zaman içinde nasıl anladığı, şu anki hâliyle.\n"
+        "- `lumen-export.json` — aynı geçmiş, eksiksiz ve bilgisayarın okuyacağı biçimde.\n"
+        "- `manifest.json` — her dosyanın parmak izi ve bir mühür; böylece Lumen, dışa\n"
+        "  aktarmada herhangi bir şeyin değiştirilip değiştirilmediğini anlayabilir.\n"
+        "  Değiştirilmiş bir dışa aktarma içe aktarılamaz.\n\n"
+        "Geçmişinizi geri getirmek için bu dışa aktarmayı size geldiği gibi, yani .zip\n"
+        "dosyasının tamamını, /import ile Lumen'e gönderin.\n\n"
+        "Saatler {zone} saat dilimine göre gösterilir.\n"
+    ),
+    "export_readme_protected": (
+        "\nBu dışa aktarma, kendi seçtiğiniz bir parolayla korunuyor. Bu parolayı güvende\n"
+        "tutun: kimse, Lumen'i çalıştıran kişiler bile, onu kurtaramaz ya da o olmadan\n"
+        "dosyayı açamaz.\n"
+    ),
+    "export_arc": "Portre",
+    "export_arc_none": "Henüz Portre yok: Lumen onu bir oturum kapandığında yazar.",
+    "export_arc_version": "Sürüm {version}, yazılma tarihi: {written}.",
+    "export_session": "Oturum {number}",
+    "export_session_began": "Başlangıç: {began}.",
+    "export_session_closed": "Başlangıç: {began}, kapanış: {closed}.",
+    "export_conversation": "Konuşma",
+    "export_no_messages": "Mesaj yok.",
+    "export_notebook": "Lumen'in not defteri",
+    "export_no_notebook": "Bu oturum için not defteri yok.",
+    "export_you": "Siz",
+    "export_lumen": "Lumen",
+    "export_lumen_resources": "Lumen (kriz hatları)",
+    "export_lumen_offer": "Lumen (destek önerisi)",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -459,6 +459,40 @@ WORDS: dict[str, str] = {
         "Мені не вдалося отримати цей файл із Telegram. Будь ласка, надішліть його ще раз."
     ),
     "portability_cancelled": "Скасовано — я нічого не експортував і не імпортував.",
+    # The readable files of an export (Markdown; file names stay as they are).
+    "export_readme": (
+        "# Ваш експорт Lumen\n\n"
+        "Тут усе, що Lumen зберігає про вас, станом на {created}.\n\n"
+        "- `sessions/` — по файлу на кожну сесію: ваші слова й відповіді Lumen по\n"
+        "  порядку, а також нотатки, які Lumen написав, коли сесія закрилася.\n"
+        "- `arc.md` — Портрет: розуміння вас, яке склалося в Lumen з часом, у його\n"
+        "  теперішньому вигляді.\n"
+        "- `lumen-export.json` — та сама історія, повністю, у форматі для комп'ютера.\n"
+        "- `manifest.json` — відбиток кожного файлу й печатка, щоб Lumen міг визначити,\n"
+        "  чи було в експорті щось змінено. Змінений експорт імпортувати неможливо.\n\n"
+        "Щоб повернути свою історію, надішліть Lumen цей експорт у тому вигляді, у якому\n"
+        "ви його отримали, — увесь файл .zip цілком — командою /import.\n\n"
+        "Час зазначено в часовому поясі {zone}.\n"
+    ),
+    "export_readme_protected": (
+        "\nЦей експорт захищено парольною фразою, яку ви обрали. Бережіть цю фразу: ніхто,\n"
+        "навіть люди, які відповідають за роботу Lumen, не зможе ні відновити її, ні\n"
+        "відкрити файл без неї.\n"
+    ),
+    "export_arc": "Портрет",
+    "export_arc_none": "Портрета ще немає: Lumen пише його, коли закривається сесія.",
+    "export_arc_version": "Версія {version}, написана {written}.",
+    "export_session": "Сесія {number}",
+    "export_session_began": "Розпочата {began}.",
+    "export_session_closed": "Розпочата {began}, закрита {closed}.",
+    "export_conversation": "Розмова",
+    "export_no_messages": "Повідомлень немає.",
+    "export_notebook": "Нотатки Lumen",
+    "export_no_notebook": "Нотаток до цієї сесії немає.",
+    "export_you": "Ви",
+    "export_lumen": "Lumen",
+    "export_lumen_resources": "Lumen (лінії допомоги)",
+    "export_lumen_offer": "Lumen (пропозиція підтримки)",
 }
 
 # Telegram's command menu for people whose app is in this language.

@@ -92,6 +92,7 @@ def test_lumens_words_are_in_each_language_the_crisis_resources_speak(
 
 
 TERMINAL_ONLY = ("session_closed_terminal",)  # `lumen chat` speaks English
+THE_SAME_IN_EVERY_LANGUAGE = ("export_lumen",)  # Lumen's name, as the export's speaker
 
 
 @pytest.mark.parametrize("lang", OTHER_LANGS)
@@ -100,11 +101,13 @@ def test_every_message_a_person_can_get_in_telegram_is_in_each_of_those_language
 ) -> None:
     """Also the settings and one's own data: /remind, /timezone, /pause, /forget,
     /retention, /insights, /memory, /export and /import, so that nobody deletes
-    everything, or sets a passphrase, on words they cannot read."""
+    everything, or sets a passphrase, on words they cannot read; and the readable files
+    of an export."""
     untranslated = [
         key
         for key in texts.BY_LANGUAGE["en"]
-        if key not in TERMINAL_ONLY and texts.text(key, lang) == texts.text(key, "en")
+        if key not in TERMINAL_ONLY + THE_SAME_IN_EVERY_LANGUAGE
+        and texts.text(key, lang) == texts.text(key, "en")
     ]
     assert untranslated == []
 
@@ -125,10 +128,10 @@ def test_every_language_the_resources_speak_has_its_words() -> None:
 
 
 def _kept(words: str) -> list[str]:
-    """What a translation must carry over unchanged: fields filled in, commands, the name
-    Lumen, emoji."""
+    """What a translation must carry over unchanged: fields filled in, commands, file
+    names, the name Lumen, emoji."""
     fields = re.findall(r"\{\w+\}", words)
-    commands = re.findall(r"/[a-z]+\b", words)
+    commands = re.findall(r"/[a-z]+\b", words) + re.findall(r"`[^`]+`", words)
     names = re.findall(r"\bLumen\b", words)
     emoji = re.findall(r"[\U0001F300-\U0001FAFF]", words)
     return sorted(fields + commands + names + emoji)
