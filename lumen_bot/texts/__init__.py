@@ -8,8 +8,8 @@ person, the answer to what Lumen cannot read, which names the emergency number),
 Lumen says while a person is writing to it (a fault, a limit, a report), `/start`,
 `/help`, `/privacy`, the command menu, `/country`, reminders and the notes around a
 session's close, and the settings and one's own data (`/remind`, `/timezone`, `/forget`,
-`/memory`, `/export`, ...). Only `lumen chat`'s own line is English alone; a message a
-language lacks falls back to English.
+`/memory`, `/export`, ...), and the readable files of an export. Only `lumen chat`'s own
+line is English alone; a message a language lacks falls back to English.
 """
 
 from __future__ import annotations
