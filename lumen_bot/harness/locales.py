@@ -5,7 +5,7 @@ Lumen says outside a message needs it too: a reminder days later, an answer resu
 after a restart, a session's parting notes, the crisis lines for a message stored before
 a crash (chosen by language when no country was set). So the locale is remembered in the
 profile, sealed like the rest of it, and written only when it changes: a person's first
-message after a restart costs one read beside its answer, later messages nothing.
+message after a restart costs one read once it is answered, later messages nothing.
 """
 
 from __future__ import annotations
