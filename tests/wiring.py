@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +31,14 @@ from tests.fakes import FakeClock, FakeLLM, RecordingNotifier
 WHOLE_WAITS = RetryPolicy(draw=lambda: 0.0)
 
 
+def profile_on_disk(data_dir: Path) -> bytes:
+    """The one person's sealed profile as it lies in the database file."""
+    with closing(sqlite3.connect(data_dir / "lumen.db")) as db:
+        row = db.execute("SELECT body FROM profiles").fetchone()
+    assert row is not None
+    return bytes(row[0])
+
+
 @dataclass
 class Harness:
     store: SqliteStore
@@ -44,6 +55,12 @@ class Harness:
     forgetting: Forgetting
     retention: Retention
     insights: InsightsChoice
+
+    async def background_done(self) -> None:
+        """Wait for the background work running now (a language written after an
+        answer, a closing) to end."""
+        while len(self.tasks):  # noqa: ASYNC110 - a TaskGroup has no event to wait on
+            await asyncio.sleep(0.01)
 
     async def store_unanswered_crisis(
         self, who: PersonKey, text: str, *, third_party: bool = False, hurt_by_others: bool = False

@@ -5,7 +5,6 @@ is never overwritten, so a restore can bring it back."""
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -16,20 +15,15 @@ from lumen_bot.errors import RecordDamaged
 from lumen_bot.harness.locales import Locales
 from lumen_bot.harness.model import Inbound, PersonKey
 from tests.fakes import RecordingReply
-from tests.wiring import Harness, make_harness
+from tests.wiring import Harness, make_harness, profile_on_disk
 
 ALICE = PersonKey("telegram", "3001")
 CRISIS = "tengo las pastillas listas y esta noche me las voy a tomar todas"
 
 
-def profile_body(tmp_path: Path) -> bytes:
-    with closing(sqlite3.connect(tmp_path / "lumen.db")) as db:
-        return bytes(db.execute("SELECT body FROM profiles").fetchone()[0])
-
-
 def damage_profile(tmp_path: Path) -> bytes:
     """One flipped bit: the row's seal no longer opens, its key still does."""
-    sealed = bytearray(profile_body(tmp_path))
+    sealed = bytearray(profile_on_disk(tmp_path))
     sealed[-1] ^= 0x01
     with closing(sqlite3.connect(tmp_path / "lumen.db")) as db, db:
         db.execute("UPDATE profiles SET body = ?", (bytes(sealed),))
@@ -73,9 +67,8 @@ async def test_answers_go_on_and_reminders_are_held_back(tmp_path: Path) -> None
         assert [k for _, k in h.notifier.notices if k.startswith("reminder")] == []
         with pytest.raises(RecordDamaged):  # a change says it cannot be made ...
             await h.reminders.pause(person.id)
-        while len(h.tasks):  # noqa: ASYNC110 - the language heard is not written either
-            await asyncio.sleep(0.01)
-    assert profile_body(tmp_path) == damaged, "... and the row is left for a restore"
+        await h.background_done()  # the language heard is not written either
+    assert profile_on_disk(tmp_path) == damaged, "... and the row is left for a restore"
 
 
 async def test_the_language_falls_back_to_english_and_is_read_again_later(
@@ -88,6 +81,5 @@ async def test_the_language_falls_back_to_english_and_is_read_again_later(
         assert await locales.of(person.id) is None
         locales.heard(person.id, "es")  # a message in Spanish: spoken at once ...
         assert await locales.of(person.id) == "es"
-        while len(h.tasks):  # noqa: ASYNC110 - ... though it cannot be written
-            await asyncio.sleep(0.01)
+        await h.background_done()  # ... though it cannot be written
         assert await locales.of(person.id) is None, "not held as written: tried again later"

@@ -3,16 +3,13 @@ after a restart: the locale is kept in the sealed profile, written only when it 
 
 from __future__ import annotations
 
-import asyncio
-import sqlite3
-from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from lumen_bot.harness.model import Inbound, PersonKey
 from tests.fakes import RecordingReply
 from tests.unit.harness.test_resume import crash_after_storing
-from tests.wiring import Harness, make_harness
+from tests.wiring import Harness, make_harness, profile_on_disk
 
 ALICE = PersonKey("telegram", "1001")  # the person `crash_after_storing` writes as
 DUE = datetime(2026, 11, 5, 9, 0, tzinfo=UTC)  # the first reminder after a session
@@ -20,17 +17,7 @@ DUE = datetime(2026, 11, 5, 9, 0, tzinfo=UTC)  # the first reminder after a sess
 
 async def write(h: Harness, text: str, locale: str | None) -> None:
     await h.mentor.handle(Inbound(ALICE, text, h.clock.now(), locale=locale), RecordingReply())
-    while len(h.tasks):  # noqa: ASYNC110 - the locale is written beside the answer
-        await asyncio.sleep(0.01)
-
-
-async def sealed_profile(h: Harness, tmp_path: Path) -> bytes:
-    """The profile's body as it lies on the disk."""
-    person = await h.store.person(ALICE, h.clock.now())
-    with closing(sqlite3.connect(tmp_path / "lumen.db")) as db:
-        row = db.execute("SELECT body FROM profiles WHERE person_id = ?", (person.id,)).fetchone()
-    assert row is not None
-    return bytes(row[0])
+    await h.background_done()  # the locale is written after the answer
 
 
 async def test_a_thread_lost_in_a_restart_is_told_in_the_persons_language(
@@ -66,17 +53,17 @@ async def test_a_reminder_after_a_restart_speaks_the_language_last_written_in(
 async def test_the_locale_is_sealed_and_written_only_when_it_changes(tmp_path: Path) -> None:
     async with make_harness(tmp_path) as h:
         await write(h, "hola", "es")
-        first = await sealed_profile(h, tmp_path)
+        first = profile_on_disk(tmp_path)
         assert b"locale" not in first, "sealed, not in clear"
         await write(h, "¿sigues ahí?", "es")
-        assert await sealed_profile(h, tmp_path) == first, "the same language: nothing written"
+        assert profile_on_disk(tmp_path) == first, "the same language: nothing written"
         await write(h, "no language this time", None)
-        assert await sealed_profile(h, tmp_path) == first, "no locale: nothing changes"
+        assert profile_on_disk(tmp_path) == first, "no locale: nothing changes"
     async with make_harness(tmp_path) as h:
         await write(h, "otra vez", "es")
-        assert await sealed_profile(h, tmp_path) == first, "after a restart: read, found the same"
+        assert profile_on_disk(tmp_path) == first, "after a restart: read, found the same"
         await write(h, "now in English", "en")
-        assert await sealed_profile(h, tmp_path) != first
+        assert profile_on_disk(tmp_path) != first
         person = await h.store.person(ALICE, h.clock.now())
         assert (await h.store.review.profile(person.id))["locale"] == "en"
 
