@@ -1,18 +1,20 @@
 """A time zone from what a person gives: an IANA name, a city, or a shared location.
 
 All offline: names come from the tz database on this machine (`tzdata` where the
-system has none), places from `tzfpy`'s built-in map. A place is turned into a
-zone and forgotten here; only the zone name leaves this module.
+system has none), other cities' names from `places.py` (GeoNames), places from
+`tzfpy`'s built-in map. A place is turned into a zone and forgotten here; only
+the zone name leaves this module.
 """
 
 from __future__ import annotations
 
-import unicodedata
 import zoneinfo
 from functools import cache
 from importlib import resources
 
 import tzfpy
+
+from lumen_bot.places import squash, zone_of_place
 
 # Areas whose zones are named after a city; the rest are legacy names ("US/Eastern",
 # "Japan") that still work when given in full, but are never guessed from a city.
@@ -36,15 +38,21 @@ NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
 def zone_named(text: str) -> str | None:
     """The IANA zone a person means by `text`, or None.
 
-    A full name in any case ("europe/berlin"), or a city, matched to the last part
-    of a zone name without case, spaces, accents or punctuation ("new york",
-    "São Paulo", "St. John's"). Words after a comma are dropped ("Berlin, Germany").
+    A full name in any case ("europe/berlin"), or a city, matched without case, spaces,
+    accents or punctuation: first to the last part of a zone name ("new york", "São
+    Paulo", "St. John's"), then to the cities of `places.py`, in any of their names
+    ("Barcelona", "München", "Москва", "मुंबई"). Words after a comma are dropped
+    ("Berlin, Germany").
     """
     wanted = text.split(",", 1)[0].strip()
     if not wanted:
         return None
     by_name, by_city = _zone_index()
-    return by_name.get(wanted.lower()) or by_city.get(_squash(wanted))
+    found = by_name.get(wanted.lower()) or by_city.get(squash(wanted))
+    if found is not None:
+        return found
+    place = zone_of_place(wanted)
+    return by_name.get(place.lower()) if place else None  # a zone this machine knows
 
 
 def zone_at(latitude: float, longitude: float) -> str | None:
@@ -53,12 +61,6 @@ def zone_at(latitude: float, longitude: float) -> str | None:
         return None
     by_name, _ = _zone_index()
     return by_name.get(tzfpy.get_tz(longitude, latitude).lower())
-
-
-def _squash(text: str) -> str:
-    """'São_Paulo' -> 'saopaulo': letters and digits only, accents dropped, lower case."""
-    plain = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in plain if c.isalnum() and not unicodedata.combining(c)).lower()
 
 
 @cache
@@ -77,7 +79,7 @@ def _zone_index() -> tuple[dict[str, str], dict[str, str]]:
     for name in sorted(names, key=lambda n: (n not in canonical, -n.count("/"), n)):
         area, _, rest = name.partition("/")
         if area in CITY_AREAS and rest:
-            by_city.setdefault(_squash(rest.rsplit("/", 1)[-1]), name)
+            by_city.setdefault(squash(rest.rsplit("/", 1)[-1]), name)
     return by_name, by_city
 
 

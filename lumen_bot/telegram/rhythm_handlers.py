@@ -7,6 +7,7 @@ that is not text) would otherwise take their updates.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -152,7 +153,7 @@ class RhythmHandlers:
             rhythm = await self._reminders.rhythm(await self._person_id(user))
             await _send(message, texts.text("timezone_ask", lang, zone=rhythm.tz or "UTC"))
             return
-        zone = zone_named(wanted)
+        zone = await asyncio.to_thread(zone_named, wanted)  # the first reads the city table
         if zone is None:
             await _send(message, texts.text("timezone_unknown", lang))
             return

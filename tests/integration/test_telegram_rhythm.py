@@ -195,7 +195,13 @@ async def test_generic_reminders_toggle(bot: Bot) -> None:
 
 @pytest.mark.parametrize(
     ("given", "zone"),
-    [("Berlin", "Europe/Berlin"), ("new york", "America/New_York"), ("asia/tokyo", "Asia/Tokyo")],
+    [
+        ("Berlin", "Europe/Berlin"),
+        ("new york", "America/New_York"),
+        ("asia/tokyo", "Asia/Tokyo"),
+        ("Barcelona", "Europe/Madrid"),
+        ("Москва", "Europe/Moscow"),
+    ],
 )
 async def test_timezone_by_city_or_name(bot: Bot, given: str, zone: str) -> None:
     await bot.say(f"/timezone {given}")
