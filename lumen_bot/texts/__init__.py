@@ -14,6 +14,9 @@ line is English alone; a message a language lacks falls back to English.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from lumen_bot.harness.rhythm import When
 from lumen_bot.texts import (
     arabic,
@@ -84,6 +87,13 @@ MENUS: dict[str, dict[str, str]] = {
 }
 MENU_LANGUAGES = tuple(MENUS)
 
+# Languages whose words before a time agree with it in number (see `_agreeing`).
+ONE_OCLOCK: dict[str, tuple[tuple[str, str], ...]] = {
+    "es": spanish.ONE_OCLOCK,
+    "pt": portuguese.ONE_OCLOCK,
+}
+_ONE_OCLOCK_TIME = re.compile(r"0?1:[0-5]\d")
+
 
 def commands(lang: str | None = None) -> tuple[tuple[str, str], ...]:
     """Telegram's command menu: every command, said in `lang` where it can be."""
@@ -102,9 +112,22 @@ def text(key: str, lang: str | None = None, **values: str | When) -> str:
     found = BY_LANGUAGE[code][key]
     if not values:
         return found
-    return found.format(
-        **{name: v if isinstance(v, str) else _said_when(v, code) for name, v in values.items()}
-    )
+    said = {name: v if isinstance(v, str) else _said_when(v, code) for name, v in values.items()}
+    return _agreeing(found, code, said).format(**said)
+
+
+def _agreeing(template: str, code: str, said: Mapping[str, str]) -> str:
+    """`template` with the words around a time of one o'clock in the singular, where the
+    language says "la 01:30" and "las 02:30" (`ONE_OCLOCK` of its module)."""
+    forms = ONE_OCLOCK.get(code)
+    if forms is None:
+        return template
+    for name, value in said.items():
+        if _ONE_OCLOCK_TIME.fullmatch(value):
+            field = "{" + name + "}"
+            for plural, singular in forms:
+                template = template.replace(plural.format(field), singular.format(field))
+    return template
 
 
 def _code(lang: str | None) -> str:

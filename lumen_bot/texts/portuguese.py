@@ -5,6 +5,15 @@ Register: informal (você), as the Brazilian crisis line writes.
 
 from __future__ import annotations
 
+# A time of one o'clock (01:xx) takes the singular: "por volta da 01:30", "agora é 01:30".
+# Each pair is a plural form around a time field ("{}") and its singular, tried in order.
+ONE_OCLOCK: tuple[tuple[str, str], ...] = (
+    ("são {}", "é {}"),
+    ("das {}", "da {}"),
+    ("às {}", "à {}"),
+    ("até as {}", "até a {}"),
+)
+
 WORDS: dict[str, str] = {
     # Around crisis care.
     "talk_now_button": "📞 Falar com alguém agora",

@@ -5,6 +5,15 @@ Register: informal (tú), as the Spanish-speaking crisis lines write.
 
 from __future__ import annotations
 
+# A time of one o'clock (01:xx) takes the singular: "hacia la 01:30", "es ahora la 01:30".
+# Each pair is a plural form around a time field ("{}") and its singular, tried in order.
+ONE_OCLOCK: tuple[tuple[str, str], ...] = (
+    ("son ahora las {}", "es ahora la {}"),
+    ("Las {} caen", "La {} cae"),
+    ("las {}", "la {}"),
+    ("Las {}", "La {}"),
+)
+
 WORDS: dict[str, str] = {
     # Around crisis care.
     "talk_now_button": "📞 Hablar con alguien ahora",

@@ -224,3 +224,38 @@ def test_a_moment_without_its_offset_is_refused() -> None:
     """Read as the host's local time, it would name the wrong hour."""
     with pytest.raises(ValueError, match="offset"):
         When(datetime(2026, 11, 5, 9, 0), ZoneInfo("Europe/Berlin"), zone_known=True)  # noqa: DTZ001
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [
+        ("es", "allí es ahora la 01:05.", "allí son ahora las 02:05."),
+        ("pt", "agora é 01:05 aí.", "agora são 02:05 aí."),
+    ],
+)
+def test_one_oclock_takes_the_singular_where_the_language_says_so(
+    lang: str, one: str, two: str
+) -> None:
+    assert texts.text("timezone_set", lang, zone="Europe/Madrid", time="01:05").endswith(one)
+    assert texts.text("timezone_set", lang, zone="Europe/Madrid", time="02:05").endswith(two)
+
+
+def test_the_singular_follows_each_time_of_a_message_on_its_own() -> None:
+    said = texts.text("rhythm_quiet", "es", time="23:30", start="21:00", end="01:00")
+    assert said.startswith("Las 23:30 caen dentro")
+    assert said.endswith("esperará hasta la 01:00.")
+    said = texts.text("rhythm_quiet", "pt", time="01:30", start="21:00", end="09:00")
+    assert said.startswith("O horário da 01:30 cai")
+    assert said.endswith("até as 09:00.")
+
+
+@pytest.mark.parametrize("lang", sorted(texts.ONE_OCLOCK))
+def test_every_singular_form_has_a_plural_to_replace(lang: str) -> None:
+    """A form no message holds would be a rule that never applies (a message reworded)."""
+    templates = list(texts.BY_LANGUAGE[lang].values())
+    for plural, _ in texts.ONE_OCLOCK[lang]:
+        assert any(
+            plural.format("{" + field + "}") in t
+            for t in templates
+            for field in ("time", "start", "end")
+        ), plural
