@@ -60,8 +60,9 @@ def test_a_sentence_is_guessed_in_its_language(text: str, lang: str) -> None:
 def test_a_short_message_with_no_clear_language_is_read_by_every_language_that_could_fire() -> None:
     choice = SCREEN.choose("tomei 30 comprimidos")
     assert not choice.sure
-    assert {"en", "pt", "ru", "hi"} <= set(choice.langs)  # ru and hi respell: always read
-    assert "tr" not in choice.langs  # no Turkish anchor or slang word in it
+    # ru, hi and tr respell (tr its spoken verb endings): always read
+    assert {"en", "pt", "ru", "hi", "tr"} <= set(choice.langs)
+    assert "id" not in choice.langs  # no Indonesian anchor or slang word in it
     result = screen("tomei 30 comprimidos")
     assert (result.level, result.lang) == (Level.CRISIS, "pt")
 
