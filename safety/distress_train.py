@@ -363,6 +363,15 @@ def render(trained: Trained, *, source: str, excluded: int) -> str:
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
 
 
+def write_model(text: str, output: Path | None) -> None:
+    """The model file to `output` (whole, once it is ready: importing the screen reads the
+    current file), or to stdout."""
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
 def _excluded_texts(paths: Sequence[Path]) -> list[str]:
     texts: list[str] = []
     for path in paths:
@@ -385,11 +394,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     trained = train(posts, {p.text: normal_form(p.text, "en") for p in posts})
     print(json.dumps(trained.report, indent=1), file=sys.stderr)  # noqa: T201 - a command
     digest = hashlib.sha256(args.wheel.read_bytes()).hexdigest()
-    text = render(trained, source=f"{SOURCE}, wheel sha256 {digest}", excluded=excluded)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        args.output.write_text(text, encoding="utf-8")
+    write_model(
+        render(trained, source=f"{SOURCE}, wheel sha256 {digest}", excluded=excluded), args.output
+    )
     return 0
 
 

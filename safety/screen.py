@@ -8,11 +8,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from safety.chat import ChatModel
 from safety.detect import Choice, LanguageGuesser
-from safety.lexicon import Common, Lexicon, Rule, load_common, load_lexicon
+from safety.lexicon import DATA_DIR, Common, Lexicon, Rule, load_common, load_lexicon
 from safety.normalize import Normalized, Normalizer, fold
-from safety.screening import Category, Evidence, Level, Screening
+from safety.screening import CHAT_RULE, Category, Evidence, Level, Screening
 
+CHAT_MODEL_FILE: Final = DATA_DIR / "chat.json"
 SUPPORTED: Final = ("en", "es", "pt", "de", "fr", "id", "tr", "ru", "uk", "ar", "fa", "hi")
 DEFAULT_LANG: Final = "en"
 _NEGATION_WINDOW: Final = 6  # words looked at before a match for "not", "never", ...
@@ -292,14 +294,47 @@ def _reportable(hits: list[_Hit]) -> list[_Hit]:
     return result
 
 
-class Screen:
-    """The compiled screen: per-language lexicons and normalisers, and the escalation pairs."""
+class _ChatRules:
+    """The rules the chat model's concerns report under (`chat.model`), one per category
+    and whether the risk is someone else's, made once."""
 
-    def __init__(self, common: Common, lexicons: Mapping[str, Lexicon]) -> None:
+    def __init__(self, common: Common) -> None:
+        self._fixed = common.profiles["fixed"]
+        self._made: dict[tuple[Category, bool], Rule] = {}
+
+    def __call__(self, category: Category, about_other: bool) -> Rule:
+        key = (category, about_other)
+        rule = self._made.get(key)
+        if rule is None:
+            rule = self._made[key] = Rule(
+                name=CHAT_RULE,
+                level=Level.CONCERN,
+                category=category,
+                regex=re.compile("(?!)"),  # the model finds its own words
+                anchors=frozenset(),
+                profile=self._fixed,
+                about_other=about_other,
+            )
+        return rule
+
+
+class Screen:
+    """The compiled screen: per-language lexicons and normalisers, the escalation pairs,
+    and the chat model (None: rules alone)."""
+
+    def __init__(
+        self, common: Common, lexicons: Mapping[str, Lexicon], chat: ChatModel | None = None
+    ) -> None:
         self._common = common
         self._lexicons = dict(lexicons)
         self._normalizers = {k: Normalizer(common, v) for k, v in self._lexicons.items()}
         self._guess = LanguageGuesser(self._lexicons, DEFAULT_LANG)
+        self._chat = chat
+        self._chat_rules = _ChatRules(common)
+
+    @property
+    def chat(self) -> ChatModel | None:
+        return self._chat
 
     def languages(self) -> tuple[str, ...]:
         return tuple(self._lexicons)
@@ -321,18 +356,39 @@ class Screen:
         """The lexicons `screen` runs on `text`, most likely language first."""
         return self._guess.choose(fold(text), lang)
 
-    def _hits(self, folded: str, langs: Sequence[str]) -> list[_Hit]:
+    def _hits(self, folded: str, langs: Sequence[str], *, weigh: bool = True) -> list[_Hit]:
+        """Every hit in each of `langs`; with `weigh`, also the models' (in the language
+        the message is read in). Recent messages are read for facets, which the models
+        never give, so they are not weighed."""
         hits: list[_Hit] = []
+        chatted: list[_Hit] = []  # after the shadows: the model's "someone else" shadows nothing
         for lang in langs:
             lexicon = self._lexicons[lang]
             norm = self._normalizers[lang](folded)
             found = _analyse(norm, lexicon)
             if not any(h.level is not _NONE for h in found):
                 found.extend(_accumulated(norm, lexicon))
-                if lang == langs[0] and not any(h.level is not _NONE for h in found):
+                if weigh and lang == langs[0] and not any(h.level is not _NONE for h in found):
                     found.extend(_weighed(norm, lexicon))  # the language it is read in
+            if weigh and lang == langs[0] and self._chat is not None:
+                chatted = self._chatted(self._chat, norm, lexicon, found)
             hits.extend(found)
-        return _unshadowed(hits)
+        return _unshadowed(hits) + chatted
+
+    def _chatted(
+        self, chat: ChatModel, norm: Normalized, lexicon: Lexicon, found: list[_Hit]
+    ) -> list[_Hit]:
+        """The chat model's concern where the rules found none (see safety/chat.py)."""
+        if any(h.level is not _NONE for h in found):
+            return []
+        verdict = chat.judge(norm.text, lexicon.lang)
+        if verdict is None:
+            return []
+        rule = self._chat_rules(verdict.category, verdict.about_other)
+        return [
+            _Hit(rule, rule.level, *norm.span(start, end), eligible=False, lang=lexicon.lang)
+            for start, end in verdict.spans
+        ]
 
     def __call__(
         self, text: str, *, lang: str | None = None, recent: Sequence[str] = ()
@@ -341,11 +397,16 @@ class Screen:
         choice = self._guess.choose(folded, lang)
         langs = choice.langs
         hits = self._hits(folded, langs)
+        escalation, escalated = self._escalate(hits, langs, recent)
         reportable = _reportable(hits)
+        if escalation or any(h.rule.name != CHAT_RULE for h in reportable):
+            # the chat model speaks only alone: a crisis made with an earlier message, or a
+            # rule of another language, does not take on the model's guess of a kind
+            hits = [h for h in hits if h.rule.name != CHAT_RULE]
+            reportable = [h for h in reportable if h.rule.name != CHAT_RULE]
         evidence = [
             Evidence(h.rule.name, h.level, h.rule.category, h.start, h.end) for h in reportable
         ]
-        escalation, escalated = self._escalate(hits, langs, recent)
         evidence.extend(escalation)
         evidence.sort(key=lambda e: (e.start, e.end, e.rule))
         said_in = langs[0]
@@ -391,7 +452,7 @@ class Screen:
     def _recent_facets(self, recent: Sequence[str], langs: Sequence[str]) -> set[str]:
         facets: set[str] = set()
         for message in recent:
-            for hit in self._hits(fold(message), langs):
+            for hit in self._hits(fold(message), langs, weigh=False):
                 if hit.rule.facet is not None and hit.eligible and not hit.rule.about_other:
                     facets.add(hit.rule.facet)
         return facets
@@ -416,10 +477,15 @@ def _result(evidence: list[Evidence], lang: str, hits: list[_Hit]) -> Screening:
     )
 
 
-def build_screen() -> Screen:
-    """Compile every shipped lexicon (done once, when `safety` is imported)."""
+def build_screen(*, chat: bool = True) -> Screen:
+    """Compile every shipped lexicon (done once, when `safety` is imported), with the chat
+    model unless `chat` is false (the rules alone, as their tests read them)."""
     common = load_common()
-    return Screen(common, {lang: load_lexicon(lang, common) for lang in SUPPORTED})
+    lexicons = {lang: load_lexicon(lang, common) for lang in SUPPORTED}
+    # absent only before the first training (`python -m safety.chat_train`), which reads
+    # the rules' normal form; the shipped package always has it (a test checks)
+    model = ChatModel.load(CHAT_MODEL_FILE) if chat and CHAT_MODEL_FILE.exists() else None
+    return Screen(common, lexicons, model)
 
 
 _SCREEN: Final = build_screen()

@@ -19,6 +19,7 @@ class Level(StrEnum):
 
 
 _RANK = {Level.NONE: 0, Level.CONCERN: 1, Level.CRISIS: 2}
+CHAT_RULE = "chat.model"  # the rule name the chat model's concerns report under (chat.py)
 
 
 class Category(StrEnum):
@@ -69,6 +70,12 @@ class Screening:
     @property
     def is_concern(self) -> bool:
         return self.level is Level.CONCERN
+
+    @property
+    def by_model_alone(self) -> bool:
+        """A concern that only the chat model found, from the weight of words (no rule):
+        enough for a check-in, not to override what the person asked for (a command)."""
+        return bool(self.evidence) and all(e.rule == CHAT_RULE for e in self.evidence)
 
     @property
     def hurt_by_others(self) -> bool:

