@@ -36,7 +36,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Final
@@ -122,6 +122,12 @@ class Verdict:
 class ChatModel:
     heads: Mapping[str, Head]
     max_words: int
+    # per (language, word), for each head in `HEADS` order: those of the word's features
+    # the head weighs. Most words weigh nothing in a head, and words recur from message
+    # to message
+    _weighed: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> ChatModel:
@@ -147,25 +153,46 @@ class ChatModel:
         if not found or len(found) > self.max_words:
             return None
         said = [m.group() for m in found]
-        present = features(said, lang)
+        kept = [self._kept(word, lang) for word in said]
+        pairs = [f"{lang}|{a} {b}" for a, b in pairwise(said)]
         heads = self.heads
-        risk = heads["risk"]
-        if risk.logit(present) <= risk.threshold:
+
+        def logit(name: str) -> float:
+            head, at = heads[name], HEADS.index(name)
+            present = {pair for pair in pairs if pair in head.weights}
+            for features_of_word in kept:
+                present.update(features_of_word[at])
+            return head.logit(present)
+
+        if logit("risk") <= heads["risk"].threshold:
             return None
-        category = max(Category, key=lambda c: heads[f"category.{c.value}"].logit(present))
-        about_other = heads["about_other"].logit(present) > heads["about_other"].threshold
-        return Verdict(category, about_other, self._strongest(said, found, lang))
+        category = max(Category, key=lambda c: logit(f"category.{c.value}"))
+        about_other = logit("about_other") > heads["about_other"].threshold
+        return Verdict(category, about_other, self._strongest(kept, pairs, found))
+
+    def _kept(self, word: str, lang: str) -> tuple[tuple[str, ...], ...]:
+        """For each head, those of the word's features it weighs (they alone change its
+        log-odds: the rest of `features` is left out before the head reads it)."""
+        found = self._weighed.get((lang, word))
+        if found is None:
+            pieces = word_features(word, lang)
+            found = tuple(
+                tuple(f for f in pieces if f in self.heads[name].weights) for name in HEADS
+            )
+            if len(self._weighed) < _CACHED_WORDS:
+                self._weighed[(lang, word)] = found
+        return found
 
     def _strongest(
-        self, said: list[str], found: list[re.Match[str]], lang: str
+        self, kept: list[tuple[tuple[str, ...], ...]], pairs: list[str], found: list[re.Match[str]]
     ) -> tuple[tuple[int, int], ...]:
         """Spans of the words that weighed most towards risk: each word counts its own
         features and half of each pair it is in."""
         weights = self.heads["risk"].weights
-        weight = [math.fsum(weights.get(f, 0.0) for f in word_features(w, lang)) for w in said]
-        for i, (a, b) in enumerate(pairwise(said)):
-            half = weights.get(f"{lang}|{a} {b}", 0.0) / 2
+        weight = [math.fsum(weights[f] for f in of_word[0]) for of_word in kept]
+        for i, pair in enumerate(pairs):
+            half = weights.get(pair, 0.0) / 2
             weight[i] += half
             weight[i + 1] += half
-        ranked = sorted(range(len(said)), key=lambda i: (-weight[i], i))[:EVIDENCE_WORDS]
+        ranked = sorted(range(len(kept)), key=lambda i: (-weight[i], i))[:EVIDENCE_WORDS]
         return tuple(sorted(found[i].span() for i in ranked if weight[i] > 0))

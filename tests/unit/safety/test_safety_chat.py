@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from safety import Category, Level, screen
-from safety.chat import HEADS, ChatModel, Head, features, word_features
+from safety.chat import HEADS, WORD, ChatModel, Head, features, word_features
 from safety.lexicon import load_common, load_lexicon
-from safety.screen import SUPPORTED, Screen, build_screen
+from safety.screen import SUPPORTED, Screen, build_screen, normal_form
 from safety.screening import CHAT_RULE
 
 HERE = Path(__file__).parent
@@ -168,3 +168,18 @@ def test_on_the_labelled_cases_the_model_only_adds_concern_where_the_rules_found
         assert shipped.level is Level.CONCERN, text
         assert {e.rule for e in shipped.evidence} == {CHAT_RULE}, text
     assert changed  # the model does read these cases: the loop above checked something
+
+
+def test_the_shipped_model_weighs_exactly_the_features_it_was_trained_on() -> None:
+    """The screen reads each head over the features it weighs, kept word by word; the
+    verdict is the one the full features give (`chat_train` scores them so)."""
+    model = build_screen().chat
+    assert model is not None
+    risk = model.heads["risk"]
+    for lang, case in _labelled():
+        text, lang = case["text"], case.get("lang", lang) or "en"
+        said = WORD.findall(normal_form(text, lang))
+        if not said or len(said) > model.max_words:
+            continue
+        expected = risk.logit(features(said, lang)) > risk.threshold
+        assert (model.judge(normal_form(text, lang), lang) is not None) is expected, text
