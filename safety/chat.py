@@ -46,6 +46,9 @@ from safety.screening import Category
 WORD: Final = re.compile(r"\w+")  # a word of normalised text, in any script
 GRAM: Final = 4  # letters in a piece of a word (with a space at either end)
 EVIDENCE_WORDS: Final = 3
+# features a message is counted as having before its own: without it a short message
+# is weighed by its one or two strongest words ("something to report", "and now?")
+PRIOR: Final = 10.0
 HEADS: Final = ("risk", "about_other", *(f"category.{c.value}" for c in Category))
 _CACHED_WORDS: Final = 50_000  # words whose features are kept (a few megabytes at most)
 _by_word: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -80,8 +83,8 @@ def features(said: list[str], lang: str) -> set[str]:
 @dataclass(frozen=True, slots=True)
 class Head:
     """One logistic regression: the log-odds is the bias plus the weights of the features
-    present, summed and divided by the square root of their number (as in
-    `distress.logit`); `threshold` is where the head speaks."""
+    present, summed and divided by the square root of their number plus `PRIOR` (as in
+    `distress.logit`, but for the prior); `threshold` is where the head speaks."""
 
     weights: Mapping[str, float]
     bias: float
@@ -91,7 +94,7 @@ class Head:
         found = [self.weights[f] for f in self.weights.keys() & present]
         if not found:
             return self.bias
-        return self.bias + math.fsum(found) / math.sqrt(len(found))
+        return self.bias + math.fsum(found) / math.sqrt(len(found) + PRIOR)
 
     @classmethod
     def from_data(cls, name: str, data: Any) -> Head:
@@ -135,6 +138,8 @@ class ChatModel:
         heads = data.get("heads")
         if not isinstance(heads, dict) or set(heads) != set(HEADS):
             raise ValueError(f"heads: must be exactly {sorted(HEADS)}")
+        if data.get("prior") != PRIOR:
+            raise ValueError(f"prior: the model was trained with another prior than {PRIOR}")
         try:
             max_words = int(data["max_words"])
         except (KeyError, TypeError, ValueError) as exc:

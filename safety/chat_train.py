@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from safety.chat import HEADS, WORD, ChatModel, Head, features
+from safety.chat import HEADS, PRIOR, WORD, ChatModel, Head, features
 from safety.distress_train import fit, threshold_for, write_model
 from safety.screening import Category, Level
 
@@ -142,9 +142,9 @@ def fit_head(examples: Sequence[Example], kept: int) -> tuple[dict[str, float], 
     for present, _ in examples:
         counts.update(present)
     vocabulary = frozenset(f for f, n in counts.items() if n >= MIN_MESSAGES)
-    first, _ = fit(examples, vocabulary)
+    first, _ = fit(examples, vocabulary, prior=PRIOR)
     strongest = frozenset(sorted(first, key=lambda f: (-abs(first[f]), f))[:kept])
-    weights, bias = fit(examples, strongest)
+    weights, bias = fit(examples, strongest, prior=PRIOR)
     return {f: round(w, DIGITS) for f, w in weights.items()}, round(bias, DIGITS)
 
 
@@ -254,6 +254,7 @@ def render(trained: Trained, *, source: str) -> str:
         "over_flag_rate": OVER_FLAG_RATE,
         "report": trained.report,
         "max_words": model.max_words,
+        "prior": PRIOR,
         "heads": heads,
     }
     return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"

@@ -252,7 +252,10 @@ def usable(feature: str) -> bool:
 
 
 def fit(
-    examples: Sequence[tuple[frozenset[str], bool]], vocabulary: frozenset[str]
+    examples: Sequence[tuple[frozenset[str], bool]],
+    vocabulary: frozenset[str],
+    *,
+    prior: float = 0.0,
 ) -> tuple[dict[str, float], float]:
     """Logistic regression on feature presence (scaled as in `distress.logit`), by
     Adagrad with L2, in a seeded order."""
@@ -266,7 +269,7 @@ def fit(
         rng.shuffle(order)
         for i in order:
             present, y = rows[i]
-            scale = 1 / math.sqrt(len(present)) if present else 1.0
+            scale = 1 / math.sqrt(len(present) + prior) if present else 1.0
             z = bias + scale * math.fsum(weights[f] for f in present)
             error = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) - y
             for f in present:

@@ -12,7 +12,7 @@ import asyncio
 import re
 import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -20,6 +20,7 @@ import pytest
 import pytest_asyncio
 
 from .conftest import fresh_token, start_lumen_process
+from .expect import messages_for, the_answer
 from .llm_proxy import LlmProxy
 from .lumen_cli import run_lumen
 from .processes import ManagedProcess
@@ -40,6 +41,7 @@ class Lumen:
     telegram: TelegramWorld
     llm: LlmProxy
     process: ManagedProcess
+    offered: set[int] = field(default_factory=set)  # people offered support this session
 
     def person(self) -> TelegramUser:
         return self.telegram.user()
@@ -50,15 +52,18 @@ class Lumen:
 
     async def still_answers(self, person: TelegramUser) -> None:
         """The check after every case: an ordinary message gets the mentor's answer."""
-        await person.send_text(f"an ordinary message from {person.user_id}")
-        [answer] = await person.wait_for_bot_messages(1, timeout=30)
-        assert ANSWER in answer.text
+        await self.talk(person, f"an ordinary message from {person.user_id}")
 
     async def talk(self, person: TelegramUser, text: str) -> BotMessage:
+        """The mentor's answer to `text` (and the offer of support, if the screen reads
+        it as concern: see `expect.py`)."""
         await person.send_text(text)
-        [answer] = await person.wait_for_bot_messages(1, timeout=30)
-        assert ANSWER in answer.text
-        return answer
+        expected = messages_for(text, offered=person.user_id in self.offered)
+        sent = await person.wait_for_bot_messages(expected, timeout=30)
+        if expected == 2:
+            self.offered.add(person.user_id)
+        answer = the_answer([m.text or "" for m in sent])
+        return next(m for m in sent if m.text == answer)
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")

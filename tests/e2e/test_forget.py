@@ -7,6 +7,7 @@ import asyncio
 
 import pytest
 
+from .expect import messages_for
 from .llm_proxy import LlmProxy
 from .lumen_cli import export, run_lumen
 from .processes import LumenFactory, ManagedProcess
@@ -49,7 +50,7 @@ async def test_forget_deletes_everything_after_confirmation_and_the_next_message
     user = telegram_user
     await a_closed_session(user)
     await user.send_text("One more thing on my mind")
-    await user.wait_for_bot_messages(1, timeout=30)
+    await user.wait_for_bot_messages(messages_for("One more thing on my mind"), timeout=30)
 
     menu = await forget_menu(user)
     await user.press_button(menu, "forget:cancel")

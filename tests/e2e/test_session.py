@@ -9,6 +9,7 @@ import pytest
 from lumen_bot import texts
 from tests.canary import files_under, find_canary
 
+from .expect import messages_for
 from .llm_proxy import Fault, LlmProxy
 from .lumen_cli import export, run_lumen
 from .processes import LumenFactory, ManagedProcess
@@ -213,8 +214,9 @@ async def test_a_canary_sentence_leaves_no_plaintext_in_files_or_logs(
     """The real process: what a person wrote is in no database file and no log line."""
     canary = "Violet lantern 3381 hums beneath the old stone bridge"
     bot = await start_lumen(lumen_process, telegram)
-    await telegram_user.send_text(f"Something I never said aloud: {canary}")
-    await telegram_user.wait_for_bot_messages(1, timeout=30)
+    said = f"Something I never said aloud: {canary}"
+    await telegram_user.send_text(said)
+    await telegram_user.wait_for_bot_messages(messages_for(said), timeout=30)
     await telegram_user.send_command("/end")
     await telegram_user.wait_for_bot_messages(3, timeout=60)
     assert llm.requests_containing(canary), "the canary did reach the mentor"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from safety import Category, Level, screen
-from safety.chat import HEADS, WORD, ChatModel, Head, features, word_features
+from safety.chat import HEADS, PRIOR, WORD, ChatModel, Head, features, word_features
 from safety.lexicon import load_common, load_lexicon
 from safety.screen import SUPPORTED, Screen, build_screen, normal_form
 from safety.screening import CHAT_RULE
@@ -37,7 +37,7 @@ def _model(
     heads["about_other"] = {"bias": -1.0, "threshold": 0.0, "weights": _english(about or {})}
     for category, weights in cats.items():
         heads[f"category.{category}"]["weights"] = _english(weights)
-    return ChatModel.from_data({"max_words": 12, "heads": heads})
+    return ChatModel.from_data({"max_words": 12, "prior": PRIOR, "heads": heads})
 
 
 def test_a_word_is_weighed_with_its_four_letter_pieces_and_its_neighbours() -> None:
@@ -56,14 +56,16 @@ def test_each_language_weighs_its_own_words() -> None:
     assert features(["tabletten"], "de").isdisjoint(features(["tabletten"], "en"))
 
 
-def test_the_log_odds_are_the_bias_plus_the_weights_found_over_the_root_of_their_number() -> None:
+def test_the_log_odds_are_the_bias_plus_the_weights_over_the_root_of_their_number_and_prior() -> (
+    None
+):
     head = Head({"a": 1.0, "b": 2.0, "c": 5.0}, bias=-0.5, threshold=0.0)
-    assert head.logit({"a", "b", "x"}) == pytest.approx(-0.5 + 3.0 / math.sqrt(2))
+    assert head.logit({"a", "b", "x"}) == pytest.approx(-0.5 + 3.0 / math.sqrt(2 + PRIOR))
     assert head.logit({"x"}) == -0.5
 
 
 def test_the_model_speaks_above_its_threshold_and_names_the_words_that_weighed() -> None:
-    model = _model({"zorbles": 3.0, "ready": 0.5, "the": -1.0})
+    model = _model({"zorbles": 10.0, "ready": 0.5, "the": -1.0})
     verdict = model.judge("the zorbles are ready", "en")
     assert verdict is not None
     assert verdict.spans == ((4, 11), (16, 21))  # "zorbles", "ready"; never "the"
@@ -73,8 +75,8 @@ def test_the_model_speaks_above_its_threshold_and_names_the_words_that_weighed()
 
 def test_the_kind_of_risk_and_whose_it_is_come_from_their_own_heads() -> None:
     model = _model(
-        {"zorbles": 3.0},
-        about={"friend": 3.0},
+        {"zorbles": 10.0},
+        about={"friend": 6.0},
         medical_emergency={"breathing": 2.0},
     )
     mine = model.judge("zorbles", "en")
@@ -85,7 +87,7 @@ def test_the_kind_of_risk_and_whose_it_is_come_from_their_own_heads() -> None:
 
 
 def test_a_post_longer_than_chat_is_left_to_the_rules() -> None:
-    model = _model({"zorbles": 3.0})
+    model = _model({"zorbles": 10.0})
     assert model.judge("zorbles " * 12, "en") is not None
     assert model.judge("zorbles " * 13, "en") is None
 
@@ -97,11 +99,13 @@ def test_a_post_longer_than_chat_is_left_to_the_rules() -> None:
         (lambda d: d["heads"]["risk"]["weights"].update(x=math.inf), "must be finite"),
         (lambda d: d["heads"]["risk"].pop("bias"), "heads.risk"),
         (lambda d: d.pop("max_words"), "max_words"),
+        (lambda d: d.update(prior=0.0), "another prior"),
     ],
 )
 def test_a_broken_model_file_is_refused(change: Any, message: str) -> None:
     data = {
         "max_words": 5,
+        "prior": PRIOR,
         "heads": {name: {"bias": 0.0, "threshold": 0.0, "weights": {"a": 1.0}} for name in HEADS},
     }
     change(data)
@@ -110,7 +114,7 @@ def test_a_broken_model_file_is_refused(change: Any, message: str) -> None:
 
 
 def test_the_screen_gives_the_models_concern_where_no_rule_reads_the_message() -> None:
-    screen_with = Screen(COMMON, LEXICONS, _model({"zorbles": 3.0}, about={"friend": 3.0}))
+    screen_with = Screen(COMMON, LEXICONS, _model({"zorbles": 10.0}, about={"friend": 6.0}))
     result = screen_with("the zorbles are ready", lang="en")
     assert result.level is Level.CONCERN
     assert [(e.rule, "the zorbles are ready"[e.start : e.end]) for e in result.evidence] == [
@@ -125,7 +129,7 @@ def test_the_screen_gives_the_models_concern_where_no_rule_reads_the_message() -
 
 
 def test_the_model_adds_nothing_where_the_rules_found_concern_or_made_a_crisis() -> None:
-    screen_with = Screen(COMMON, LEXICONS, _model({"tonight": 3.0, "die": 3.0}))
+    screen_with = Screen(COMMON, LEXICONS, _model({"tonight": 10.0, "die": 10.0}))
     wish = screen_with("I want to die", lang="en")
     assert wish.level is Level.CONCERN
     assert CHAT_RULE not in {e.rule for e in wish.evidence}
