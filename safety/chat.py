@@ -50,24 +50,17 @@ EVIDENCE_WORDS: Final = 3
 # is weighed by its one or two strongest words ("something to report", "and now?")
 PRIOR: Final = 10.0
 HEADS: Final = ("risk", "about_other", *(f"category.{c.value}" for c in Category))
-_CACHED_WORDS: Final = 50_000  # words whose features are kept (a few megabytes at most)
-_by_word: dict[tuple[str, str], tuple[str, ...]] = {}
+_CACHED_WORDS: Final = 50_000  # words of the model's vocabulary whose features are kept
 
 
 def word_features(word: str, lang: str) -> tuple[str, ...]:
     """A word and its pieces of `GRAM` letters, the word's ends marked by spaces
     (" tab", "tabl", ..., "ten "), so a stem weighs the same in every inflection; each
     behind its language's code ("de|tabl"), so English "garden" and Hinglish "gardan"
-    (neck) share no weight. Kept for the commonest words: the same strings, hashed once,
-    serve every message."""
-    found = _by_word.get((lang, word))
-    if found is None:
-        padded = f" {word} "
-        pieces = (word, *(padded[i : i + GRAM] for i in range(len(padded) - GRAM + 1)))
-        found = tuple(f"{lang}|{piece}" for piece in pieces)
-        if len(_by_word) < _CACHED_WORDS:
-            _by_word[(lang, word)] = found
-    return found
+    (neck) share no weight."""
+    padded = f" {word} "
+    pieces = (word, *(padded[i : i + GRAM] for i in range(len(padded) - GRAM + 1)))
+    return tuple(f"{lang}|{piece}" for piece in pieces)
 
 
 def features(said: list[str], lang: str) -> set[str]:
@@ -125,9 +118,11 @@ class Verdict:
 class ChatModel:
     heads: Mapping[str, Head]
     max_words: int
-    # per (language, word), for each head in `HEADS` order: those of the word's features
-    # the head weighs. Most words weigh nothing in a head, and words recur from message
-    # to message
+    # per (language, word) of the model's own vocabulary, for each head in `HEADS` order:
+    # those of the word's features the head weighs. Most words weigh nothing in a head,
+    # and words recur from message to message. A word the model never learnt (a name, a
+    # place, anything private) is never kept: the process holds no person's words longer
+    # than their message
     _weighed: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -184,7 +179,8 @@ class ChatModel:
             found = tuple(
                 tuple(f for f in pieces if f in self.heads[name].weights) for name in HEADS
             )
-            if len(self._weighed) < _CACHED_WORDS:
+            learnt = any(pieces[0] in head for head in found)
+            if learnt and len(self._weighed) < _CACHED_WORDS:
                 self._weighed[(lang, word)] = found
         return found
 

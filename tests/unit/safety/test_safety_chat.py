@@ -187,3 +187,12 @@ def test_the_shipped_model_weighs_exactly_the_features_it_was_trained_on() -> No
             continue
         expected = risk.logit(features(said, lang)) > risk.threshold
         assert (model.judge(normal_form(text, lang), lang) is not None) is expected, text
+
+
+def test_only_words_of_the_models_vocabulary_are_kept_between_messages() -> None:
+    """The model keeps, for speed, what each word weighs; a word it never learnt (a name,
+    a place, anything of the person's) is not kept after the message."""
+    model = _model({"zorbles": 10.0, " zor": 1.0})
+    model.judge("zorbleton and the zorbles", "en")
+    kept = model._weighed  # what the process holds is the point
+    assert set(kept) == {("en", "zorbles")}
