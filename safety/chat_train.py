@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Final
 
 from safety.chat import HEADS, PRIOR, WORD, ChatModel, Head, features
-from safety.distress_train import fit, threshold_for, write_model
+from safety.distress_train import fit_pruned, threshold_for, write_model
 from safety.screening import Category, Level
 
 TRAINING_DIR: Final = Path(__file__).parent / "training"
@@ -136,16 +136,15 @@ Example = tuple[frozenset[str], bool]
 
 
 def fit_head(examples: Sequence[Example], kept: int) -> tuple[dict[str, float], float]:
-    """Fit on features of at least `MIN_MESSAGES` messages, keep the `kept` strongest,
-    fit again; weights rounded as the file keeps them."""
-    counts: Counter[str] = Counter()
-    for present, _ in examples:
-        counts.update(present)
-    vocabulary = frozenset(f for f, n in counts.items() if n >= MIN_MESSAGES)
-    first, _ = fit(examples, vocabulary, prior=PRIOR)
-    strongest = frozenset(sorted(first, key=lambda f: (-abs(first[f]), f))[:kept])
-    weights, bias = fit(examples, strongest, prior=PRIOR)
-    return {f: round(w, DIGITS) for f, w in weights.items()}, round(bias, DIGITS)
+    """One head, pruned as the distress model is, with the chat model's settings."""
+    return fit_pruned(
+        examples,
+        min_documents=MIN_MESSAGES,
+        kept=kept,
+        digits=DIGITS,
+        prior=PRIOR,
+        allowed=lambda _feature: True,
+    )
 
 
 def _is_category(category: Category) -> Callable[[Message], bool | None]:

@@ -61,7 +61,7 @@ import re
 import sys
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -295,17 +295,26 @@ class Trained:
     report: Mapping[str, object]
 
 
-def fit_pruned(examples: Sequence[tuple[frozenset[str], bool]]) -> tuple[dict[str, float], float]:
-    """Fit on features seen often enough, keep the `MAX_FEATURES` strongest, fit again;
-    weights rounded as the file keeps them."""
+def fit_pruned(
+    examples: Sequence[tuple[frozenset[str], bool]],
+    *,
+    min_documents: int = MIN_DOCUMENTS,
+    kept: int = MAX_FEATURES,
+    digits: int = DIGITS,
+    prior: float = 0.0,
+    allowed: Callable[[str], bool] = usable,
+) -> tuple[dict[str, float], float]:
+    """Fit on features of at least `min_documents` examples that are `allowed`, keep the
+    `kept` strongest, fit again; weights rounded to `digits` as the file keeps them.
+    (The defaults are the distress model's; the chat model brings its own.)"""
     counts: Counter[str] = Counter()
     for present, _ in examples:
         counts.update(present)
-    vocabulary = frozenset(f for f, n in counts.items() if n >= MIN_DOCUMENTS and usable(f))
-    first, _ = fit(examples, vocabulary)
-    kept = frozenset(sorted(first, key=lambda f: (-abs(first[f]), f))[:MAX_FEATURES])
-    weights, bias = fit(examples, kept)
-    return {f: round(w, DIGITS) for f, w in weights.items()}, round(bias, DIGITS)
+    vocabulary = frozenset(f for f, n in counts.items() if n >= min_documents and allowed(f))
+    first, _ = fit(examples, vocabulary, prior=prior)
+    strongest = frozenset(sorted(first, key=lambda f: (-abs(first[f]), f))[:kept])
+    weights, bias = fit(examples, strongest, prior=prior)
+    return {f: round(w, digits) for f, w in weights.items()}, round(bias, digits)
 
 
 def train(posts: Sequence[Post], normal_form: Mapping[str, str]) -> Trained:
