@@ -50,7 +50,8 @@ EVIDENCE_WORDS: Final = 3
 # is weighed by its one or two strongest words ("something to report", "and now?")
 PRIOR: Final = 10.0
 HEADS: Final = ("risk", "about_other", *(f"category.{c.value}" for c in Category))
-_CACHED_WORDS: Final = 50_000  # words of the model's vocabulary whose features are kept
+# a feature's weight in `risk` (or None), and (position in `HEADS`, weight) in the others
+_Row = tuple[float | None, tuple[tuple[int, float], ...]]
 
 
 def word_features(word: str, lang: str) -> tuple[str, ...]:
@@ -84,7 +85,11 @@ class Head:
     threshold: float
 
     def logit(self, present: set[str]) -> float:
-        found = [self.weights[f] for f in self.weights.keys() & present]
+        return self.logit_of([self.weights[f] for f in self.weights.keys() & present])
+
+    def logit_of(self, found: list[float]) -> float:
+        """The log-odds from the weights of the features present that this head weighs
+        (`fsum` is exact, so their order does not matter)."""
         if not found:
             return self.bias
         return self.bias + math.fsum(found) / math.sqrt(len(found) + PRIOR)
@@ -118,14 +123,22 @@ class Verdict:
 class ChatModel:
     heads: Mapping[str, Head]
     max_words: int
-    # per (language, word) of the model's own vocabulary, for each head in `HEADS` order:
-    # those of the word's features the head weighs. Most words weigh nothing in a head,
-    # and words recur from message to message. A word the model never learnt (a name, a
-    # place, anything private) is never kept: the process holds no person's words longer
-    # than their message
-    _weighed: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    # per language, per feature any head weighs (its language code left off): its weight
+    # in `risk` (None if that head does not weigh it), then (position in `HEADS`, weight)
+    # for each other head that does. One lookup per feature serves every head, and the
+    # other heads are read only when `risk` speaks. Nothing is kept between messages: the
+    # process holds no person's words beyond their message
+    _table: Mapping[str, Mapping[str, _Row]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        table: dict[str, dict[str, _Row]] = {}
+        for at, name in enumerate(HEADS):
+            for feature, weight in self.heads[name].weights.items():
+                lang, _, piece = feature.partition("|")
+                rows = table.setdefault(lang, {})
+                risk, others = rows.get(piece, (None, ()))
+                rows[piece] = (weight, others) if at == 0 else (risk, (*others, (at, weight)))
+        object.__setattr__(self, "_table", table)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> ChatModel:
@@ -153,47 +166,49 @@ class ChatModel:
         if not found or len(found) > self.max_words:
             return None
         said = [m.group() for m in found]
-        kept = [self._kept(word, lang) for word in said]
-        pairs = [f"{lang}|{a} {b}" for a, b in pairwise(said)]
-        heads = self.heads
-
-        def logit(name: str) -> float:
-            head, at = heads[name], HEADS.index(name)
-            present = {pair for pair in pairs if pair in head.weights}
-            for features_of_word in kept:
-                present.update(features_of_word[at])
-            return head.logit(present)
-
-        if logit("risk") <= heads["risk"].threshold:
+        pairs = [f"{a} {b}" for a, b in pairwise(said)]
+        # every feature of the message at once (`features`, language code left off): the
+        # words, their pairs, and the pieces of the words joined by two spaces, since a
+        # piece across two words holds both spaces and no feature holds two
+        spaced = "  ".join(("", *said, ""))[1:-1]
+        grams = [spaced[i : i + GRAM] for i in range(len(spaced) - GRAM + 1)]
+        pieces = {*grams, *said, *pairs}
+        table = self._table.get(lang, {})
+        present = {p: row for p in pieces if (row := table.get(p)) is not None}
+        risk = {p: w for p, (w, _) in present.items() if w is not None}
+        head = self.heads["risk"]
+        if head.logit_of(list(risk.values())) <= head.threshold:
             return None
-        category = max(Category, key=lambda c: logit(f"category.{c.value}"))
-        about_other = logit("about_other") > heads["about_other"].threshold
-        return Verdict(category, about_other, self._strongest(kept, pairs, found))
+        weighs: list[list[float]] = [[] for _ in HEADS]
+        for _, others in present.values():
+            for at, w in others:
+                weighs[at].append(w)
+        logit = {name: self.heads[name].logit_of(weighs[at]) for at, name in enumerate(HEADS) if at}
+        category = max(Category, key=lambda c: logit[f"category.{c.value}"])
+        about_other = logit["about_other"] > self.heads["about_other"].threshold
+        return Verdict(category, about_other, _strongest(said, grams, pairs, found, risk))
 
-    def _kept(self, word: str, lang: str) -> tuple[tuple[str, ...], ...]:
-        """For each head, those of the word's features it weighs (they alone change its
-        log-odds: the rest of `features` is left out before the head reads it)."""
-        found = self._weighed.get((lang, word))
-        if found is None:
-            pieces = word_features(word, lang)
-            found = tuple(
-                tuple(f for f in pieces if f in self.heads[name].weights) for name in HEADS
-            )
-            learnt = any(pieces[0] in head for head in found)
-            if learnt and len(self._weighed) < _CACHED_WORDS:
-                self._weighed[(lang, word)] = found
-        return found
 
-    def _strongest(
-        self, kept: list[tuple[tuple[str, ...], ...]], pairs: list[str], found: list[re.Match[str]]
-    ) -> tuple[tuple[int, int], ...]:
-        """Spans of the words that weighed most towards risk: each word counts its own
-        features and half of each pair it is in."""
-        weights = self.heads["risk"].weights
-        weight = [math.fsum(weights[f] for f in of_word[0]) for of_word in kept]
-        for i, pair in enumerate(pairs):
-            half = weights.get(pair, 0.0) / 2
-            weight[i] += half
-            weight[i + 1] += half
-        ranked = sorted(range(len(kept)), key=lambda i: (-weight[i], i))[:EVIDENCE_WORDS]
-        return tuple(sorted(found[i].span() for i in ranked if weight[i] > 0))
+def _strongest(
+    said: list[str],
+    grams: list[str],
+    pairs: list[str],
+    found: list[re.Match[str]],
+    risk: Mapping[str, float],
+) -> tuple[tuple[int, int], ...]:
+    """Spans of the words that weighed most towards risk: each word counts its own
+    features (each once) and half of each pair it is in. `grams` are the pieces of the
+    words joined by two spaces, in order: a word of n letters starts n + 2 after the
+    one before and has n - 1 pieces of its own."""
+    weight = []
+    at = 0
+    for word in said:
+        own = {word, *grams[at : at + len(word) - 1]}
+        weight.append(math.fsum([w for p in own if (w := risk.get(p)) is not None]))
+        at += len(word) + 2
+    for i, pair in enumerate(pairs):
+        half = risk.get(pair, 0.0) / 2
+        weight[i] += half
+        weight[i + 1] += half
+    ranked = sorted(range(len(said)), key=lambda i: (-weight[i], i))[:EVIDENCE_WORDS]
+    return tuple(sorted(found[i].span() for i in ranked if weight[i] > 0))

@@ -3,6 +3,7 @@ and what it may and may not change in the rules' labelled cases."""
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 from pathlib import Path
@@ -175,24 +176,35 @@ def test_on_the_labelled_cases_the_model_only_adds_concern_where_the_rules_found
 
 
 def test_the_shipped_model_weighs_exactly_the_features_it_was_trained_on() -> None:
-    """The screen reads each head over the features it weighs, kept word by word; the
-    verdict is the one the full features give (`chat_train` scores them so)."""
+    """The screen looks a message's features up once for every head; the verdict, its
+    kind and whose risk it is are those the full features give (`chat_train` scores
+    them so)."""
     model = build_screen().chat
     assert model is not None
     risk = model.heads["risk"]
+    spoke = 0
     for lang, case in _labelled():
         text, lang = case["text"], case.get("lang", lang) or "en"
         said = WORD.findall(normal_form(text, lang))
         if not said or len(said) > model.max_words:
             continue
-        expected = risk.logit(features(said, lang)) > risk.threshold
-        assert (model.judge(normal_form(text, lang), lang) is not None) is expected, text
+        present = features(said, lang)
+        verdict = model.judge(normal_form(text, lang), lang)
+        assert (verdict is not None) is (risk.logit(present) > risk.threshold), text
+        if verdict is not None:
+            heads = model.heads
+            kind = max(Category, key=lambda c: heads[f"category.{c.value}"].logit(present))
+            other = heads["about_other"].logit(present) > heads["about_other"].threshold
+            assert (verdict.category, verdict.about_other) == (kind, other), text
+            spoke += 1
+    assert spoke > 50  # the heads beyond `risk` were checked on many cases
 
 
-def test_only_words_of_the_models_vocabulary_are_kept_between_messages() -> None:
-    """The model keeps, for speed, what each word weighs; a word it never learnt (a name,
-    a place, anything of the person's) is not kept after the message."""
-    model = _model({"zorbles": 10.0, " zor": 1.0})
-    model.judge("zorbleton and the zorbles", "en")
-    kept = model._weighed  # what the process holds is the point
-    assert set(kept) == {("en", "zorbles")}
+def test_nothing_of_a_message_is_kept_after_it_is_judged() -> None:
+    """A word of the person's (a name, a place) is weighed and forgotten with its
+    message: every field of the model is as it was before."""
+    model = _model({"zorbles": 10.0, " zor": 1.0}, suicide_self_harm={"zorbles": 1.0})
+    fields = ChatModel.__slots__
+    before = {name: copy.deepcopy(getattr(model, name)) for name in fields}
+    assert model.judge("zorbleton and the zorbles", "en") is not None
+    assert {name: getattr(model, name) for name in fields} == before
