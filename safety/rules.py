@@ -21,6 +21,7 @@ FACETS: Final = frozenset(
         "plan",  # preparation: notes, goodbyes, giving things away
         "means",  # access to a method: pills, rope, a weapon, a high place
         "act",  # an ambiguous act report: "I took them all", "it's done"
+        "dose",  # a large dose taken at once: "I just took 1600mg of advil"
         "time",  # a finality/time phrase: "tonight is the night"
         "intox",  # drunk or high right now
         "harm",  # intent or wish to harm another person
