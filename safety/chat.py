@@ -54,24 +54,29 @@ HEADS: Final = ("risk", "about_other", *(f"category.{c.value}" for c in Category
 _Row = tuple[float | None, tuple[tuple[int, float], ...]]
 
 
-def word_features(word: str, lang: str) -> tuple[str, ...]:
-    """A word and its pieces of `GRAM` letters, the word's ends marked by spaces
-    (" tab", "tabl", ..., "ten "), so a stem weighs the same in every inflection; each
-    behind its language's code ("de|tabl"), so English "garden" and Hinglish "gardan"
-    (neck) share no weight."""
-    padded = f" {word} "
-    pieces = (word, *(padded[i : i + GRAM] for i in range(len(padded) - GRAM + 1)))
-    return tuple(f"{lang}|{piece}" for piece in pieces)
+def pieces(said: list[str]) -> tuple[list[str], list[str], set[str]]:
+    """A message's words (`WORD` matches of its normal form) as the model weighs them:
+    the pieces of `GRAM` letters of each word, the word's ends marked by spaces (" tab",
+    "tabl", ..., "ten "), so a stem weighs the same in every inflection; each pair of
+    adjacent words; and each word itself.
+
+    The pieces are cut from the words joined by two spaces, in order (a word of n
+    letters starts n + 2 after the one before and has n + 3 - `GRAM` pieces of its own),
+    so a piece across two words holds both spaces and is no feature. Returns those
+    pieces, the pairs, and every feature together (with the pieces across words, which
+    match no weight)."""
+    spaced = "  ".join(("", *said, ""))[1:-1]
+    grams = [spaced[i : i + GRAM] for i in range(len(spaced) - GRAM + 1)]
+    pairs = [f"{a} {b}" for a, b in pairwise(said)]
+    return grams, pairs, {*grams, *said, *pairs}
 
 
 def features(said: list[str], lang: str) -> set[str]:
-    """What the model weighs in a message of these words in `lang`: each word, its
-    pieces and each pair of adjacent words. Training and screening both read it here. A
-    piece holds a space only at an end, a pair only inside, so the three never collide."""
-    present = {f"{lang}|{a} {b}" for a, b in pairwise(said)}
-    for word in said:
-        present.update(word_features(word, lang))
-    return present
+    """What the model weighs in a message of these words in `lang`, for training: each
+    feature of `pieces` behind its language's code ("de|tabl"), so English "garden" and
+    Hinglish "gardan" (neck) share no weight. A piece holds a space only at an end, a
+    pair only inside, so the three kinds never collide."""
+    return {f"{lang}|{piece}" for piece in pieces(said)[2] if "  " not in piece}
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,15 +171,9 @@ class ChatModel:
         if not found or len(found) > self.max_words:
             return None
         said = [m.group() for m in found]
-        pairs = [f"{a} {b}" for a, b in pairwise(said)]
-        # every feature of the message at once (`features`, language code left off): the
-        # words, their pairs, and the pieces of the words joined by two spaces, since a
-        # piece across two words holds both spaces and no feature holds two
-        spaced = "  ".join(("", *said, ""))[1:-1]
-        grams = [spaced[i : i + GRAM] for i in range(len(spaced) - GRAM + 1)]
-        pieces = {*grams, *said, *pairs}
+        grams, pairs, every = pieces(said)
         table = self._table.get(lang, {})
-        present = {p: row for p in pieces if (row := table.get(p)) is not None}
+        present = {p: row for p in every if (row := table.get(p)) is not None}
         risk = {p: w for p, (w, _) in present.items() if w is not None}
         head = self.heads["risk"]
         if head.logit_of(list(risk.values())) <= head.threshold:
@@ -197,13 +196,11 @@ def _strongest(
     risk: Mapping[str, float],
 ) -> tuple[tuple[int, int], ...]:
     """Spans of the words that weighed most towards risk: each word counts its own
-    features (each once) and half of each pair it is in. `grams` are the pieces of the
-    words joined by two spaces, in order: a word of n letters starts n + 2 after the
-    one before and has n - 1 pieces of its own."""
+    features (each once) and half of each pair it is in; `grams` as `pieces` cuts them."""
     weight = []
     at = 0
     for word in said:
-        own = {word, *grams[at : at + len(word) - 1]}
+        own = {word, *grams[at : at + len(word) + 3 - GRAM]}
         weight.append(math.fsum([w for p in own if (w := risk.get(p)) is not None]))
         at += len(word) + 2
     for i, pair in enumerate(pairs):
