@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -54,21 +54,28 @@ HEADS: Final = ("risk", "about_other", *(f"category.{c.value}" for c in Category
 _Row = tuple[float | None, tuple[tuple[int, float], ...]]
 
 
-def pieces(said: list[str]) -> tuple[list[str], list[str], set[str]]:
+def pieces(said: list[str]) -> list[str]:
     """A message's words (`WORD` matches of its normal form) as the model weighs them:
     the pieces of `GRAM` letters of each word, the word's ends marked by spaces (" tab",
     "tabl", ..., "ten "), so a stem weighs the same in every inflection; each pair of
     adjacent words; and each word itself.
 
-    The pieces are cut from the words joined by two spaces, in order (a word of n
-    letters starts n + 2 after the one before and has n + 3 - `GRAM` pieces of its own),
-    so a piece across two words holds both spaces and is no feature. Returns those
-    pieces, the pairs, and every feature together (with the pieces across words, which
-    match no weight)."""
-    spaced = "  ".join(("", *said, ""))[1:-1]
-    grams = [spaced[i : i + GRAM] for i in range(len(spaced) - GRAM + 1)]
-    pairs = [f"{a} {b}" for a, b in pairwise(said)]
-    return grams, pairs, {*grams, *said, *pairs}
+    Each distinct word is cut once, from the distinct words joined by two spaces, so a
+    piece across two words holds both spaces and is no feature (it matches no weight).
+    A feature may come more than once (a piece met in two words): the caller keeps each
+    once."""
+    words = dict.fromkeys(said)  # distinct, in order
+    found = _grams(words)
+    found += words
+    found += map(" ".join, pairwise(said))
+    return found
+
+
+def _grams(words: Iterable[str]) -> list[str]:
+    """The pieces of `words` joined by two spaces, in order: a word of n letters starts
+    n + 2 after the one before and has n + 3 - `GRAM` pieces of its own."""
+    spaced = "  ".join(("", *words, ""))[1:-1]
+    return [spaced[i : i + GRAM] for i in range(len(spaced) - GRAM + 1)]
 
 
 def features(said: list[str], lang: str) -> set[str]:
@@ -76,7 +83,7 @@ def features(said: list[str], lang: str) -> set[str]:
     feature of `pieces` behind its language's code ("de|tabl"), so English "garden" and
     Hinglish "gardan" (neck) share no weight. A piece holds a space only at an end, a
     pair only inside, so the three kinds never collide."""
-    return {f"{lang}|{piece}" for piece in pieces(said)[2] if "  " not in piece}
+    return {f"{lang}|{piece}" for piece in pieces(said) if "  " not in piece}
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +178,8 @@ class ChatModel:
         if not found or len(found) > self.max_words:
             return None
         said = [m.group() for m in found]
-        grams, pairs, every = pieces(said)
-        table = self._table.get(lang, {})
-        present = {p: row for p in every if (row := table.get(p)) is not None}
+        get = self._table.get(lang, {}).get
+        present = {p: row for p in pieces(said) if (row := get(p)) is not None}
         risk = {p: w for p, (w, _) in present.items() if w is not None}
         head = self.heads["risk"]
         if head.logit_of(list(risk.values())) <= head.threshold:
@@ -185,26 +191,25 @@ class ChatModel:
         logit = {name: self.heads[name].logit_of(weighs[at]) for at, name in enumerate(HEADS) if at}
         category = max(Category, key=lambda c: logit[f"category.{c.value}"])
         about_other = logit["about_other"] > self.heads["about_other"].threshold
-        return Verdict(category, about_other, _strongest(said, grams, pairs, found, risk))
+        return Verdict(category, about_other, _strongest(said, found, risk))
 
 
 def _strongest(
-    said: list[str],
-    grams: list[str],
-    pairs: list[str],
-    found: list[re.Match[str]],
-    risk: Mapping[str, float],
+    said: list[str], found: list[re.Match[str]], risk: Mapping[str, float]
 ) -> tuple[tuple[int, int], ...]:
     """Spans of the words that weighed most towards risk: each word counts its own
-    features (each once) and half of each pair it is in; `grams` as `pieces` cuts them."""
-    weight = []
+    features (each once: the word and its pieces, cut as `pieces` cuts them) and half of
+    each pair it is in."""
+    words: dict[str, float] = dict.fromkeys(said, 0.0)
+    grams = _grams(words)
     at = 0
-    for word in said:
+    for word in words:
         own = {word, *grams[at : at + len(word) + 3 - GRAM]}
-        weight.append(math.fsum([w for p in own if (w := risk.get(p)) is not None]))
+        words[word] = math.fsum([w for p in own if (w := risk.get(p)) is not None])
         at += len(word) + 2
-    for i, pair in enumerate(pairs):
-        half = risk.get(pair, 0.0) / 2
+    weight = [words[word] for word in said]
+    for i, (a, b) in enumerate(pairwise(said)):
+        half = risk.get(f"{a} {b}", 0.0) / 2
         weight[i] += half
         weight[i + 1] += half
     ranked = sorted(range(len(said)), key=lambda i: (-weight[i], i))[:EVIDENCE_WORDS]

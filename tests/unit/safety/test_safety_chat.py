@@ -50,6 +50,14 @@ def test_a_word_is_weighed_with_its_four_letter_pieces_and_its_neighbours() -> N
     }
 
 
+def test_a_word_said_twice_is_weighed_once_and_its_pairs_as_said() -> None:
+    assert features(["so", "so", "sad"], "en") == {
+        *("en|so", "en| so "),
+        *("en|sad", "en| sad", "en|sad "),
+        *("en|so so", "en|so sad"),
+    }
+
+
 def test_each_language_weighs_its_own_words() -> None:
     """English "garden" and Hinglish "gardan" (neck) share pieces, not weight."""
     assert features(["garden"], "en").isdisjoint(features(["gardan"], "hi"))
