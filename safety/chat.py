@@ -35,9 +35,10 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any, Final
 
@@ -64,11 +65,23 @@ def pieces(said: list[str]) -> list[str]:
     piece across two words holds both spaces and is no feature (it matches no weight).
     A feature may come more than once (a piece met in two words): the caller keeps each
     once."""
-    words = dict.fromkeys(said)  # distinct, in order
-    found = _grams(words)
-    found += words
-    found += map(" ".join, pairwise(said))
-    return found
+    cut = _Cut(said)
+    return [*cut.grams, *cut.words, *cut.pairs]
+
+
+@dataclass(slots=True)
+class _Cut:
+    """A message's features by kind (see `pieces`), kept apart for the evidence."""
+
+    said: list[str]
+    words: dict[str, None] = field(init=False)  # distinct, in order
+    grams: list[str] = field(init=False)  # the pieces of `words`, in order
+    pairs: list[str] = field(init=False)  # adjacent words as said
+
+    def __post_init__(self) -> None:
+        self.words = dict.fromkeys(self.said)
+        self.grams = _grams(self.words)
+        self.pairs = list(map(" ".join, pairwise(self.said)))
 
 
 def _grams(words: Iterable[str]) -> list[str]:
@@ -178,8 +191,11 @@ class ChatModel:
         if not found or len(found) > self.max_words:
             return None
         said = [m.group() for m in found]
+        cut = _Cut(said)
         get = self._table.get(lang, {}).get
-        present = {p: row for p in pieces(said) if (row := get(p)) is not None}
+        present = {
+            p: row for p in (*cut.grams, *cut.words, *cut.pairs) if (row := get(p)) is not None
+        }
         risk = {p: w for p, (w, _) in present.items() if w is not None}
         head = self.heads["risk"]
         if head.logit_of(list(risk.values())) <= head.threshold:
@@ -191,26 +207,27 @@ class ChatModel:
         logit = {name: self.heads[name].logit_of(weighs[at]) for at, name in enumerate(HEADS) if at}
         category = max(Category, key=lambda c: logit[f"category.{c.value}"])
         about_other = logit["about_other"] > self.heads["about_other"].threshold
-        return Verdict(category, about_other, _strongest(said, found, risk))
+        return Verdict(category, about_other, _strongest(cut, found, risk))
 
 
 def _strongest(
-    said: list[str], found: list[re.Match[str]], risk: Mapping[str, float]
+    cut: _Cut, found: list[re.Match[str]], risk: Mapping[str, float]
 ) -> tuple[tuple[int, int], ...]:
     """Spans of the words that weighed most towards risk: each word counts its own
-    features (each once: the word and its pieces, cut as `pieces` cuts them) and half of
-    each pair it is in."""
-    words: dict[str, float] = dict.fromkeys(said, 0.0)
-    grams = _grams(words)
-    at = 0
-    for word in words:
-        own = {word, *grams[at : at + len(word) + 3 - GRAM]}
-        words[word] = math.fsum([w for p in own if (w := risk.get(p)) is not None])
-        at += len(word) + 2
-    weight = [words[word] for word in said]
-    for i, (a, b) in enumerate(pairwise(said)):
-        half = risk.get(f"{a} {b}", 0.0) / 2
-        weight[i] += half
-        weight[i + 1] += half
-    ranked = sorted(range(len(said)), key=lambda i: (-weight[i], i))[:EVIDENCE_WORDS]
-    return tuple(sorted(found[i].span() for i in ranked if weight[i] > 0))
+    features (each once: the word and its pieces) and half of each pair it is in."""
+    said, grams = cut.said, cut.grams
+    distinct = list(cut.words)
+    starts = list(accumulate([len(word) + 2 for word in distinct], initial=0))
+    weighed: dict[int, dict[str, None]] = {}  # a word's position -> its features that weigh
+    for at in [i for i, piece in enumerate(grams) if piece in risk]:
+        weighed.setdefault(bisect_right(starts, at) - 1, {})[grams[at]] = None
+    for k in [k for k, word in enumerate(distinct) if word in risk]:
+        weighed.setdefault(k, {})[distinct[k]] = None  # a word of four letters is also a piece
+    own = {distinct[k]: math.fsum([risk[p] for p in ps]) for k, ps in weighed.items()}
+    weight = [own.get(word, 0.0) for word in said]
+    for i, w in [(i, w) for i, pair in enumerate(cut.pairs) if (w := risk.get(pair)) is not None]:
+        weight[i] += w / 2
+        weight[i + 1] += w / 2
+    # the (at most) three heaviest of the words that weigh towards risk at all
+    ranked = sorted([i for i, w in enumerate(weight) if w > 0], key=lambda i: (-weight[i], i))
+    return tuple(sorted(found[i].span() for i in ranked[:EVIDENCE_WORDS]))
