@@ -256,9 +256,10 @@ def fit(
     vocabulary: frozenset[str],
     *,
     prior: float = 0.0,
+    l2: float = L2,
 ) -> tuple[dict[str, float], float]:
     """Logistic regression on feature presence (scaled as in `distress.logit`), by
-    Adagrad with L2, in a seeded order."""
+    Adagrad with an `l2` penalty, in a seeded order."""
     weights: dict[str, float] = dict.fromkeys(sorted(vocabulary), 0.0)
     squares: dict[str, float] = dict.fromkeys(weights, 0.0)
     bias, bias_square = 0.0, 0.0
@@ -273,7 +274,7 @@ def fit(
             z = bias + scale * math.fsum(weights[f] for f in present)
             error = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) - y
             for f in present:
-                gradient = error * scale + L2 * weights[f]
+                gradient = error * scale + l2 * weights[f]
                 squares[f] += gradient * gradient
                 weights[f] -= LEARNING_RATE * gradient / math.sqrt(squares[f] + 1e-8)
             bias_square += error * error
@@ -302,6 +303,7 @@ def fit_pruned(
     kept: int = MAX_FEATURES,
     digits: int = DIGITS,
     prior: float = 0.0,
+    l2: float = L2,
     allowed: Callable[[str], bool] = usable,
 ) -> tuple[dict[str, float], float]:
     """Fit on features of at least `min_documents` examples that are `allowed`, keep the
@@ -311,9 +313,9 @@ def fit_pruned(
     for present, _ in examples:
         counts.update(present)
     vocabulary = frozenset(f for f, n in counts.items() if n >= min_documents and allowed(f))
-    first, _ = fit(examples, vocabulary, prior=prior)
+    first, _ = fit(examples, vocabulary, prior=prior, l2=l2)
     strongest = frozenset(sorted(first, key=lambda f: (-abs(first[f]), f))[:kept])
-    weights, bias = fit(examples, strongest, prior=prior)
+    weights, bias = fit(examples, strongest, prior=prior, l2=l2)
     return {f: round(w, digits) for f, w in weights.items()}, round(bias, digits)
 
 
