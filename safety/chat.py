@@ -65,8 +65,7 @@ def pieces(said: list[str]) -> list[str]:
     piece across two words holds both spaces and is no feature (it matches no weight).
     A feature may come more than once (a piece met in two words): the caller keeps each
     once."""
-    cut = _Cut(said)
-    return [*cut.grams, *cut.words, *cut.pairs]
+    return _Cut(said).features()
 
 
 @dataclass(slots=True)
@@ -82,6 +81,9 @@ class _Cut:
         self.words = dict.fromkeys(self.said)
         self.grams = _grams(self.words)
         self.pairs = list(map(" ".join, pairwise(self.said)))
+
+    def features(self) -> list[str]:
+        return [*self.grams, *self.words, *self.pairs]
 
 
 def _grams(words: Iterable[str]) -> list[str]:
@@ -193,9 +195,7 @@ class ChatModel:
         said = [m.group() for m in found]
         cut = _Cut(said)
         get = self._table.get(lang, {}).get
-        present = {
-            p: row for p in (*cut.grams, *cut.words, *cut.pairs) if (row := get(p)) is not None
-        }
+        present = {p: row for p in cut.features() if (row := get(p)) is not None}
         risk = {p: w for p, (w, _) in present.items() if w is not None}
         head = self.heads["risk"]
         if head.logit_of(list(risk.values())) <= head.threshold:
