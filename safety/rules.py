@@ -30,6 +30,8 @@ FACETS: Final = frozenset(
         "presence",  # that person is here / outside / coming
         "armed",  # that person has a weapon at hand
         "weapon",  # the person has a blade at hand: with intent to harm someone, a crisis
+        "symptom",  # the body in trouble now: "heart's racing", "can't feel my legs"
+        "restrict",  # days without food
     }
 )
 CUES: Final = ("past", "resolved", "benign", "now", "joke")
