@@ -417,6 +417,9 @@ def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
         negation_hedge=_compile(str(negation["hedge"]), "negation.hedge"),
         negation_after=_compile(str(negation["after"]), "negation.after"),
         negation_words=_words(negation["words"], "negation.words"),
+        negation_more=(
+            _compile(str(negation["more"]), "negation.more") if "more" in negation else None
+        ),
         cues={k: _compile(str(cues[k]), f"cues.{k}", word_start=True) for k in CUES},
         clause_cues=_compile(
             after_space("|".join(f"(?P<{k}>{cues[k]})" for k in CUES if k != "joke")), "cues"

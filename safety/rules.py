@@ -142,6 +142,8 @@ class Lexicon:
     negation_hedge: re.Pattern[str]
     negation_after: re.Pattern[str]
     negation_words: frozenset[str]  # a window without any of these is not negated
+    # a comparison that makes a negation say more, not less: "never wanted to die this much"
+    negation_more: re.Pattern[str] | None
     cues: Mapping[str, re.Pattern[str]]
     clause_cues: re.Pattern[str]  # every cue but "joke" at once: group names say which
     scripts: frozenset[str] = frozenset({"latin"})  # scripts the language is written in

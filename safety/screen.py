@@ -18,6 +18,7 @@ CHAT_MODEL_FILE: Final = DATA_DIR / "chat.json"
 SUPPORTED: Final = ("en", "es", "pt", "de", "fr", "id", "tr", "ru", "uk", "ar", "fa", "hi")
 DEFAULT_LANG: Final = "en"
 _NEGATION_WINDOW: Final = 6  # words looked at before a match for "not", "never", ...
+_COMPARED_AFTER: Final = 4  # words after a negated match that may compare ("this much")
 _LONG_CLAUSE: Final = 400  # longer clauses are searched in a window around each anchor
 _WINDOW_BEFORE: Final = 160
 _WINDOW_AFTER: Final = 240
@@ -104,6 +105,17 @@ class _Laugh:
         return not any(c.isalnum() for c in self._regex.sub(" ", rest))
 
 
+def _compared(clause: _Clause, before: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether a negation only compares ("I've never wanted to die this much", "never been
+    closer to ending it"): a measure of degree between it and the match, in the match, or
+    in the few words after the match up to a comma. Such a sentence says more, not less."""
+    if lexicon.negation_more is None:
+        return False
+    after = clause.text[end:].split(",", 1)[0].split(None, _COMPARED_AFTER)[:_COMPARED_AFTER]
+    said = f"{before} {clause.text[start:end]} {' '.join(after)}"
+    return lexicon.negation_more.search(said) is not None
+
+
 def _negation(clause: _Clause, start: int, end: int, lexicon: Lexicon) -> tuple[bool, bool]:
     """(strong, hedged) negation around a match: the few words before it within its scope
     ("I'd never kill myself"), a conditional that opens the scope ("if I did it"), or a
@@ -121,7 +133,8 @@ def _negation(clause: _Clause, start: int, end: int, lexicon: Lexicon) -> tuple[
         text = " ".join(reversed(window))
         if lexicon.negation_hedge.search(text):
             return False, True
-        if lexicon.negation_strong.search(text):
+        strong = lexicon.negation_strong.search(text) is not None
+        if strong and not _compared(clause, text, start, end, lexicon):
             return True, False
     if lexicon.negation_after.match(clause.text, end):
         return True, False
