@@ -111,8 +111,11 @@ def _compared(clause: _Clause, before: str, start: int, end: int, lexicon: Lexic
     in the few words after the match up to a comma. Such a sentence says more, not less."""
     if lexicon.negation_more is None:
         return False
-    after = clause.text[end:].split(",", 1)[0].split(None, _COMPARED_AFTER)[:_COMPARED_AFTER]
-    said = f"{before} {clause.text[start:end]} {' '.join(after)}"
+    tail = clause.text[end:]
+    for comma in _COMMAS:
+        tail = tail.split(comma, 1)[0]
+    after = " ".join(tail.split(None, _COMPARED_AFTER)[:_COMPARED_AFTER])
+    said = f"{before} {clause.text[start:end]} {after}"
     return lexicon.negation_more.search(said) is not None
 
 
