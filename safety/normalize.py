@@ -21,8 +21,9 @@ from safety.lexicon import Common, Lexicon
 from safety.translit import LetterMap
 from safety.trie import trie_regex
 
+# a number with a unit or an "about" ("20an" in Indonesian, "30ish", "20er") is no leetspeak
 _UNIT: Final = re.compile(
-    r"\d+(?:st|nd|rd|th|am|pm|mg|g|kg|lbs?|ml|k|kms?|m|s|x|h|hrs?|mins?|yo|y|d)"
+    r"\d+(?:st|nd|rd|th|am|pm|mg|g|kg|lbs?|ml|k|kms?|m|s|x|h|hrs?|mins?|yo|y|d|an|ish|er)"
 )
 _REPEAT: Final = re.compile(r"([a-z])\1{2,}")
 _TRIPLE: Final = re.compile(r"([a-z])\1\1")  # finds the words _REPEAT would, faster in `re`

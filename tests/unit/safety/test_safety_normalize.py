@@ -79,6 +79,7 @@ def test_a_chat_command_is_screened_by_its_words(text: str, level: Level) -> Non
         ("su!c!dal", "suicidal"),
         ("$uicide", "suicide"),
         ("meet at 10pm, 2nd floor", "meet at 10pm, 2nd floor"),
+        ("took 30ish pills, 20er pack", "took 30ish pills, 20er pack"),
         ("killlll myselfff", "kill myself"),
         ("diiiiie", "die"),
         ("soooo tired", "so tired"),
