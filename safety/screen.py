@@ -77,32 +77,63 @@ class _Clause:
 
 
 class _Laugh:
-    """Whether a match is said laughing ("kms lol"): laughter in its own clause, or
-    laughter that is all the message says after that clause ("i want to die. lol").
-    Laughter elsewhere ("haha anyway. I want to die", "I took 30 pills. lol my cat just
-    walked in") says nothing about the match. Searched once per clause."""
+    """Whether a match is said laughing ("kms lol"): laughter in the match's own stretch
+    of its clause (from the comma before it on), in a stretch of nothing but laughter
+    right before it ("jaja, me mato"), at the start of the clause ("lmao my brother ate my
+    fries, im gonna kill him"), or as all the message says after the clause ("i want to
+    die. lol"). Laughter elsewhere says nothing about the match: not in another
+    sentence ("haha anyway. I want to die", "I took 30 pills. lol my cat just walked
+    in"), nor about another thing earlier in a long message strung with commas ("we lost
+    the match again haha, mum made pasta, and tonight im going to kill myself"). Searched
+    once per clause; a window of a long clause counts as the clause."""
 
     __slots__ = ("_by_clause", "_padded", "_regex")
 
     def __init__(self, padded: str, lexicon: Lexicon) -> None:
         self._padded = padded
         self._regex = lexicon.cues["joke"]
-        self._by_clause: dict[tuple[int, int], bool] = {}  # (offset, length) -> laughing
+        # (offset, length) -> (where laughter starts in the clause, all that follows laughs)
+        self._by_clause: dict[tuple[int, int], tuple[list[int], bool]] = {}
 
-    def said_with(self, clause: _Clause) -> bool:
+    def said_with(self, clause: _Clause, start: int) -> bool:
         key = (clause.offset, len(clause.text))  # windows of a long clause may share a start
         found = self._by_clause.get(key)
         if found is None:
             found = self._by_clause[key] = self._search(clause)
-        return found
-
-    def _search(self, clause: _Clause) -> bool:
-        if self._regex.search(clause.text) is not None:
+        laughs, after = found
+        if after:
             return True
-        rest = self._padded[clause.offset + len(clause.text) :]
-        if self._regex.search(rest) is None:
+        if not laughs:
             return False
-        return not any(c.isalnum() for c in self._regex.sub(" ", rest))
+        stretch = _comma_before(clause.text, start)
+        if laughs[-1] >= stretch or laughs[0] == 1:  # or the clause opens laughing
+            return True
+        if stretch == 0:
+            return False
+        before = _comma_before(clause.text, stretch - 1)
+        return any(before <= at < stretch for at in laughs) and self._only_laughter(
+            clause.text[before : stretch - 1]
+        )
+
+    def _search(self, clause: _Clause) -> tuple[list[int], bool]:
+        laughs = [m.start("m") for m in self._regex.finditer(clause.text)]
+        rest = self._padded[clause.offset + len(clause.text) :]
+        return laughs, self._regex.search(rest) is not None and self._only_laughter(rest)
+
+    def _only_laughter(self, text: str) -> bool:
+        """Whether `text` says nothing but laughter (and punctuation). The cue regex
+        matches the space before a word and holds the word in group `m`."""
+        kept, at = [], 0
+        for m in self._regex.finditer(text):
+            kept.append(text[at : m.start("m")])
+            at = max(at, m.end("m"))
+        kept.append(text[at:])
+        return not any(c.isalnum() for part in kept for c in part)
+
+
+def _comma_before(text: str, at: int) -> int:
+    """Where the comma-separated stretch of `text` that holds position `at` starts."""
+    return max(text.rfind(comma, 0, at) for comma in _COMMAS) + 1
 
 
 def _compared(clause: _Clause, before: str, start: int, end: int, lexicon: Lexicon) -> bool:
@@ -168,7 +199,7 @@ def _judge(
     ):
         if cap is not None and clause.cue(name, lexicon):
             level, eligible = _cap(level, cap), False
-    if profile.joke is not None and joke.said_with(clause):
+    if profile.joke is not None and joke.said_with(clause, start):
         level, eligible = _cap(level, profile.joke), False
     return level, eligible
 
@@ -277,6 +308,32 @@ def _weighed(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
 
 def _overlaps(a: _Hit, b: _Hit) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _apart(firsts: list[_Hit], seconds: list[_Hit]) -> list[_Hit]:
+    """A hit of each list, as a pair, whose phrases do not overlap, or [] when none.
+
+    A facet's overlapping hits are one phrase ("💊💊🪦" inside "💊💊💊🪦"), and one
+    phrase read as two facets is still one signal; a phrase elsewhere in the message is
+    another ("decidi q hj é o dia" is a plan and a time, "ja ta tudo aqui" a second plan).
+    """
+    for a_start, a_end, a in _phrases(firsts):
+        for b_start, b_end, b in _phrases(seconds):
+            if a_start >= b_end or b_start >= a_end:
+                return [a, b]
+    return []
+
+
+def _phrases(hits: list[_Hit]) -> list[tuple[int, int, _Hit]]:
+    """Overlapping hits merged: (start, end, the first hit) for each stretch they cover."""
+    merged: list[tuple[int, int, _Hit]] = []
+    for hit in sorted(hits, key=lambda h: h.start):
+        if merged and hit.start < merged[-1][1]:
+            start, end, first = merged[-1]
+            merged[-1] = (start, max(end, hit.end), first)
+        else:
+            merged.append((hit.start, hit.end, hit))
+    return merged
 
 
 def _unshadowed(hits: list[_Hit]) -> list[_Hit]:
@@ -437,10 +494,10 @@ class Screen:
     ) -> tuple[list[Evidence], list[_Hit]]:
         """Crisis evidence for two facets that meet in this message, or here and in `recent`,
         and this message's hits that made it."""
-        current: dict[str, _Hit] = {}
+        current: dict[str, list[_Hit]] = {}
         for hit in hits:
             if hit.rule.facet is not None and hit.eligible and not hit.rule.about_other:
-                current.setdefault(hit.rule.facet, hit)
+                current.setdefault(hit.rule.facet, []).append(hit)
         if not current:
             return [], []
         earlier: set[str] | None = None
@@ -448,19 +505,22 @@ class Screen:
         made: list[_Hit] = []
         pairs = [p for p in self._common.escalations if p.first in current or p.second in current]
         for pair in pairs:
-            here = [current[f] for f in (pair.first, pair.second) if f in current]
-            if len(here) == 2:
-                if _overlaps(here[0], here[1]):
-                    continue  # one phrase read two ways is still one signal
+            if pair.first in current and pair.second in current:
+                # one phrase read two ways is still one signal: two that do not overlap
+                here = _apart(current[pair.first], current[pair.second])
+                if not here:
+                    continue
                 name = f"escalate.{pair.first}+{pair.second}"
-            elif here:
+            else:
+                present, absent = pair.first, pair.second
+                if present not in current:
+                    present, absent = absent, present
                 if earlier is None:
                     earlier = self._recent_facets(recent, langs)
-                if (pair.second if pair.first in current else pair.first) not in earlier:
+                if absent not in earlier:
                     continue
+                here = [current[present][0]]
                 name = f"context.{pair.first}+{pair.second}"
-            else:
-                continue
             out.extend(Evidence(name, _CRISIS, pair.category, h.start, h.end) for h in here)
             made.extend(here)
         return out, made
