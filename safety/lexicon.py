@@ -268,7 +268,8 @@ def _anchors(
     With `stems`, an anchor matches the start of a word ("intihar" in "intihara"), and the
     longest anchor found stands for every shorter anchor it begins with. `prefix` is a
     pattern for clitics written onto a word (Arabic "و", "ال") that the anchor may follow;
-    the shortest clitic that leaves an anchor wins, so "ساقتل" is found as itself.
+    the regex finds one reading of a word, and the screen reads the others with
+    `_clitic_regexes` ("والانتحار" is "والا…" and "و" + "الانتحار").
     """
     if stems:
         table = {
@@ -282,6 +283,20 @@ def _anchors(
     head = f"(?:{prefix})??" if prefix else ""  # lazy: the word as written comes first
     tail = "" if stems else r"\b"
     return table, _compile(rf" {head}(?P<a>{trie_regex(index)}){tail}", "anchors")
+
+
+def _clitic_regexes(
+    index: Mapping[str, list[int]], *, stems: bool, prefix: str | None
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """For a language with clitics: a regex for the clitics alone (full match) and one for
+    an anchor at a given word start, without clitics (group "a")."""
+    if not prefix:
+        return None, None
+    tail = "" if stems else r"\b"
+    return (
+        _compile(prefix, "anchor_prefix"),
+        _compile(rf"(?P<a>{trie_regex(index)}){tail}", "anchors"),
+    )
 
 
 def _scripts(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -396,14 +411,16 @@ def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
     cues = dict(data["cues"])
     if set(cues) != set(CUES):
         raise LexiconError(f"lexicon.{lang}.yaml: cues must be exactly {CUES}")
-    anchor_index, anchor_regex = _anchors(
-        index, stems=bool(data.get("anchor_stems", False)), prefix=data.get("anchor_prefix")
-    )
+    stems, prefix = bool(data.get("anchor_stems", False)), data.get("anchor_prefix")
+    anchor_index, anchor_regex = _anchors(index, stems=stems, prefix=prefix)
+    clitics, bare_anchor = _clitic_regexes(index, stems=stems, prefix=prefix)
     return Lexicon(
         lang=lang,
         rules=rules,
         anchor_index=anchor_index,
         anchor_regex=anchor_regex,
+        clitics=clitics,
+        bare_anchor=bare_anchor,
         break_regex=_compile(break_source, "clause_breaks"),
         substitutions=substitutions,
         compounds=compounds,

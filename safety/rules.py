@@ -152,6 +152,10 @@ class Lexicon:
     abugida: Abugida | None = None  # Devanagari to the romanised skeleton of the rules
     respell: tuple[Respell, ...] = ()  # spelling rewrites after the maps ("kh" -> "h")
     benign_examples: tuple[str, ...] = ()  # whole messages that must screen as none
+    # clitics written onto a word (Arabic "و", "ب", "ال"): the clitics alone, and an anchor
+    # at a word start without them, to read a word every way it splits (lexicon._anchors)
+    clitics: re.Pattern[str] | None = None
+    bare_anchor: re.Pattern[str] | None = None
     accumulator: Accumulator | None = None  # weak signals that add up (safety/accumulate.py)
     accumulated: Rule | None = None  # the rule its evidence is reported under
     # the same rule under another category, for the cues of some families (being hurt)

@@ -28,6 +28,7 @@ _WINDOW_AFTER: Final = 240
 _ENDS: Final = "[.!?;\n\u061f\u061b\u06d4\u0964\u0965]"
 _SENTENCE_END: Final = re.compile(f"{_ENDS}{_ENDS}*")
 _COMMAS: Final = (",", "\u060c")
+_CLITIC_MAX: Final = 4  # letters of clitics written onto a word: "وبال" (and with the)
 # Levels and their ranks as plain values: in Python 3.11 `Level.NONE` and `.rank` each cost
 # about 0.1 us, and the screen reads them for every hit
 _NONE: Final = Level.NONE
@@ -248,6 +249,8 @@ def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
     anchors = [(m.start(), m.group("a")) for m in lexicon.anchor_regex.finditer(scan)]
     if not anchors:
         return []
+    if lexicon.clitics is not None:  # a word with clitics, read every way it splits
+        anchors += _clitic_readings(scan, anchors, lexicon)
     starts, ends, soft = _clauses(padded, lexicon)
     joke = _Laugh(padded, lexicon)
     clauses: dict[tuple[int, int], tuple[_Clause, set[int]]] = {}  # and the rules tried
@@ -279,6 +282,29 @@ def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
                     span = norm.span(key[1] - 1, key[2] - 1)
                     hits.append(_Hit(rule, judged[0], span[0], span[1], judged[1], lexicon.lang))
     return hits
+
+
+def _clitic_readings(
+    scan: str, anchors: list[tuple[int, str]], lexicon: Lexicon
+) -> list[tuple[int, str]]:
+    """The other anchors a word with clitics holds: "والانتحار" is found as "والا…" (an
+    anchor that begins it) and is also "و" + "الانتحار"; "وهخلص" is "و" + "هخلص" as well
+    as "وه" + "خلص". Each split after up to `_CLITIC_MAX` letters that are clitics is read
+    for the longest anchor it starts with."""
+    clitics, bare = lexicon.clitics, lexicon.bare_anchor
+    if clitics is None or bare is None:
+        return []
+    more: list[tuple[int, str]] = []
+    for at, found in anchors:
+        end = scan.find(" ", at + 1)
+        word = scan[at + 1 : end if end != -1 else len(scan)]
+        for cut in range(1, min(_CLITIC_MAX, len(word) - 1) + 1):
+            if clitics.fullmatch(word, 0, cut) is None:
+                continue
+            reading = bare.match(word, cut)
+            if reading is not None and reading.group("a") != found:
+                more.append((at, reading.group("a")))
+    return more
 
 
 def _accumulated(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:

@@ -144,6 +144,13 @@ def test_devanagari_is_romanised_with_schwa_deletion(word: str, roman: str) -> N
     assert abugida.romanize(word) == roman
 
 
+def test_a_nukta_letter_typed_as_one_character_is_romanised_as_the_pair() -> None:
+    # U+095B (one character, as some keyboards type it) and U+091C U+093C (the pair)
+    abugida = load_lexicon("hi", COMMON).abugida
+    assert abugida is not None
+    assert abugida.romanize("\u095bिंदगी") == abugida.romanize("\u091c\u093cिंदगी") == "zindgi"
+
+
 def test_spans_of_romanised_and_mapped_words_point_at_what_was_written() -> None:
     text = "Мне плохо. Я покончу с собой"
     (item,) = screen(text).evidence[:1]

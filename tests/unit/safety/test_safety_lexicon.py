@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ from safety.lexicon import (
     load_lexicon,
     word_start_regex,
 )
-from safety.screen import SUPPORTED, Screen
+from safety.screen import SUPPORTED, Screen, _clitic_readings
 from safety.screening import Category, Level
 
 COMMON = load_common()
@@ -35,6 +36,29 @@ EXAMPLES = [
 def test_every_rule_fires_on_its_own_examples(lang: str, rule: str, example: str) -> None:
     fired = SCREEN.rules_fired(example, lang=lang)
     assert rule in fired, f"{rule} did not fire on {example!r}; fired: {sorted(fired)}"
+
+
+def _duplicate_keys(node: yaml.Node) -> list[str]:
+    """Keys written twice in one mapping, anywhere under `node`: YAML keeps the last and
+    drops the first without a word (a rule's first `counter_examples` list, a letter)."""
+    found: list[str] = []
+    if isinstance(node, yaml.MappingNode):
+        keys = [k.value for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"]
+        twice = sorted({k for k in keys if keys.count(k) > 1})
+        found += [f"line {node.start_mark.line + 1}: {k!r}" for k in twice]
+        for _, value in node.value:
+            found += _duplicate_keys(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found += _duplicate_keys(item)
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(DATA_DIR.glob("*.yaml")), ids=lambda p: p.name)
+def test_no_data_file_writes_a_key_twice(path: Path) -> None:
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    assert node is not None
+    assert _duplicate_keys(node) == []
 
 
 @pytest.mark.parametrize("lang", SUPPORTED)
@@ -128,6 +152,20 @@ def test_a_new_language_plugs_in_as_data_only() -> None:
     assert screen("nu zo ka morz", lang="xx").level is Level.NONE
     guessed = screen("zo ka morz")
     assert (guessed.lang, guessed.categories) == ("xx", (Category.SUICIDE_SELF_HARM,))
+
+
+def test_an_arabic_word_with_clitics_is_read_every_way_it_splits() -> None:
+    # "والانتحار" begins with the anchor "والا" and is also "و" + "الانتحار"
+    lexicon = LEXICONS["ar"]
+    unread = []
+    for word in lexicon.anchor_index:
+        text = " و" + word
+        if text[1:] in lexicon.anchor_index:
+            continue
+        anchors = [(m.start(), m.group("a")) for m in lexicon.anchor_regex.finditer(text)]
+        if word not in {a for _, a in anchors + _clitic_readings(text, anchors, lexicon)}:
+            unread.append(text[1:])
+    assert unread == []
 
 
 def test_rules_compile_to_word_start_form_keeping_character_class_negations() -> None:
