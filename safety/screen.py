@@ -246,11 +246,9 @@ def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
     padded = " " + norm.text
     # anchors follow a space; a word that opens a line follows a newline (same length)
     scan = padded.replace("\n", " ") if "\n" in padded else padded
-    anchors = [(m.start(), m.group("a")) for m in lexicon.anchor_regex.finditer(scan)]
+    anchors = _anchor_words(scan, lexicon)
     if not anchors:
         return []
-    if lexicon.clitics is not None:  # a word with clitics, read every way it splits
-        anchors += _clitic_readings(scan, anchors, lexicon)
     starts, ends, soft = _clauses(padded, lexicon)
     joke = _Laugh(padded, lexicon)
     clauses: dict[tuple[int, int], tuple[_Clause, set[int]]] = {}  # and the rules tried
@@ -282,6 +280,15 @@ def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
                     span = norm.span(key[1] - 1, key[2] - 1)
                     hits.append(_Hit(rule, judged[0], span[0], span[1], judged[1], lexicon.lang))
     return hits
+
+
+def _anchor_words(scan: str, lexicon: Lexicon) -> list[tuple[int, str]]:
+    """(position of the space before, anchor) for every anchor word in `scan`, a word with
+    clitics read every way it splits."""
+    anchors = [(m.start(), m.group("a")) for m in lexicon.anchor_regex.finditer(scan)]
+    if anchors and lexicon.clitics is not None:
+        anchors += _clitic_readings(scan, anchors, lexicon)
+    return anchors
 
 
 def _clitic_readings(
