@@ -17,6 +17,7 @@ from safety.rules import (
     DATA_DIR,
     FACETS,
     SCRIPTS,
+    SINCERE,
     Common,
     Escalation,
     Lexicon,
@@ -409,8 +410,8 @@ def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
     breaks = _words(data.get("clause_breaks"), "clause_breaks")
     break_source = rf" (?:{trie_regex(breaks)})\b" if breaks else "(?!)"
     cues = dict(data["cues"])
-    if set(cues) != set(CUES):
-        raise LexiconError(f"lexicon.{lang}.yaml: cues must be exactly {CUES}")
+    if set(cues) != {*CUES, SINCERE}:
+        raise LexiconError(f"lexicon.{lang}.yaml: cues must be exactly {(*CUES, SINCERE)}")
     stems, prefix = bool(data.get("anchor_stems", False)), data.get("anchor_prefix")
     anchor_index, anchor_regex = _anchors(index, stems=stems, prefix=prefix)
     clitics, bare_anchor = _clitic_regexes(index, stems=stems, prefix=prefix)
@@ -437,7 +438,7 @@ def _compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
         negation_more=(
             _compile(str(negation["more"]), "negation.more") if "more" in negation else None
         ),
-        cues={k: _compile(str(cues[k]), f"cues.{k}", word_start=True) for k in CUES},
+        cues={k: _compile(str(v), f"cues.{k}", word_start=True) for k, v in cues.items()},
         clause_cues=_compile(
             after_space("|".join(f"(?P<{k}>{cues[k]})" for k in CUES if k != "joke")), "cues"
         ),

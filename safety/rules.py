@@ -34,7 +34,10 @@ FACETS: Final = frozenset(
         "restrict",  # days without food
     }
 )
-CUES: Final = ("past", "resolved", "benign", "now", "joke")
+CUES: Final = ("past", "resolved", "benign", "now", "joke")  # each may cap a rule (`Profile`)
+# a lexicon's sixth cue: a sincerity marker ("no cap", "no es broma"). Laughter said with
+# one does not soften a match, so it caps nothing and is no `Profile` key
+SINCERE: Final = "sincere"
 SCRIPTS: Final = frozenset({"latin", "cyrillic", "arabic", "devanagari"})
 DATA_DIR: Final = Path(__file__).with_name("data")
 
@@ -145,7 +148,7 @@ class Lexicon:
     # a comparison that makes a negation say more, not less: "never wanted to die this much"
     negation_more: re.Pattern[str] | None
     cues: Mapping[str, re.Pattern[str]]
-    clause_cues: re.Pattern[str]  # every cue but "joke" at once: group names say which
+    clause_cues: re.Pattern[str]  # every cue of `CUES` but "joke" at once: group names say which
     scripts: frozenset[str] = frozenset({"latin"})  # scripts the language is written in
     letters: frozenset[str] = frozenset()  # letters that point at this language in its script
     letter_map: LetterMap | None = None  # e.g. Cyrillic to the Latin skeleton of the rules

@@ -12,6 +12,7 @@ from safety.chat import ChatModel
 from safety.detect import Choice, LanguageGuesser
 from safety.lexicon import DATA_DIR, Common, Lexicon, Rule, load_common, load_lexicon
 from safety.normalize import Normalized, Normalizer, fold
+from safety.rules import SINCERE
 from safety.screening import CHAT_RULE, Category, Evidence, Level, Screening
 
 CHAT_MODEL_FILE: Final = DATA_DIR / "chat.json"
@@ -77,23 +78,24 @@ class _Clause:
         )
 
 
-class _Laugh:
-    """Whether a match is said laughing ("kms lol"): laughter in the match's own stretch
-    of its clause (from the comma before it on), in a stretch of nothing but laughter
-    right before it ("jaja, me mato"), at the start of the clause ("lmao my brother ate my
-    fries, im gonna kill him"), or as all the message says after the clause ("i want to
-    die. lol"). Laughter elsewhere says nothing about the match: not in another
-    sentence ("haha anyway. I want to die", "I took 30 pills. lol my cat just walked
-    in"), nor about another thing earlier in a long message strung with commas ("we lost
-    the match again haha, mum made pasta, and tonight im going to kill myself"). Searched
-    once per clause; a window of a long clause counts as the clause."""
+class _Tone:
+    """Whether a match is said in a tone: laughing ("kms lol") or, cancelling that,
+    sincerely ("kms lol no cap", "me mato hoy, no es broma"). The tone's words count in
+    the match's own stretch of its clause (from the comma before it on), in a stretch of
+    nothing but them right before it ("jaja, me mato"), at the start of the clause ("lmao
+    my brother ate my fries, im gonna kill him"), or as all the message says after the
+    clause ("i want to die. lol"). Elsewhere they say nothing about the match: not in
+    another sentence ("haha anyway. I want to die", "I took 30 pills. lol my cat just
+    walked in"), nor about another thing earlier in a long message strung with commas ("we
+    lost the match again haha, mum made pasta, and tonight im going to kill myself").
+    Searched once per clause; a window of a long clause counts as the clause."""
 
     __slots__ = ("_by_clause", "_padded", "_regex")
 
-    def __init__(self, padded: str, lexicon: Lexicon) -> None:
+    def __init__(self, padded: str, regex: re.Pattern[str]) -> None:
         self._padded = padded
-        self._regex = lexicon.cues["joke"]
-        # (offset, length) -> (where laughter starts in the clause, all that follows laughs)
+        self._regex = regex  # a cue: matches the space before a word, the word in group `m`
+        # (offset, length) -> (where the tone's words start in the clause, all after is them)
         self._by_clause: dict[tuple[int, int], tuple[list[int], bool]] = {}
 
     def said_with(self, clause: _Clause, start: int) -> bool:
@@ -101,35 +103,48 @@ class _Laugh:
         found = self._by_clause.get(key)
         if found is None:
             found = self._by_clause[key] = self._search(clause)
-        laughs, after = found
+        words, after = found
         if after:
             return True
-        if not laughs:
+        if not words:
             return False
         stretch = _comma_before(clause.text, start)
-        if laughs[-1] >= stretch or laughs[0] == 1:  # or the clause opens laughing
+        if words[-1] >= stretch or words[0] == 1:  # or the clause opens in the tone
             return True
         if stretch == 0:
             return False
         before = _comma_before(clause.text, stretch - 1)
-        return any(before <= at < stretch for at in laughs) and self._only_laughter(
+        return any(before <= at < stretch for at in words) and self._only_tone(
             clause.text[before : stretch - 1]
         )
 
     def _search(self, clause: _Clause) -> tuple[list[int], bool]:
-        laughs = [m.start("m") for m in self._regex.finditer(clause.text)]
+        words = [m.start("m") for m in self._regex.finditer(clause.text)]
         rest = self._padded[clause.offset + len(clause.text) :]
-        return laughs, self._regex.search(rest) is not None and self._only_laughter(rest)
+        return words, self._regex.search(rest) is not None and self._only_tone(rest)
 
-    def _only_laughter(self, text: str) -> bool:
-        """Whether `text` says nothing but laughter (and punctuation). The cue regex
-        matches the space before a word and holds the word in group `m`."""
+    def _only_tone(self, text: str) -> bool:
+        """Whether `text` says nothing but the tone's words (and punctuation)."""
         kept, at = [], 0
         for m in self._regex.finditer(text):
             kept.append(text[at : m.start("m")])
             at = max(at, m.end("m"))
         kept.append(text[at:])
         return not any(c.isalnum() for part in kept for c in part)
+
+
+@dataclass(frozen=True, slots=True)
+class _Laughing:
+    """Laughter that softens a match: said laughing, and not sincerely as well (a
+    "no es broma" holds the joke word, and "lol no cap" is meant)."""
+
+    laughter: _Tone
+    sincerity: _Tone
+
+    def said_with(self, clause: _Clause, start: int) -> bool:
+        return self.laughter.said_with(clause, start) and not self.sincerity.said_with(
+            clause, start
+        )
 
 
 def _comma_before(text: str, at: int) -> int:
@@ -177,7 +192,7 @@ def _negation(clause: _Clause, start: int, end: int, lexicon: Lexicon) -> tuple[
 
 
 def _judge(
-    rule: Rule, clause: _Clause, start: int, end: int, lexicon: Lexicon, joke: _Laugh
+    rule: Rule, clause: _Clause, start: int, end: int, lexicon: Lexicon, joke: _Laughing
 ) -> tuple[Level, bool] | None:
     """Apply the rule's profile to one match: (level, eligible), or None if negated away."""
     profile = rule.profile
@@ -250,7 +265,7 @@ def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
     if not anchors:
         return []
     starts, ends, soft = _clauses(padded, lexicon)
-    joke = _Laugh(padded, lexicon)
+    joke = _Laughing(_Tone(padded, lexicon.cues["joke"]), _Tone(padded, lexicon.cues[SINCERE]))
     clauses: dict[tuple[int, int], tuple[_Clause, set[int]]] = {}  # and the rules tried
     found: set[tuple[int, int, int]] = set()
     hits: list[_Hit] = []

@@ -169,7 +169,7 @@ def test_letter_maps_and_abugidas_reject_malformed_tables() -> None:
         "lang": "xx",
         "respell": [["(unclosed", "x"]],
         "negation": {"words": [], "hedge": "(?!)", "strong": "(?!)", "after": "(?!)"},
-        "cues": {k: "(?!)" for k in ("past", "resolved", "benign", "now", "joke")},
+        "cues": {k: "(?!)" for k in ("past", "resolved", "benign", "now", "joke", "sincere")},
         "rules": [],
     }
     with pytest.raises(LexiconError, match="respell"):

@@ -127,6 +127,7 @@ def _toy_language() -> Lexicon:
             "benign": "(?!)",
             "now": r"\bnow\b",
             "joke": "(?!)",
+            "sincere": "(?!)",
         },
         "substitutions": {"morz": "morzo"},
         "rules": [
