@@ -17,9 +17,10 @@ a threshold.
 
 Every message is hashed into one of five folds. Five models, each fitted without one
 fold, score the messages of that fold. The `risk` head's threshold is the score that
-`OVER_FLAG_RATE` of the written none messages, so scored, exceed. What the five find at
-that threshold is printed and written into the file, language by language. The shipped model is then
-fitted on every message.
+`OVER_FLAG_RATE` of the written none messages, so scored, exceed: not the ordinary talk,
+nor the harmless twins of crises (`contrast`), which teach and are counted apart. What
+the five find at that threshold is printed and written into the file, language by
+language. The shipped model is then fitted on every message.
 
 Run from the repository, with `pip install wordfreq==3.1.1` (needed only here):
 
@@ -81,6 +82,10 @@ class Message:
     about_other: bool | None
     background: bool = False  # drawn from word frequencies: teaches, never sets a threshold
     ordinary: bool = False  # everyday talk to a mentor: teaches, counted apart, sets no threshold
+    # a none written as the harmless twin of a crisis (`contrast` in the file): it teaches
+    # the line between them, is counted apart and sets no threshold, since a threshold
+    # set on twins would be set against what people rarely send, not against what they do
+    twin: bool = False
 
 
 def background(
@@ -133,6 +138,7 @@ def read_messages(paths: Iterable[Path]) -> list[Message]:
                         Category(category) if category and label != "none" else None,
                         bool(about) if about is not None and label != "none" else None,
                         ordinary=bool(item.get("ordinary")) and label == "none",
+                        twin=bool(item.get("contrast")) and label == "none",
                     )
                 )
     return out
@@ -210,7 +216,7 @@ def train(messages: Sequence[Message], normal_form: Callable[[str, str], str]) -
     nones = [
         s
         for (m, _), s in zip(featured, scores, strict=True)
-        if m.label == "none" and not m.background and not m.ordinary
+        if m.label == "none" and not m.background and not m.ordinary and not m.twin
     ]
     thresholds = {"risk": round(threshold_for(nones, OVER_FLAG_RATE), DIGITS)}
     levels = [Level.CONCERN if s > thresholds["risk"] else Level.NONE for s in scores]
@@ -227,12 +233,13 @@ def train(messages: Sequence[Message], normal_form: Callable[[str, str], str]) -
 
 def _report(messages: Sequence[Message], levels: Sequence[Level]) -> dict[str, str]:
     """Per language, what the held-out models found (concern): of the risk and crisis
-    messages, of the crisis messages, of the none messages and of the ordinary ones."""
+    messages, of the crisis messages, of the none messages, of the ordinary ones and of the
+    harmless twins of crises."""
     counts: dict[str, Counter[str]] = {}
     for message, level in zip(messages, levels, strict=True):
         for group in ("all", message.lang):
             c = counts.setdefault(group, Counter())
-            kind = "ordinary" if message.ordinary else message.label
+            kind = "ordinary" if message.ordinary else "twin" if message.twin else message.label
             c[kind] += 1
             c[f"{kind}_found"] += level is not Level.NONE
     return {
@@ -241,6 +248,7 @@ def _report(messages: Sequence[Message], levels: Sequence[Level]) -> dict[str, s
             f", crisis found {c['crisis_found']}/{c['crisis']}"
             f", none found {c['none_found']}/{c['none']}"
             + (f", ordinary found {c['ordinary_found']}/{c['ordinary']}" if c["ordinary"] else "")
+            + (f", twins found {c['twin_found']}/{c['twin']}" if c["twin"] else "")
         )
         for group, c in sorted(counts.items(), key=lambda kv: (kv[0] != "all", kv[0]))
     }

@@ -100,3 +100,37 @@ def test_reading_keeps_the_first_of_equal_texts_and_refuses_an_unknown_label(
     )
     with pytest.raises(ValueError, match="label must be one of"):
         read_messages([bad])
+
+
+TWINS = [
+    "i took all my pills tonight, the ones the doctor gave me, as always",
+    "the rope is ready for climbing tomorrow",
+    "going to the bridge tonight to watch the fireworks",
+    "wrote my letters to the council, tonight is the night we vote",
+]
+
+
+def test_harmless_twins_of_crises_teach_but_set_no_threshold_and_are_counted_apart() -> None:
+    as_twins = train(
+        _messages() + [Message(t, "none", "en", None, None, twin=True) for t in TWINS], _normal
+    )
+    as_none = train(_messages() + [Message(t, "none", "en", None, None) for t in TWINS], _normal)
+    # the same fit (a twin teaches as any none does); only the threshold's population differs
+    assert as_twins.model.heads["risk"].weights == as_none.model.heads["risk"].weights
+    assert as_twins.model.heads["risk"].threshold < as_none.model.heads["risk"].threshold
+    held_out = as_twins.report["held_out"]
+    assert isinstance(held_out, dict)
+    _, _, none, twins = held_out["all"].split(", ")
+    assert none.endswith(f"/{len(NONE)}")
+    assert twins.startswith("twins found") and twins.endswith(f"/{len(TWINS)}")
+
+
+def test_reading_marks_a_contrast_none_as_a_twin_and_nothing_else(tmp_path: Path) -> None:
+    path = tmp_path / "chat.en.jsonl"
+    rows = [
+        {"text": "rope for climbing", "label": "none", "lang": "en", "contrast": True},
+        {"text": "the rope is ready", "label": "crisis", "lang": "en", "contrast": True},
+        {"text": "rope again", "label": "none", "lang": "en"},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert [m.twin for m in read_messages([path])] == [True, False, False]
