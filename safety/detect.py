@@ -12,8 +12,9 @@ from safety.lexicon import Lexicon
 from safety.trie import trie_regex
 
 GUESS_CHARS: Final = 300  # characters looked at; enough for function words to show
-_WORDS: Final = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-_ASCII_WORDS: Final = re.compile(r"[a-z]+(?:'[a-z]+)?")  # the same, faster, for ASCII text
+# Digits inside a word belong to it: Arabizi spells letters with them ("3ashan", "delwa2ty")
+_WORDS: Final = re.compile(r"\d*[^\W\d_][^\W_]*(?:'[^\W\d_]+)?")
+_ASCII_WORDS: Final = re.compile(r"\d*[a-z][a-z\d]*(?:'[a-z]+)?")  # the same, faster, for ASCII
 _SCRIPT_CHARS: Final = {
     "cyrillic": re.compile("[\u0400-\u04ff]"),
     "arabic": re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"),
@@ -82,7 +83,7 @@ class LanguageGuesser:
             for script in sorted(lexicon.scripts):
                 self._by_script.setdefault(script, []).append(code)
         self._markers: dict[str, dict[str, str]] = {}
-        self._raw: dict[str, re.Pattern[str]] = {}
+        self._raw: dict[tuple[str, str], re.Pattern[str]] = {}  # (script, language)
         self._letters: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
         for script, codes in self._by_script.items():
             owners: dict[str, set[str]] = {}
@@ -92,9 +93,9 @@ class LanguageGuesser:
             self._markers[script] = {w: next(iter(c)) for w, c in owners.items() if len(c) == 1}
             letters = {ch: code for code in codes for ch in lexicons[code].letters}
             for code in codes:
-                raw = _raw_words(lexicons[code])
+                raw = _raw_words(lexicons[code], script)
                 if raw is not None:
-                    self._raw[code] = raw
+                    self._raw[(script, code)] = raw
             if letters:
                 regex = re.compile(f"[{re.escape(''.join(sorted(letters)))}]")
                 self._letters[script] = (regex, letters)
@@ -148,10 +149,10 @@ class LanguageGuesser:
             # tired and i'm done, quiero morir"), and a crisis may be said in the one with
             # fewer words. Those that have a vote are read as well, if they could fire.
             mixed = [ranked[0], *(code for code in ranked[1:] if votes[code])]
-            return Choice(self._could_fire(mixed, folded), sure=False)
-        return Choice(self._could_fire(ranked, folded), sure=False)
+            return Choice(self._could_fire(mixed, folded, script), sure=False)
+        return Choice(self._could_fire(ranked, folded, script), sure=False)
 
-    def _could_fire(self, ranked: list[str], folded: str) -> tuple[str, ...]:
+    def _could_fire(self, ranked: list[str], folded: str, script: str) -> tuple[str, ...]:
         """The most likely language, and each other one unless none of its anchor or slang
         words occurs in the raw text (cheap; languages that respell always stay)."""
         padded = " " + folded
@@ -160,15 +161,18 @@ class LanguageGuesser:
         return tuple(
             code
             for i, code in enumerate(ranked)
-            if i == 0 or code not in self._raw or self._raw[code].search(padded)
+            if i == 0 or (raw := self._raw.get((script, code))) is None or raw.search(padded)
         )
 
 
-def _raw_words(lexicon: Lexicon) -> re.Pattern[str] | None:
-    """A regex for the words a lexicon could fire on, read in the raw (folded) text: its
-    anchors and slang. None when the lexicon rewrites letters first (maps, respells), as
-    its anchors are then spelled differently from the raw text."""
-    if lexicon.letter_map is not None or lexicon.abugida is not None or lexicon.respell:
+def _raw_words(lexicon: Lexicon, script: str) -> re.Pattern[str] | None:
+    """A regex for the words a lexicon could fire on, read in the raw (folded) text of
+    `script`: its anchors and slang. None when the lexicon rewrites those letters first
+    (respells; maps, which only ever rewrite other scripts than Latin), as its anchors
+    are then spelled differently from the raw text."""
+    if lexicon.respell:
+        return None
+    if script != "latin" and (lexicon.letter_map is not None or lexicon.abugida is not None):
         return None
     words = set(lexicon.anchor_index) | set(lexicon.substitutions) | set(lexicon.compounds)
     if not words:

@@ -309,12 +309,16 @@ def _scripts(data: Mapping[str, Any]) -> dict[str, Any]:
     abugida = data.get("abugida")
     if abugida is not None and not isinstance(abugida, dict):
         raise LexiconError("abugida: must be a mapping")
+    letter_digits = frozenset(str(data.get("letter_digits") or ""))
+    if not all(c in "0123456789" for c in letter_digits):
+        raise LexiconError("letter_digits: must be ASCII digits")
     return {
         "scripts": scripts,
         "letters": frozenset(str(data.get("letters") or "")),
         "letter_map": LetterMap.build(letter_map) if letter_map else None,
         "abugida": Abugida.build(abugida) if abugida else None,
         "respell": respells(data.get("respell")),
+        "letter_digits": letter_digits,
         "benign_examples": tuple(str(e) for e in data.get("benign_examples") or ()),
     }
 

@@ -240,7 +240,9 @@ class Normalizer:
     def __init__(self, common: Common, lexicon: Lexicon) -> None:
         self._lexicon = lexicon
         self._emoji = common.emoji
-        self._leet = str.maketrans(dict(common.leet))
+        # Arabizi's "3" and "7" are letters, not leetspeak for "e" and "t"
+        leet = {k: v for k, v in common.leet.items() if k not in lexicon.letter_digits}
+        self._leet = str.maketrans(leet)
         symbols = "".join(re.escape(c) for c in common.leet if not c.isalnum())
         word = rf"[\w'{symbols}]"
         emoji = "".join(re.escape(k) for k in common.emoji)

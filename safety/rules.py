@@ -154,6 +154,9 @@ class Lexicon:
     letter_map: LetterMap | None = None  # e.g. Cyrillic to the Latin skeleton of the rules
     abugida: Abugida | None = None  # Devanagari to the romanised skeleton of the rules
     respell: tuple[Respell, ...] = ()  # spelling rewrites after the maps ("kh" -> "h")
+    # digits that are letters when the language is typed in Latin letters (Arabizi "3" is
+    # ع: "3ayez"), so never read as leetspeak in this lexicon
+    letter_digits: frozenset[str] = frozenset()
     benign_examples: tuple[str, ...] = ()  # whole messages that must screen as none
     # clitics written onto a word (Arabic "و", "ب", "ال"): the clitics alone, and an anchor
     # at a word start without them, to read a word every way it splits (lexicon._anchors)

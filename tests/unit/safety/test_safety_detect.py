@@ -63,6 +63,7 @@ def test_a_short_message_with_no_clear_language_is_read_by_every_language_that_c
     # ru, hi and tr respell (tr its spoken verb endings): always read
     assert {"en", "pt", "ru", "hi", "tr"} <= set(choice.langs)
     assert "id" not in choice.langs  # no Indonesian anchor or slang word in it
+    assert {"ar", "fa"}.isdisjoint(choice.langs)  # nor Arabizi or Finglish
     result = screen("tomei 30 comprimidos")
     assert (result.level, result.lang) == (Level.CRISIS, "pt")
 
@@ -107,7 +108,9 @@ def test_a_crisis_made_with_an_earlier_message_is_reported_in_the_language_that_
     "text", ["m3 qu1ero mor1r", "qu!ero mor!r", "q u i e r o morir", "-m o r i r hoy", "m o r i r"]
 )
 def test_hidden_words_keep_every_language_of_the_script(text: str) -> None:
-    assert len(SCREEN.choose(text).langs) == 9
+    latin = {lang for lang in SCREEN.languages() if "latin" in SCREEN.lexicon(lang).scripts}
+    assert len(latin) == 11  # Arabic and Persian are typed in Latin letters too
+    assert set(SCREEN.choose(text).langs) == latin
 
 
 def test_a_given_language_overrides_the_guess_within_its_script() -> None:
@@ -174,3 +177,20 @@ def test_letter_maps_and_abugidas_reject_malformed_tables() -> None:
     }
     with pytest.raises(LexiconError, match="respell"):
         compile_lexicon(data, COMMON)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ana mesh 3arfa a3mel eh delwa2ty", "ar"),  # Egyptian Arabizi
+        ("shu badde a3mel halla2, ya3ni kteer ta3bane", "ar"),  # Levantine
+        ("dige nemitunam, kheili khaste shodam", "fa"),  # Finglish
+        ("emshab chera hame chi inghadr sakhte", "fa"),
+    ],
+)
+def test_arabic_and_persian_typed_in_latin_letters_are_read_as_arabic_and_persian(
+    text: str, lang: str
+) -> None:
+    choice = SCREEN.choose(text)
+    assert choice.langs[0] == lang
+    assert choice.sure

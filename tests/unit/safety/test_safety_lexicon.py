@@ -99,6 +99,7 @@ def _broken(path: list[Any], value: Any) -> dict[str, Any]:
         (["rules", 0, "category"], "weather", "unknown category"),
         (["substitutions"], {True: "yes"}, "quote no/on/off"),
         (["cues"], {"past": "x"}, "cues must be exactly"),
+        (["letter_digits"], "3a", "must be ASCII digits"),
     ],
 )
 def test_malformed_lexicon_data_is_rejected_with_a_clear_error(

@@ -169,3 +169,11 @@ def test_quotation_marks_and_brackets_do_not_hide_the_words_inside(text: str) ->
 
 def test_apostrophes_inside_words_are_kept() -> None:
     assert fold("I'm sure it's John's") == "i'm sure it's john's"
+
+
+def test_digits_that_spell_arabizi_letters_stay_letters_and_leetspeak_is_still_undone() -> None:
+    arabic = Normalizer(COMMON, load_lexicon("ar", COMMON))
+    # "3" is ع and "7" is ح in Arabizi: read as leetspeak they would be "e" and "t"
+    assert arabic(fold("3ayez amoot, ra7 2tol 7ali")).text == "3ayez amoot, ra7 2tol 7ali"
+    assert arabic(fold("k1ll")).text == "kill"  # "1" spells no Arabic letter
+    assert NORMALIZE(fold("ra7 2tol 7ali")).text == "rat 2tol tali"  # English reads leetspeak
