@@ -167,12 +167,9 @@ class LanguageGuesser:
 
 def _raw_words(lexicon: Lexicon, script: str) -> re.Pattern[str] | None:
     """A regex for the words a lexicon could fire on, read in the raw (folded) text of
-    `script`: its anchors and slang. None when the lexicon rewrites those letters first
-    (respells; maps, which only ever rewrite other scripts than Latin), as its anchors
-    are then spelled differently from the raw text."""
-    if lexicon.respell:
-        return None
-    if script != "latin" and (lexicon.letter_map is not None or lexicon.abugida is not None):
+    `script`: its anchors and slang. None when the lexicon rewrites those letters first,
+    as its anchors are then spelled differently from the raw text."""
+    if _rewrites(lexicon, script):
         return None
     words = set(lexicon.anchor_index) | set(lexicon.substitutions) | set(lexicon.compounds)
     if not words:
@@ -181,3 +178,15 @@ def _raw_words(lexicon: Lexicon, script: str) -> re.Pattern[str] | None:
     # a separator, then a word (`re` skips fast to separators; the text gets a leading " ")
     head = r"[\s,.!?;:/+&-]"
     return re.compile(rf"{head}(?:{trie_regex(words)})" + ("" if stems else r"\b"))
+
+
+def _rewrites(lexicon: Lexicon, script: str) -> bool:
+    """Whether the lexicon rewrites letters of `script` before its rules read them: a
+    respell always may; a letter map or Devanagari romanised changes Latin letters only
+    if the map has Latin keys (Arabic's and Persian's map only Arabic script, so
+    Arabizi and Finglish read as written)."""
+    if lexicon.respell:
+        return True
+    if script != "latin":
+        return lexicon.letter_map is not None or lexicon.abugida is not None
+    return lexicon.letter_map is not None and any(key < 128 for key in lexicon.letter_map.table)
