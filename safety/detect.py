@@ -182,9 +182,9 @@ def _raw_words(lexicon: Lexicon, script: str) -> re.Pattern[str] | None:
 
 def _rewrites(lexicon: Lexicon, script: str) -> bool:
     """Whether the lexicon rewrites letters of `script` before its rules read them: a
-    respell always may; a letter map or Devanagari romanised changes Latin letters only
-    if the map has Latin keys (Arabic's and Persian's map only Arabic script, so
-    Arabizi and Finglish read as written)."""
+    respell always may. In Latin text a letter map does only if it has ASCII keys
+    (Arabic's and Persian's map Arabic script alone, so Arabizi and Finglish are read as
+    written), and Devanagari romanised never does."""
     if lexicon.respell:
         return True
     if script != "latin":
