@@ -301,7 +301,8 @@ def _clitic_regexes(
 
 
 def _scripts(data: Mapping[str, Any]) -> dict[str, Any]:
-    """The optional script fields of a lexicon: scripts, letters, maps and respells."""
+    """The optional script fields of a lexicon: scripts, letters, maps, respells and the
+    digits that are letters in its Latin spelling."""
     scripts = _words(data.get("scripts") or ["latin"], "scripts")
     if not scripts <= SCRIPTS:
         raise LexiconError(f"scripts: unknown {sorted(scripts - SCRIPTS)}")
