@@ -12,22 +12,29 @@ Devanagari meet in one skeleton). It was trained offline by `safety/chat_train.p
 messages written for Lumen (`safety/training/`); the file records the settings and
 what five models, each trained without a fifth of the messages, found in that fifth.
 
-Two kinds of head, each logistic regression over the same features:
+Three kinds of head, each logistic regression over the same features:
 
 - `risk`: crisis or concern against none; above its threshold, the message is concern;
+- `crisis`: crisis against concern and none; read only when `risk` has spoken, and
+  above its threshold the message is crisis;
 - `category.*` and `about_other`: what kind of risk, and whether it is someone else's,
   read only when `risk` has spoken.
 
-It only ever yields concern, never crisis. A crisis head was tried: it found crisis in
-60 of the screen's own test cases of none ("hoy no me quito la vida", "heute Nacht
-bringe ich mich nicht um", a usual dose of pills tonight) and raised 30 of its concerns
-("I want to die") to crisis. Words in a bag do not see a negation or a dose; the rules
-do, and a crisis message that stops a conversation must rest on them. A concern costs
-the person a check-in from the mentor, with support offered once per session.
-
 The screen asks it only about messages of at most `max_words` words (chat, not long
 posts), in the language the message is read in, and only where no rule found concern.
-Its evidence is the words that weighed most, with their spans.
+Its evidence is the words that weighed most towards risk, with their spans.
+
+The crisis head speaks only behind the risk head, with a threshold set so that few
+harmless messages pass both (`chat_train.CRISIS_RATE`), and the screen takes its
+crisis only where no rule matched at all: where a rule read the words and found none (a
+negation, a resolved past, a usual dose, an idiom), the rule's reading stands against a
+bag of words, and the model's concern is the most it adds. An earlier crisis head that
+spoke alone, over every message, found crisis in 60 of the screen's own test cases of
+none ("hoy no me quito la vida", "heute Nacht bringe ich mich nicht um") and raised 30
+of its concerns ("I want to die") to crisis: words in a bag do not see a negation or a
+dose. The rules still read those first. What the head adds is crises that no rule was
+written for ("dont bother booking next week lol. up on the roof"), which would otherwise
+get a check-in from the mentor instead of a crisis line.
 """
 
 from __future__ import annotations
@@ -50,7 +57,7 @@ EVIDENCE_WORDS: Final = 3
 # features a message is counted as having before its own: without it a short message
 # is weighed by its one or two strongest words ("something to report", "and now?")
 PRIOR: Final = 10.0
-HEADS: Final = ("risk", "about_other", *(f"category.{c.value}" for c in Category))
+HEADS: Final = ("risk", "crisis", "about_other", *(f"category.{c.value}" for c in Category))
 # a feature's weight in `risk` (or None), and (position in `HEADS`, weight) in the others
 _Row = tuple[float | None, tuple[tuple[int, float], ...]]
 
@@ -138,12 +145,14 @@ class Head:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """A concern the model found in one message: the kind of risk, whether it is someone
-    else's, and spans (in the normalised text) of the words that weighed most."""
+    """A concern the model found in one message, and whether it is a crisis: the kind of
+    risk, whether it is someone else's, and spans (in the normalised text) of the words
+    that weighed most."""
 
     category: Category
     about_other: bool
     spans: tuple[tuple[int, int], ...]
+    crisis: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +195,7 @@ class ChatModel:
         return cls.from_data(json.loads(path.read_text(encoding="utf-8")))
 
     def judge(self, text: str, lang: str) -> Verdict | None:
-        """The model's concern in normalised `text`, read in `lang`, or None."""
+        """The model's concern (or crisis) in normalised `text`, read in `lang`, or None."""
         if len(text.split()) > self.max_words:  # in C; a long post stops here
             return None
         found = list(WORD.finditer(text))
@@ -207,7 +216,8 @@ class ChatModel:
         logit = {name: self.heads[name].logit_of(weighs[at]) for at, name in enumerate(HEADS) if at}
         category = max(Category, key=lambda c: logit[f"category.{c.value}"])
         about_other = logit["about_other"] > self.heads["about_other"].threshold
-        return Verdict(category, about_other, _strongest(cut, found, risk))
+        crisis = logit["crisis"] > self.heads["crisis"].threshold
+        return Verdict(category, about_other, _strongest(cut, found, risk), crisis)
 
 
 def _strongest(

@@ -18,9 +18,11 @@ a threshold.
 Every message is hashed into one of five folds. Five models, each fitted without one
 fold, score the messages of that fold. The `risk` head's threshold is the score that
 `OVER_FLAG_RATE` of the written none messages, so scored, exceed: not the ordinary talk,
-nor the harmless twins of crises (`contrast`), which teach and are counted apart. What
-the five find at that threshold is printed and written into the file, language by
-language. The shipped model is then fitted on every message.
+nor the harmless twins of crises (`contrast`), which teach and are counted apart. The
+`crisis` head's threshold is the score above which, where the risk head speaks,
+`CRISIS_RATE` of all the written none messages (twins and ordinary talk included) would
+be made a crisis. What the five find at those thresholds is printed and written into
+the file, language by language. The shipped model is then fitted on every message.
 
 Run from the repository, with `pip install wordfreq==3.1.1` (needed only here):
 
@@ -37,6 +39,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import random
 import sys
 from collections import Counter
@@ -60,8 +63,12 @@ MIN_MESSAGES: Final = 2  # a feature seen in fewer training messages is left out
 # a few percent when only the order of the messages changes
 L2: Final = 3e-3
 OVER_FLAG_RATE: Final = 0.06  # of none messages, each scored held out, that the risk head finds
+# of the written none messages (harmless twins and ordinary talk too), each scored held
+# out, that the risk and crisis heads together would make a crisis: one in two hundred
+# (docs/safety.md, "A crisis head behind the risk head")
+CRISIS_RATE: Final = 0.005
 MAX_WORDS: Final = 80  # longer messages are posts, for the rules and the distress model
-KEPT: Final = {"risk": 12000, "about_other": 3000}  # strongest features kept
+KEPT: Final = {"risk": 12000, "crisis": 12000, "about_other": 3000}  # strongest features kept
 KEPT_CATEGORY: Final = 2000
 DIGITS: Final = 3  # decimals kept in the file
 # messages of ordinary words per language: 1,000, not 400, since the penalty above went
@@ -175,6 +182,7 @@ def _targets() -> dict[str, Callable[[Message], bool | None]]:
     """For each head, what it learns from a message (None: the message does not teach it)."""
     targets: dict[str, Callable[[Message], bool | None]] = {
         "risk": lambda m: m.label != "none",
+        "crisis": lambda m: m.label == "crisis",
         "about_other": lambda m: m.about_other,
     }
     for category in Category:
@@ -206,20 +214,37 @@ def train(messages: Sequence[Message], normal_form: Callable[[str, str], str]) -
         (m, frozenset(features(WORD.findall(normal_form(m.text, m.lang)), m.lang)))
         for m in messages
     ]
-    scores: list[float] = [0.0] * len(featured)
-    for k in range(FOLDS):
-        part = [(f, m.label != "none") for m, f in featured if fold_of(m.text) != k]
-        risk = Head(*fit_head(part, KEPT["risk"]), 0.0)
-        for i, (m, f) in enumerate(featured):
-            if fold_of(m.text) == k:
-                scores[i] = risk.logit(set(f))
+    scores = _held_out(featured, "risk")
+    crisis_scores = _held_out(featured, "crisis")
     nones = [
         s
         for (m, _), s in zip(featured, scores, strict=True)
         if m.label == "none" and not m.background and not m.ordinary and not m.twin
     ]
     thresholds = {"risk": round(threshold_for(nones, OVER_FLAG_RATE), DIGITS)}
-    levels = [Level.CONCERN if s > thresholds["risk"] else Level.NONE for s in scores]
+    # what both heads would raise: the crisis head's score where the risk head speaks
+    raised = [
+        c if s > thresholds["risk"] else -math.inf
+        for s, c in zip(scores, crisis_scores, strict=True)
+    ]
+    written_nones = [
+        r
+        for (m, _), r in zip(featured, raised, strict=True)
+        if m.label == "none" and not m.background
+    ]
+    crisis_threshold = threshold_for(written_nones, CRISIS_RATE)
+    if not math.isfinite(crisis_threshold):
+        raise ValueError("too few none messages pass the risk head to set the crisis threshold")
+    # rounded up, so that the file's rounding lets no more through than the rate
+    thresholds["crisis"] = math.ceil(crisis_threshold * 10**DIGITS) / 10**DIGITS
+    levels = [
+        Level.CRISIS
+        if r > thresholds["crisis"]
+        else Level.CONCERN
+        if s > thresholds["risk"]
+        else Level.NONE
+        for s, r in zip(scores, raised, strict=True)
+    ]
     written = [
         (m, level) for (m, _), level in zip(featured, levels, strict=True) if not m.background
     ]
@@ -231,10 +256,26 @@ def train(messages: Sequence[Message], normal_form: Callable[[str, str], str]) -
     return Trained(fit_model(featured, thresholds), report)
 
 
+def _held_out(featured: Sequence[tuple[Message, frozenset[str]]], head: str) -> list[float]:
+    """Each message's score from the `head` fitted without the fold it is in."""
+    target = _targets()[head]
+    scores = [0.0] * len(featured)
+    for k in range(FOLDS):
+        part = [
+            (f, y) for m, f in featured if fold_of(m.text) != k and (y := target(m)) is not None
+        ]
+        fitted = Head(*fit_head(part, KEPT[head]), 0.0)
+        for i, (m, f) in enumerate(featured):
+            if fold_of(m.text) == k:
+                scores[i] = fitted.logit(set(f))
+    return scores
+
+
 def _report(messages: Sequence[Message], levels: Sequence[Level]) -> dict[str, str]:
-    """Per language, what the held-out models found (concern): of the risk and crisis
-    messages, of the crisis messages, of the none messages, of the ordinary ones and of the
-    harmless twins of crises."""
+    """Per language, what the held-out models found (concern or crisis) and what they made
+    a crisis: of the risk and crisis messages, of the crisis messages, of the risk messages
+    (crisis only), of the none messages, of the ordinary ones and of the harmless twins of
+    crises."""
     counts: dict[str, Counter[str]] = {}
     for message, level in zip(messages, levels, strict=True):
         for group in ("all", message.lang):
@@ -242,6 +283,7 @@ def _report(messages: Sequence[Message], levels: Sequence[Level]) -> dict[str, s
             kind = "ordinary" if message.ordinary else "twin" if message.twin else message.label
             c[kind] += 1
             c[f"{kind}_found"] += level is not Level.NONE
+            c[f"{kind}_crisis"] += level is Level.CRISIS
     return {
         group: (
             f"risk or crisis found {c['risk_found'] + c['crisis_found']}/{c['risk'] + c['crisis']}"
@@ -249,6 +291,10 @@ def _report(messages: Sequence[Message], levels: Sequence[Level]) -> dict[str, s
             f", none found {c['none_found']}/{c['none']}"
             + (f", ordinary found {c['ordinary_found']}/{c['ordinary']}" if c["ordinary"] else "")
             + (f", twins found {c['twin_found']}/{c['twin']}" if c["twin"] else "")
+            + f"; made a crisis: crisis {c['crisis_crisis']}/{c['crisis']}"
+            f", risk {c['risk_crisis']}/{c['risk']}, none {c['none_crisis']}/{c['none']}"
+            + (f", ordinary {c['ordinary_crisis']}/{c['ordinary']}" if c["ordinary"] else "")
+            + (f", twins {c['twin_crisis']}/{c['twin']}" if c["twin"] else "")
         )
         for group, c in sorted(counts.items(), key=lambda kv: (kv[0] != "all", kv[0]))
     }
@@ -270,6 +316,7 @@ def render(trained: Trained, *, source: str) -> str:
         "made_by": "python -m safety.chat_train",
         "source": source,
         "over_flag_rate": OVER_FLAG_RATE,
+        "crisis_rate": CRISIS_RATE,
         "l2": L2,
         "report": trained.report,
         "max_words": model.max_words,

@@ -416,20 +416,20 @@ def _reportable(hits: list[_Hit]) -> list[_Hit]:
 
 
 class _ChatRules:
-    """The rules the chat model's concerns report under (`chat.model`), one per category
-    and whether the risk is someone else's, made once."""
+    """The rules the chat model's verdicts report under (`chat.model`), one per category,
+    whether the risk is someone else's and whether it is a crisis, made once."""
 
     def __init__(self, common: Common) -> None:
         self._fixed = common.profiles["fixed"]
-        self._made: dict[tuple[Category, bool], Rule] = {}
+        self._made: dict[tuple[Category, bool, bool], Rule] = {}
 
-    def __call__(self, category: Category, about_other: bool) -> Rule:
-        key = (category, about_other)
+    def __call__(self, category: Category, about_other: bool, *, crisis: bool) -> Rule:
+        key = (category, about_other, crisis)
         rule = self._made.get(key)
         if rule is None:
             rule = self._made[key] = Rule(
                 name=CHAT_RULE,
-                level=Level.CONCERN,
+                level=Level.CRISIS if crisis else Level.CONCERN,
                 category=category,
                 regex=re.compile("(?!)"),  # the model finds its own words
                 anchors=frozenset(),
@@ -499,13 +499,15 @@ class Screen:
     def _chatted(
         self, chat: ChatModel, norm: Normalized, lexicon: Lexicon, found: list[_Hit]
     ) -> list[_Hit]:
-        """The chat model's concern where the rules found none (see safety/chat.py)."""
+        """The chat model's concern where the rules found none, and its crisis where no
+        rule matched at all (see safety/chat.py)."""
         if any(h.level is not _NONE for h in found):
             return []
         verdict = chat.judge(norm.text, lexicon.lang)
         if verdict is None:
             return []
-        rule = self._chat_rules(verdict.category, verdict.about_other)
+        crisis = verdict.crisis and not found
+        rule = self._chat_rules(verdict.category, verdict.about_other, crisis=crisis)
         return [
             _Hit(rule, rule.level, *norm.span(start, end), eligible=False, lang=lexicon.lang)
             for start, end in verdict.spans

@@ -73,8 +73,9 @@ class Screening:
 
     @property
     def by_model_alone(self) -> bool:
-        """A concern that only the chat model found, from the weight of words (no rule):
-        enough for a check-in, not to override what the person asked for (a command)."""
+        """A concern or crisis that only the chat model found, from the weight of words
+        (no rule): enough for a check-in or crisis care, not to override what the person
+        asked for (a command)."""
         return bool(self.evidence) and all(e.rule == CHAT_RULE for e in self.evidence)
 
     @property

@@ -21,8 +21,9 @@ def read_as_message(command_text: str) -> bool:
     command ("/kms"), or words typed after a known one ("/end I'm going to kill myself
     tonight", "/help i want to die"). A person who writes that must never get a list of
     commands or a closed session instead of care. Commands in `QUOTING_COMMANDS` never
-    are, nor is a command whose words only the chat model weighs as concern: a model of
-    words that now and then reads "/end now please" so must not keep a session open."""
+    are, nor is a command whose words only the chat model weighs as concern or crisis: a
+    model of words that now and then reads "/end now please" so must not keep a session
+    open."""
     if command_name(command_text) in QUOTING_COMMANDS:
         return False
     screening = safety.screen(command_text)

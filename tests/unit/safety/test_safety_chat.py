@@ -28,13 +28,19 @@ def _english(weights: dict[str, float]) -> dict[str, float]:
 
 
 def _model(
-    risk: dict[str, float], *, about: dict[str, float] | None = None, **cats: Any
+    risk: dict[str, float],
+    *,
+    about: dict[str, float] | None = None,
+    crisis: dict[str, float] | None = None,
+    **cats: Any,
 ) -> ChatModel:
-    """A toy model: `risk` weights with threshold 1, category heads from `cats`."""
+    """A toy model: `risk` and `crisis` weights with threshold 1, category heads from
+    `cats`."""
     heads: dict[str, dict[str, Any]] = {
         name: {"bias": 0.0, "threshold": 0.0, "weights": {}} for name in HEADS
     }
     heads["risk"] = {"bias": 0.0, "threshold": 1.0, "weights": _english(risk)}
+    heads["crisis"] = {"bias": 0.0, "threshold": 1.0, "weights": _english(crisis or {})}
     heads["about_other"] = {"bias": -1.0, "threshold": 0.0, "weights": _english(about or {})}
     for category, weights in cats.items():
         heads[f"category.{category}"]["weights"] = _english(weights)
@@ -94,6 +100,15 @@ def test_the_kind_of_risk_and_whose_it_is_come_from_their_own_heads() -> None:
     assert (theirs.category, theirs.about_other) == (Category.MEDICAL_EMERGENCY, True)
 
 
+def test_the_crisis_head_speaks_only_behind_the_risk_head() -> None:
+    model = _model({"zorbles": 10.0}, crisis={"roof": 10.0})
+    on_the_roof = model.judge("the zorbles are on the roof", "en")
+    ready = model.judge("the zorbles are ready", "en")
+    assert on_the_roof is not None and on_the_roof.crisis
+    assert ready is not None and not ready.crisis
+    assert model.judge("the cat is on the roof", "en") is None  # no risk, so no crisis
+
+
 def test_a_post_longer_than_chat_is_left_to_the_rules() -> None:
     model = _model({"zorbles": 10.0})
     assert model.judge("zorbles " * 12, "en") is not None
@@ -136,6 +151,22 @@ def test_the_screen_gives_the_models_concern_where_no_rule_reads_the_message() -
     assert not screen_with("hello", lang="en").by_model_alone
 
 
+def test_the_screen_gives_the_models_crisis_only_where_no_rule_matched_at_all() -> None:
+    """Where a rule read the words and found none (here a novel's benign cue), its
+    reading stands against the crisis head: the model's concern is the most it adds."""
+    model = _model({"zorbles": 10.0}, crisis={"zorbles": 10.0})
+    screen_with = Screen(COMMON, LEXICONS, model)
+    alone = screen_with("the zorbles are ready", lang="en")
+    assert alone.level is Level.CRISIS
+    assert {e.rule for e in alone.evidence} == {CHAT_RULE}
+    assert alone.by_model_alone
+    novel = "in my novel she kills herself, zorbles"
+    assert RULES.rules_fired(novel, lang="en") and RULES(novel, lang="en").level is Level.NONE
+    read = screen_with(novel, lang="en")
+    assert read.level is Level.CONCERN
+    assert {e.rule for e in read.evidence} == {CHAT_RULE}
+
+
 def test_the_model_adds_nothing_where_the_rules_found_concern_or_made_a_crisis() -> None:
     screen_with = Screen(COMMON, LEXICONS, _model({"tonight": 10.0, "die": 10.0}))
     wish = screen_with("I want to die", lang="en")
@@ -162,24 +193,34 @@ def _labelled() -> list[tuple[str | None, dict[str, Any]]]:
     return cases
 
 
-def test_on_the_labelled_cases_the_model_only_adds_concern_where_the_rules_found_none() -> None:
+def test_on_the_labelled_cases_the_model_adds_only_where_the_rules_found_none() -> None:
     """Every labelled case keeps the rules' level, except that a case the rules found
-    none may be concern by the model alone: never a crisis, never lower."""
-    changed = []
+    none may be concern by the model alone, or a crisis where no rule matched at all:
+    never lower. Of the cases labelled none (many of them the harmless twins of crises,
+    written to trip a screen), the model makes at most one in a hundred a crisis."""
+    concerns, crises, crises_of_none, nones = [], [], [], 0
     for lang, case in _labelled():
         recent = tuple(case.get("recent", ()))
         text, lang = case["text"], case.get("lang", lang)
+        nones += case["level"] == "none"
         rules, shipped = (
             RULES(text, lang=lang, recent=recent),
             screen(text, lang=lang, recent=recent),
         )
         if shipped.level is rules.level:
             continue
-        changed.append(text)
         assert rules.level is Level.NONE, text
-        assert shipped.level is Level.CONCERN, text
         assert {e.rule for e in shipped.evidence} == {CHAT_RULE}, text
-    assert changed  # the model does read these cases: the loop above checked something
+        if shipped.level is Level.CONCERN:
+            concerns.append(text)
+            continue
+        assert shipped.level is Level.CRISIS, text
+        assert not RULES.rules_fired(text, lang=lang), text
+        crises.append(text)
+        if case["level"] == "none":
+            crises_of_none.append(text)
+    assert concerns and crises  # the model does read these cases: the loop checked both
+    assert len(crises_of_none) <= nones / 100, crises_of_none
 
 
 def test_the_shipped_model_weighs_exactly_the_features_it_was_trained_on() -> None:

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from safety.chat import ChatModel
-from safety.chat_train import BACKGROUND, Message, background, read_messages, render, train
+from safety.chat_train import (
+    BACKGROUND,
+    CRISIS_RATE,
+    Message,
+    background,
+    read_messages,
+    render,
+    train,
+)
 from safety.screening import Category
 
 RISK = [
@@ -65,10 +73,13 @@ def test_background_messages_teach_but_are_not_counted_among_the_written() -> No
     assert trained.report["background"] == BACKGROUND
     held_out = trained.report["held_out"]
     assert isinstance(held_out, dict)
-    found, crisis, none = held_out["all"].split(", ")
+    found_part, crisis_part = held_out["all"].split("; ")
+    found, crisis, none = found_part.split(", ")
     assert found.endswith(f"/{len(RISK)}")
     assert crisis.endswith("/6")
     assert none.endswith(f"/{len(NONE)}")  # the background's none are not among them
+    made = crisis_part.removeprefix("made a crisis: ").split(", ")
+    assert [m.rsplit("/", 1)[1] for m in made] == ["6", "4", str(len(NONE))]
 
 
 def test_background_draws_the_commonest_words_most_often() -> None:
@@ -120,9 +131,16 @@ def test_harmless_twins_of_crises_teach_but_set_no_threshold_and_are_counted_apa
     assert as_twins.model.heads["risk"].threshold < as_none.model.heads["risk"].threshold
     held_out = as_twins.report["held_out"]
     assert isinstance(held_out, dict)
-    _, _, none, twins = held_out["all"].split(", ")
+    found_part, crisis_part = held_out["all"].split("; ")
+    _, _, none, twins = found_part.split(", ")
     assert none.endswith(f"/{len(NONE)}")
     assert twins.startswith("twins found") and twins.endswith(f"/{len(TWINS)}")
+    # the crisis head's threshold is set on every written none, twins among them: held
+    # out, at most one in two hundred of them (and at least one) passes both heads
+    *_, none_made, twins_made = crisis_part.split(", ")
+    assert twins_made.startswith("twins ") and twins_made.endswith(f"/{len(TWINS)}")
+    raised = sum(int(part.split()[-1].split("/")[0]) for part in (none_made, twins_made))
+    assert raised <= max(1, int((len(NONE) + len(TWINS)) * CRISIS_RATE))
 
 
 def test_reading_marks_a_contrast_none_as_a_twin_and_nothing_else(tmp_path: Path) -> None:
