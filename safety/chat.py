@@ -33,8 +33,8 @@ spoke alone, over every message, found crisis in 60 of the screen's own test cas
 none ("hoy no me quito la vida", "heute Nacht bringe ich mich nicht um") and raised 30
 of its concerns ("I want to die") to crisis: words in a bag do not see a negation or a
 dose. The rules still read those first. What the head adds is crises that no rule was
-written for ("dont bother booking next week lol. up on the roof"), which would otherwise
-get a check-in from the mentor instead of a crisis line.
+written for, which would otherwise get a check-in from the mentor instead of a crisis
+line.
 """
 
 from __future__ import annotations
