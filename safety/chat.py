@@ -26,9 +26,11 @@ Its evidence is the words that weighed most towards risk, with their spans.
 
 The crisis head speaks only behind the risk head, with a threshold set so that few
 harmless messages pass both (`chat_train.CRISIS_RATE`), and the screen takes its
-crisis only where no rule matched at all: where a rule read the words and found none (a
-negation, a resolved past, a usual dose, an idiom), the rule's reading stands against a
-bag of words, and the model's concern is the most it adds. An earlier crisis head that
+crisis only where no rule matched at all: where a rule matched the words and read them
+as none (a negation, a resolved past, a usual dose, an idiom), the rule's reading stands
+against a bag of words, and the model's concern is the most it adds. A reading written
+into a rule's pattern, so that the rule does not match at all ("tomei todos os remédios
+de hoje"), does not stop the head. An earlier crisis head that
 spoke alone, over every message, found crisis in 60 of the screen's own test cases of
 none ("hoy no me quito la vida", "heute Nacht bringe ich mich nicht um") and raised 30
 of its concerns ("I want to die") to crisis: words in a bag do not see a negation or a

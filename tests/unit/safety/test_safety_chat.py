@@ -225,8 +225,8 @@ def test_on_the_labelled_cases_the_model_adds_only_where_the_rules_found_none() 
 
 def test_the_shipped_model_weighs_exactly_the_features_it_was_trained_on() -> None:
     """The screen looks a message's features up once for every head; the verdict, its
-    kind and whose risk it is are those the full features give (`chat_train` scores
-    them so)."""
+    kind, whose risk it is and whether it is a crisis are those the full features give
+    (`chat_train` scores them so)."""
     model = build_screen().chat
     assert model is not None
     risk = model.heads["risk"]
@@ -243,7 +243,12 @@ def test_the_shipped_model_weighs_exactly_the_features_it_was_trained_on() -> No
             heads = model.heads
             kind = max(Category, key=lambda c: heads[f"category.{c.value}"].logit(present))
             other = heads["about_other"].logit(present) > heads["about_other"].threshold
-            assert (verdict.category, verdict.about_other) == (kind, other), text
+            crisis = heads["crisis"].logit(present) > heads["crisis"].threshold
+            assert (verdict.category, verdict.about_other, verdict.crisis) == (
+                kind,
+                other,
+                crisis,
+            ), text
             spoke += 1
     assert spoke > 50  # the heads beyond `risk` were checked on many cases
 
