@@ -256,19 +256,21 @@ def _clause(padded: str, lo: int, hi: int, after: str | None = None) -> _Clause:
     return _Clause(" " + stripped, lo + len(body) - len(stripped) - 1, after)
 
 
-def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
-    """Every rule match near an anchor word, judged in its clause, spans in the original."""
+def _analyse(norm: Normalized, lexicon: Lexicon) -> tuple[list[_Hit], bool]:
+    """Every rule match near an anchor word, judged in its clause, spans in the original;
+    and whether a match was negated away (no hit, but the rules read the words)."""
     padded = " " + norm.text
     # anchors follow a space; a word that opens a line follows a newline (same length)
     scan = padded.replace("\n", " ") if "\n" in padded else padded
     anchors = _anchor_words(scan, lexicon)
     if not anchors:
-        return []
+        return [], False
     starts, ends, soft = _clauses(padded, lexicon)
     joke = _Laughing(_Tone(padded, lexicon.cues["joke"]), _Tone(padded, lexicon.cues[SINCERE]))
     clauses: dict[tuple[int, int], tuple[_Clause, set[int]]] = {}  # and the rules tried
     found: set[tuple[int, int, int]] = set()
     hits: list[_Hit] = []
+    negated = False
     for at, word in anchors:
         k = bisect_right(starts, at) - 1
         lo, hi = starts[k], ends[k]
@@ -291,10 +293,12 @@ def _analyse(norm: Normalized, lexicon: Lexicon) -> list[_Hit]:
                     continue
                 found.add(key)
                 judged = _judge(rule, clause, start, end, lexicon, joke)
-                if judged is not None:
-                    span = norm.span(key[1] - 1, key[2] - 1)
-                    hits.append(_Hit(rule, judged[0], span[0], span[1], judged[1], lexicon.lang))
-    return hits
+                if judged is None:
+                    negated = True
+                    continue
+                span = norm.span(key[1] - 1, key[2] - 1)
+                hits.append(_Hit(rule, judged[0], span[0], span[1], judged[1], lexicon.lang))
+    return hits, negated
 
 
 def _anchor_words(scan: str, lexicon: Lexicon) -> list[tuple[int, str]]:
@@ -486,27 +490,35 @@ class Screen:
         for lang in langs:
             lexicon = self._lexicons[lang]
             norm = self._normalizers[lang](folded)
-            found = _analyse(norm, lexicon)
+            found, negated = _analyse(norm, lexicon)
             if not any(h.level is not _NONE for h in found):
                 found.extend(_accumulated(norm, lexicon))
                 if weigh and lang == langs[0] and not any(h.level is not _NONE for h in found):
                     found.extend(_weighed(norm, lexicon))  # the language it is read in
             if weigh and lang == langs[0] and self._chat is not None:
-                chatted = self._chatted(self._chat, norm, lexicon, found)
+                chatted = self._chatted(self._chat, norm, lexicon, found, read=negated)
             hits.extend(found)
         return _unshadowed(hits) + chatted
 
     def _chatted(
-        self, chat: ChatModel, norm: Normalized, lexicon: Lexicon, found: list[_Hit]
+        self,
+        chat: ChatModel,
+        norm: Normalized,
+        lexicon: Lexicon,
+        found: list[_Hit],
+        *,
+        read: bool,
     ) -> list[_Hit]:
         """The chat model's concern where the rules found none, and its crisis where no
-        rule matched at all (see safety/chat.py)."""
+        rule matched at all: no hit, and no match negated away (`read`), so a rule's
+        reading of the words as none always stands against the model's crisis (see
+        safety/chat.py)."""
         if any(h.level is not _NONE for h in found):
             return []
         verdict = chat.judge(norm.text, lexicon.lang)
         if verdict is None:
             return []
-        crisis = verdict.crisis and not found
+        crisis = verdict.crisis and not found and not read
         rule = self._chat_rules(verdict.category, verdict.about_other, crisis=crisis)
         return [
             _Hit(rule, rule.level, *norm.span(start, end), eligible=False, lang=lexicon.lang)

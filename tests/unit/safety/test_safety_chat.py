@@ -152,8 +152,9 @@ def test_the_screen_gives_the_models_concern_where_no_rule_reads_the_message() -
 
 
 def test_the_screen_gives_the_models_crisis_only_where_no_rule_matched_at_all() -> None:
-    """Where a rule read the words and found none (here a novel's benign cue), its
-    reading stands against the crisis head: the model's concern is the most it adds."""
+    """Where a rule read the words and found none (a novel's benign cue; a negation,
+    which leaves no hit at all), its reading stands against the crisis head: the
+    model's concern is the most it adds."""
     model = _model({"zorbles": 10.0}, crisis={"zorbles": 10.0})
     screen_with = Screen(COMMON, LEXICONS, model)
     alone = screen_with("the zorbles are ready", lang="en")
@@ -161,10 +162,13 @@ def test_the_screen_gives_the_models_crisis_only_where_no_rule_matched_at_all() 
     assert {e.rule for e in alone.evidence} == {CHAT_RULE}
     assert alone.by_model_alone
     novel = "in my novel she kills herself, zorbles"
+    negated = "i'm not going to kill myself, zorbles"
     assert RULES.rules_fired(novel, lang="en") and RULES(novel, lang="en").level is Level.NONE
-    read = screen_with(novel, lang="en")
-    assert read.level is Level.CONCERN
-    assert {e.rule for e in read.evidence} == {CHAT_RULE}
+    assert RULES(negated, lang="en").level is Level.NONE
+    for text in (novel, negated):
+        read = screen_with(text, lang="en")
+        assert read.level is Level.CONCERN, text
+        assert {e.rule for e in read.evidence} == {CHAT_RULE}, text
 
 
 def test_the_model_adds_nothing_where_the_rules_found_concern_or_made_a_crisis() -> None:

@@ -136,7 +136,7 @@ def test_harmless_twins_of_crises_teach_but_set_no_threshold_and_are_counted_apa
     assert none.endswith(f"/{len(NONE)}")
     assert twins.startswith("twins found") and twins.endswith(f"/{len(TWINS)}")
     # the crisis head's threshold is set on every written none, twins among them: held
-    # out, at most one in two hundred of them (and at least one) passes both heads
+    # out, at most one in two hundred of them (or one, for so few) passes both heads
     *_, none_made, twins_made = crisis_part.split(", ")
     assert twins_made.startswith("twins ") and twins_made.endswith(f"/{len(TWINS)}")
     raised = sum(int(part.split()[-1].split("/")[0]) for part in (none_made, twins_made))
