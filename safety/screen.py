@@ -496,7 +496,7 @@ class Screen:
                 if weigh and lang == langs[0] and not any(h.level is not _NONE for h in found):
                     found.extend(_weighed(norm, lexicon))  # the language it is read in
             if weigh and lang == langs[0] and self._chat is not None:
-                chatted = self._chatted(self._chat, norm, lexicon, found, read=negated)
+                chatted = self._chatted(self._chat, norm, lexicon, found, negated=negated)
             hits.extend(found)
         return _unshadowed(hits) + chatted
 
@@ -507,18 +507,18 @@ class Screen:
         lexicon: Lexicon,
         found: list[_Hit],
         *,
-        read: bool,
+        negated: bool,
     ) -> list[_Hit]:
         """The chat model's concern where the rules found none, and its crisis where no
-        rule matched at all: no hit, and no match negated away (`read`), so a rule's
-        reading of the words as none always stands against the model's crisis (see
-        safety/chat.py)."""
+        rule matched at all: no hit, and no match a negation took away (`negated`), so a
+        rule that matched and read the words as none stands against the model's crisis
+        (see safety/chat.py)."""
         if any(h.level is not _NONE for h in found):
             return []
         verdict = chat.judge(norm.text, lexicon.lang)
         if verdict is None:
             return []
-        crisis = verdict.crisis and not found and not read
+        crisis = verdict.crisis and not found and not negated
         rule = self._chat_rules(verdict.category, verdict.about_other, crisis=crisis)
         return [
             _Hit(rule, rule.level, *norm.span(start, end), eligible=False, lang=lexicon.lang)
