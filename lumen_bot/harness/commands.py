@@ -5,7 +5,7 @@ from __future__ import annotations
 import safety
 from safety.resources import country_named
 from safety.resources import country_shown as country_shown  # the front ends' too
-from safety.screening import Level
+from safety.screening import Level, Screening
 
 # Commands whose words describe what Lumen said ("/report you told me to hurt myself"):
 # they stay commands, and the front end gives crisis care first when the words read as
@@ -17,17 +17,25 @@ LARGEST_ID = 2**63 - 1  # no stored record has a larger id (SQLite's INTEGER)
 
 def read_as_message(command_text: str) -> bool:
     """Whether a command is read as a message: screened, stored and answered like any
-    other, and not run. It is when the screen finds risk in its words: an unknown
-    command ("/kms"), or words typed after a known one ("/end I'm going to kill myself
-    tonight", "/help i want to die"). A person who writes that must never get a list of
-    commands or a closed session instead of care. Commands in `QUOTING_COMMANDS` never
-    are, nor is a command whose words only the chat model weighs as concern or crisis: a
-    model of words that now and then reads "/end now please" so must not keep a session
-    open."""
+    other, and not run. It is when the screen finds risk in its words (see
+    `overrides_a_command`): an unknown command ("/kms"), or words typed after a known one
+    ("/end I'm going to kill myself tonight", "/help i want to die"). A person who writes
+    that must never get a list of commands or a closed session instead of care. Commands
+    in `QUOTING_COMMANDS` never are."""
     if command_name(command_text) in QUOTING_COMMANDS:
         return False
-    screening = safety.screen(command_text)
-    return screening.level is not Level.NONE and not screening.by_model_alone
+    return overrides_a_command(safety.screen(command_text))
+
+
+def overrides_a_command(screening: Screening) -> bool:
+    """Whether what the screen found in a command's words outweighs the command. A crisis
+    does, whoever found it: crisis care first, and the session goes on only when the
+    person chooses. A concern does when a rule found it, not when only the chat model
+    weighs the words so: a model of words that now and then reads "/end now please" as
+    concern must not keep a session open that the person asked to close."""
+    if screening.level is Level.CRISIS:
+        return True
+    return screening.level is Level.CONCERN and not screening.by_model_alone
 
 
 def crisis_in(text: str) -> bool:

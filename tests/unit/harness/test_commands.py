@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from lumen_bot.harness.commands import LARGEST_ID, command_name, read_as_message, whole_number
+from lumen_bot.harness.commands import (
+    LARGEST_ID,
+    command_name,
+    overrides_a_command,
+    read_as_message,
+    whole_number,
+)
+from safety.screening import CHAT_RULE, Category, Evidence, Level, Screening
 
 
 @pytest.mark.parametrize(
@@ -26,6 +33,23 @@ def test_a_command_whose_words_carry_risk_is_read_as_a_message(said: str) -> Non
 )
 def test_an_ordinary_command_stays_a_command(said: str) -> None:
     assert not read_as_message(said)
+
+
+def _found(level: Level, *rules: str) -> Screening:
+    """A screening of a command's words with evidence from `rules`."""
+    evidence = tuple(Evidence(r, level, Category.SUICIDE_SELF_HARM, 0, 4) for r in rules)
+    return Screening(level, (Category.SUICIDE_SELF_HARM,), evidence=evidence)
+
+
+def test_a_crisis_outweighs_the_command_even_when_only_the_chat_model_read_it() -> None:
+    """ "/end" with words only the model weighs as a crisis gets crisis care, not a
+    closed session; its concern alone lets the command run."""
+    assert overrides_a_command(_found(Level.CRISIS, CHAT_RULE))
+    assert overrides_a_command(_found(Level.CRISIS, "suicide.intent"))
+    assert overrides_a_command(_found(Level.CONCERN, "suicide.passive"))
+    assert overrides_a_command(_found(Level.CONCERN, CHAT_RULE, "suicide.passive"))
+    assert not overrides_a_command(_found(Level.CONCERN, CHAT_RULE))
+    assert not overrides_a_command(Screening(Level.NONE))
 
 
 def test_a_report_stays_a_report_whatever_it_quotes() -> None:
