@@ -74,8 +74,9 @@ class Screening:
     @property
     def by_model_alone(self) -> bool:
         """A concern or crisis that only the chat model found, from the weight of words
-        (no rule): enough for a check-in or crisis care, not to override what the person
-        asked for (a command)."""
+        (no rule): enough for a check-in or crisis care. Its concern alone does not
+        override what the person asked for (a command); its crisis does
+        (`lumen_bot.harness.commands.overrides_a_command`)."""
         return bool(self.evidence) and all(e.rule == CHAT_RULE for e in self.evidence)
 
     @property
