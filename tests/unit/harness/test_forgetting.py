@@ -14,8 +14,10 @@ from lumen_bot.harness.ports import LLMRequest
 from tests.fakes import FakeLLM, RecordingReply, default_script
 from tests.wiring import Harness, make_harness
 
-ALICE = PersonKey("telegram", "1001")
-BOB = PersonKey("telegram", "1002")
+# ids long enough that a search of the database for them in clear cannot meet them by
+# chance in the hex of a ciphertext (four digits now and then did)
+ALICE = PersonKey("telegram", "5550123001")
+BOB = PersonKey("telegram", "5550123002")
 CRISIS = "I have the pills ready and I'm going to take them all tonight"
 PERSON_TABLES = ("sessions", "turns", "notebooks", "arcs", "closing_jobs", "reminders", "profiles")
 
