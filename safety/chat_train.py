@@ -64,9 +64,10 @@ MIN_MESSAGES: Final = 2  # a feature seen in fewer training messages is left out
 L2: Final = 3e-3
 OVER_FLAG_RATE: Final = 0.06  # of none messages, each scored held out, that the risk head finds
 # of the written none messages (harmless twins and ordinary talk too), each scored held
-# out, that the risk and crisis heads together would make a crisis: one in two hundred
-# (docs/safety.md, "A crisis head behind the risk head")
-CRISIS_RATE: Final = 0.005
+# out, that the risk and crisis heads together would make a crisis: one in a hundred
+# (docs/safety.md, "A crisis head behind the risk head"; one in two hundred until
+# 2026-11-24, "The crisis head's rate, doubled")
+CRISIS_RATE: Final = 0.01
 MAX_WORDS: Final = 80  # longer messages are posts, for the rules and the distress model
 KEPT: Final = {"risk": 12000, "crisis": 12000, "about_other": 3000}  # strongest features kept
 KEPT_CATEGORY: Final = 2000
