@@ -13,9 +13,8 @@ import pytest
 
 from safety import Category, Level, screen
 from safety.chat import HEADS, PRIOR, WORD, ChatModel, Head, features
-from safety.chat_train import CRISIS_RATE
 from safety.lexicon import load_common, load_lexicon
-from safety.screen import SUPPORTED, Screen, build_screen, normal_form
+from safety.screen import CHAT_MODEL_FILE, SUPPORTED, Screen, build_screen, normal_form
 from safety.screening import CHAT_RULE
 
 HERE = Path(__file__).parent
@@ -202,8 +201,9 @@ def test_on_the_labelled_cases_the_model_adds_only_where_the_rules_found_none() 
     """Every labelled case keeps the rules' level, except that a case the rules found
     none may be concern by the model alone, or a crisis where no rule matched at all:
     never lower. Of the cases labelled none (many of them the harmless twins of crises,
-    written to trip a screen), the model makes at most twice its training rate
-    (`CRISIS_RATE`, of the written none messages) a crisis."""
+    written to trip a screen), the model makes at most twice the rate it was trained
+    to (`crisis_rate` in its file: of the written none messages) a crisis."""
+    rate = json.loads(CHAT_MODEL_FILE.read_text(encoding="utf-8"))["crisis_rate"]
     concerns, crises, crises_of_none, nones = [], [], [], 0
     for lang, case in _labelled():
         recent = tuple(case.get("recent", ()))
@@ -226,7 +226,7 @@ def test_on_the_labelled_cases_the_model_adds_only_where_the_rules_found_none() 
         if case["level"] == "none":
             crises_of_none.append(text)
     assert concerns and crises  # the model does read these cases: the loop checked both
-    assert len(crises_of_none) <= 2 * CRISIS_RATE * nones, crises_of_none
+    assert len(crises_of_none) <= 2 * rate * nones, crises_of_none
 
 
 def test_the_shipped_model_weighs_exactly_the_features_it_was_trained_on() -> None:
