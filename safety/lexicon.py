@@ -39,6 +39,7 @@ __all__ = [
     "Rule",
     "compile_lexicon",
     "expand_macros",
+    "in_rule_spelling",
     "load_common",
     "load_lexicon",
     "read_data",
@@ -221,7 +222,7 @@ def load_lexicon(lang: str, common: Common) -> Lexicon:
 def compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
     """Compile one language's lexicon from its parsed YAML (see lexicon.en.yaml)."""
     try:
-        return _compile_lexicon(_in_rule_spelling(data), common)
+        return _compile_lexicon(in_rule_spelling(data), common)
     except KeyError as exc:
         raise LexiconError(f"lexicon {data.get('lang')!r}: missing key {exc}") from None
     except ScriptError as exc:
@@ -232,7 +233,7 @@ def compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
 _SPELLED: Final = ("macros", "cues", "negation", "clause_breaks", "scope_stops", "conditionals")
 
 
-def _in_rule_spelling(data: Mapping[str, Any]) -> Mapping[str, Any]:
+def in_rule_spelling(data: Mapping[str, Any]) -> Mapping[str, Any]:
     """Apply a lexicon's `letter_map` to its own patterns and words, so rules may be written
     as people write ("أريد أن أموت") and still match the mapped text ("اريد ان اموت").
     Stopwords and examples stay as written: they are read before the map."""

@@ -1,0 +1,191 @@
+"""Every word a lexicon looks for is spelled as the normaliser leaves text.
+
+The screen respells text before the rules read it (Hindi "bottle" becomes "botle", Russian
+"shch" becomes "sh", Turkish "gidiyom" becomes "gidiyorum"), so a rule that spells a word
+the other way can never match it. Such an alternative is silent: the rule's examples still
+pass through its other alternatives. This test finds the literal text in every pattern and
+listed word of every lexicon and asks whether the language's respelling would change it.
+
+Only what the pattern itself shows is judged: where a literal meets a group, a class or a
+macro, what comes next is unknown, so a respelling that needs to see past that edge
+(Turkish "-iyo" only at the end of a word) is not applied there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import pytest
+
+from safety.lexicon import Lexicon, compile_lexicon, in_rule_spelling, load_common, read_data
+from safety.screen import SUPPORTED
+
+_GROUP_OPEN = re.compile(r"\(\?(?:[:=!]|<[=!]|P<\w+>)|\(")
+_QUANTIFIER = re.compile(r"(?:[?*+]|\{\d*,?\d*\})[?+]?")
+_MACRO = re.compile(r"\{[A-Z][A-Z0-9_]*\}")
+COMMON = load_common()
+
+
+@dataclasses.dataclass(frozen=True)
+class Run:
+    """Literal text in a regex source, source[start:end]; an edge is a word edge when the
+    pattern shows one there (a space, `\\b`, an alternation, the end of a group)."""
+
+    start: int
+    end: int
+    left: bool
+    right: bool
+
+
+def literal_runs(source: str) -> Iterator[Run]:
+    """The stretches of literal text in a regex source, lookarounds included (a word that
+    can never occur makes an exclusion silent too)."""
+    start, left, i, n = 0, True, 0, len(source)
+    while i < n:
+        c = source[i]
+        cut: tuple[int, bool, bool] | None = None  # (where the next run starts, edges)
+        if c == "\\":
+            edge = source[i + 1 : i + 2] in ("b", " ")
+            cut = (i + 2, edge, edge)
+        elif c == "[":
+            j = i + 1 + (source[i + 1 : i + 2] == "^")
+            j += source[j : j + 1] == "]"
+            while j < n and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            cut = (j + 1, False, False)
+        elif c in "?*+{" and (quantifier := _QUANTIFIER.match(source, i)) is not None:
+            optional = source[i - 1 : i] not in ")]"  # a quantified character leaves the run
+            yield from _run(start, i - optional, left, False)
+            start, left, i = quantifier.end(), False, quantifier.end()
+            continue
+        elif c == "{" and (macro := _MACRO.match(source, i)) is not None:
+            cut = (macro.end(), False, False)
+        elif c == "(":  # a group may carry on the word before it, unless a space ends that
+            opener = _GROUP_OPEN.match(source, i)
+            edge = (left and i == start) or source[i - 1 : i] == " "
+            cut = (opener.end() if opener else i + 1, edge, edge)
+        elif c in "|)":
+            cut = (i + 1, True, True)
+        elif c in ".^$":
+            cut = (i + 1, False, False)
+        if cut is None:
+            i += 1
+            continue
+        yield from _run(start, i, left, cut[1])
+        i, left = cut[0], cut[2]
+        start = i
+    yield from _run(start, n, left, True)
+
+
+def _run(start: int, end: int, left: bool, right: bool) -> Iterator[Run]:
+    if end > start:
+        yield Run(start, end, left, right)
+
+
+def respelled(text: str, run: Run, lexicon: Lexicon) -> str:
+    """`text` after the language's respellings, none applied across an unknown edge."""
+    for respell in lexicon.respell:
+
+        def one(match: re.Match[str], replacement: str = respell.replacement) -> str:
+            at_unknown_edge = (match.start() == 0 and not run.left) or (
+                match.end() == len(match.string) and not run.right
+            )
+            return match.group() if at_unknown_edge else match.expand(replacement)
+
+        text = respell.regex.sub(one, text)
+    return text
+
+
+def pattern_sources(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """Every regex source of a lexicon that is matched against normalised text."""
+    for key in ("macros", "cues"):
+        for name, value in dict(data.get(key) or {}).items():
+            yield f"{key}.{name}", str(value)
+    for name, value in dict(data.get("negation") or {}).items():
+        if name != "words":
+            yield f"negation.{name}", str(value)
+    for rule in data.get("rules") or ():
+        for pattern in rule.get("patterns") or [rule.get("pattern")]:
+            yield str(rule["name"]), str(pattern)
+
+
+def listed_words(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """Every listed word of a lexicon that is looked for in normalised text."""
+    for key in ("clause_breaks", "scope_stops", "conditionals"):
+        for word in data.get(key) or ():
+            yield key, str(word)
+    for word in dict(data.get("negation") or {}).get("words") or ():
+        yield "negation.words", str(word)
+    for rule in data.get("rules") or ():
+        for word in rule.get("any") or ():
+            yield f"{rule['name']}.any", str(word)
+
+
+def unreachable(lang: str) -> list[str]:
+    """Literal text in `lang`'s lexicon that its respellings would change."""
+    raw = read_data(f"lexicon.{lang}.yaml")
+    data, lexicon = in_rule_spelling(raw), compile_lexicon(raw, COMMON)
+    found = []
+    for where, source in pattern_sources(data):
+        for run in literal_runs(source):
+            text = source[run.start : run.end]
+            if (new := respelled(text, run, lexicon)) != text:
+                found.append(f"{where}: {text!r} is read as {new!r}")
+    for where, word in listed_words(data):
+        if (new := respelled(word, Run(0, len(word), True, True), lexicon)) != word:
+            found.append(f"{where}: {word!r} is read as {new!r}")
+    return found
+
+
+@pytest.mark.parametrize("lang", SUPPORTED)
+def test_every_literal_in_a_lexicon_is_spelled_as_the_normaliser_leaves_it(lang: str) -> None:
+    assert unreachable(lang) == []
+
+
+def _runs(source: str) -> list[tuple[str, bool, bool]]:
+    return [(source[r.start : r.end], r.left, r.right) for r in literal_runs(source)]
+
+
+def test_literal_runs_split_at_alternations_and_keep_their_word_edges() -> None:
+    assert _runs("my (?:mum|mom) is") == [
+        ("my ", True, True),
+        ("mum", True, True),
+        ("mom", True, True),
+        (" is", True, True),
+    ]
+
+
+def test_a_group_after_letters_carries_on_their_word() -> None:
+    assert _runs("ediyo(?:rum|m)") == [
+        ("ediyo", True, False),
+        ("rum", False, True),
+        ("m", True, True),
+    ]
+
+
+def test_a_quantified_letter_leaves_the_run_and_classes_and_escapes_cut_it() -> None:
+    assert _runs(r"tablets? [^ ]+\w*ok\b") == [
+        ("tablet", True, False),
+        (" ", False, False),
+        ("ok", False, True),
+    ]
+
+
+def test_a_respelling_that_needs_what_follows_is_not_applied_at_an_unknown_edge() -> None:
+    turkish = compile_lexicon(read_data("lexicon.tr.yaml"), COMMON)
+    assert respelled("ediyo", Run(0, 5, True, True), turkish) == "ediyor"
+    assert respelled("ediyo", Run(0, 5, True, False), turkish) == "ediyo"
+
+
+def test_a_doubled_hindi_consonant_is_found_wherever_it_is() -> None:
+    hindi = compile_lexicon(read_data("lexicon.hi.yaml"), COMMON)
+    source = "(?:puri|ek puri) (?:bottle|shishi)"
+    found = [
+        respelled(source[r.start : r.end], r, hindi)
+        for r in literal_runs(source)
+        if respelled(source[r.start : r.end], r, hindi) != source[r.start : r.end]
+    ]
+    assert found == ["botle"]
