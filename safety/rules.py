@@ -34,8 +34,9 @@ FACETS: Final = frozenset(
         "restrict",  # days without food
     }
 )
-CUES: Final = ("past", "resolved", "benign", "now", "joke")  # each may cap a rule (`Profile`)
-# a lexicon's sixth cue: a sincerity marker ("no cap", "no es broma"). Laughter said with
+# each may cap a rule (`Profile`)
+CUES: Final = ("past", "resolved", "benign", "accident", "now", "joke")
+# a lexicon's seventh cue: a sincerity marker ("no cap", "no es broma"). Laughter said with
 # one does not soften a match, so it caps nothing and is no `Profile` key
 SINCERE: Final = "sincere"
 SCRIPTS: Final = frozenset({"latin", "cyrillic", "arabic", "devanagari"})
@@ -84,6 +85,7 @@ class Profile:
     past: Level | None = None
     resolved: Level | None = None
     benign: Level | None = None
+    accident: Level | None = None
     joke: Level | None = None
     now: Level | None = None
 

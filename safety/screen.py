@@ -210,6 +210,7 @@ def _judge(
         level = level if _RANK[level] >= _RANK[profile.now] else profile.now
     for name, cap in (
         ("benign", profile.benign),
+        ("accident", profile.accident),
         ("resolved", profile.resolved),
         ("past", profile.past),
     ):

@@ -10,6 +10,7 @@ from safety import Level, screen
 from safety.detect import script_of
 from safety.lexicon import LexiconError, compile_lexicon, load_common, load_lexicon
 from safety.normalize import Normalizer, fold
+from safety.rules import CUES, SINCERE
 from safety.screen import SUPPORTED, Screen
 from safety.translit import Abugida, LetterMap
 
@@ -172,7 +173,7 @@ def test_letter_maps_and_abugidas_reject_malformed_tables() -> None:
         "lang": "xx",
         "respell": [["(unclosed", "x"]],
         "negation": {"words": [], "hedge": "(?!)", "strong": "(?!)", "after": "(?!)"},
-        "cues": {k: "(?!)" for k in ("past", "resolved", "benign", "now", "joke", "sincere")},
+        "cues": {k: "(?!)" for k in (*CUES, SINCERE)},
         "rules": [],
     }
     with pytest.raises(LexiconError, match="respell"):
