@@ -1,10 +1,12 @@
 """Every word a lexicon looks for is spelled as the normaliser leaves text.
 
 The screen respells text before the rules read it (Hindi "bottle" becomes "botle", Russian
-"shch" becomes "sh", Turkish "gidiyom" becomes "gidiyorum"), so a rule that spells a word
-the other way can never match it. Such an alternative is silent: the rule's examples still
-pass through its other alternatives. This test finds the literal text in every pattern and
-listed word of every lexicon and asks whether the language's respelling would change it.
+"shch" becomes "sh", Turkish "gidiyom" becomes "gidiyorum") and writes chat spellings out
+in full (French "sa" becomes "ca", Portuguese "to" becomes "estou"), so a rule that spells
+a word the other way can never match it. Such an alternative is silent: the rule's
+examples still pass through its other alternatives. This test finds the literal text in
+every pattern and listed word of every lexicon and asks whether the normaliser would
+change it.
 
 Only what the pattern itself shows is judged: where a literal meets a group, a class or a
 macro, what comes next is unknown, so a respelling that needs to see past that edge
@@ -43,6 +45,8 @@ class Run:
 def literal_runs(source: str) -> Iterator[Run]:
     """The stretches of literal text in a regex source, lookarounds included (a word that
     can never occur makes an exclusion silent too)."""
+    closing = _closing(source)
+    group_edges: list[bool] = []  # for each open group: is a word edge just before it?
     start, left, i, n = 0, True, 0, len(source)
     while i < n:
         c = source[i]
@@ -51,11 +55,7 @@ def literal_runs(source: str) -> Iterator[Run]:
             edge = source[i + 1 : i + 2] in ("b", " ")
             cut = (i + 2, edge, edge)
         elif c == "[":
-            j = i + 1 + (source[i + 1 : i + 2] == "^")
-            j += source[j : j + 1] == "]"
-            while j < n and source[j] != "]":
-                j += 2 if source[j] == "\\" else 1
-            cut = (j + 1, False, False)
+            cut = (_class_end(source, i), False, False)
         elif c in "?*+{" and (quantifier := _QUANTIFIER.match(source, i)) is not None:
             optional = source[i - 1 : i] not in ")]"  # a quantified character leaves the run
             yield from _run(start, i - optional, left, False)
@@ -66,10 +66,19 @@ def literal_runs(source: str) -> Iterator[Run]:
         elif c == "(":  # a group may carry on the word before it, unless a space ends that
             opener = _GROUP_OPEN.match(source, i)
             edge = (left and i == start) or source[i - 1 : i] == " "
+            group_edges.append(edge)
             cut = (opener.end() if opener else i + 1, edge, edge)
-        elif c in "|)":
+        elif c == "|":
+            right = _edge_after(source, closing[i], closing)
+            cut = (i + 1, right, group_edges[-1] if group_edges else True)
+        elif c == ")":
+            right = _edge_after(source, i, closing)
+            if group_edges:
+                group_edges.pop()
+            cut = (i + 1, right, False)
+        elif c in "^$":
             cut = (i + 1, True, True)
-        elif c in ".^$":
+        elif c == ".":
             cut = (i + 1, False, False)
         if cut is None:
             i += 1
@@ -80,13 +89,65 @@ def literal_runs(source: str) -> Iterator[Run]:
     yield from _run(start, n, left, True)
 
 
+def _class_end(source: str, i: int) -> int:
+    """The index after the character class that opens at `i`."""
+    j = i + 1 + (source[i + 1 : i + 2] == "^")
+    j += source[j : j + 1] == "]"
+    while j < len(source) and source[j] != "]":
+        j += 2 if source[j] == "\\" else 1
+    return j + 1
+
+
+def _closing(source: str) -> dict[int, int]:
+    """For each "|" and ")" of `source`, where the group it ends or divides closes (-1 for
+    an alternation outside any group)."""
+    closing: dict[int, int] = {}
+    open_groups: list[list[int]] = []  # the "|" seen in each open group
+    outside: list[int] = []
+    i = 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(source, i)
+            continue
+        if c == "(":
+            open_groups.append([])
+        elif c == "|":
+            (open_groups[-1] if open_groups else outside).append(i)
+        elif c == ")" and open_groups:
+            for bar in open_groups.pop():
+                closing[bar] = i
+            closing[i] = i
+        i += 1
+    closing.update(dict.fromkeys(outside, -1))
+    return closing
+
+
+def _edge_after(source: str, close: int, closing: dict[int, int]) -> bool:
+    """Whether a word edge follows the group that closes at `close` (-1: the pattern)."""
+    if close < 0:
+        return True
+    at = close + 1
+    if (quantifier := _QUANTIFIER.match(source, at)) is not None:
+        at = quantifier.end()
+    if at >= len(source) or source[at] in " $" or source.startswith("\\b", at):
+        return True
+    if source[at] in "|)":
+        return _edge_after(source, closing.get(at, -1), closing)
+    return False
+
+
 def _run(start: int, end: int, left: bool, right: bool) -> Iterator[Run]:
     if end > start:
         yield Run(start, end, left, right)
 
 
 def respelled(text: str, run: Run, lexicon: Lexicon) -> str:
-    """`text` after the language's respellings, none applied across an unknown edge."""
+    """`text` after the language's respellings and chat spellings, none applied across an
+    unknown edge (a chat spelling is a whole word)."""
     for respell in lexicon.respell:
 
         def one(match: re.Match[str], replacement: str = respell.replacement) -> str:
@@ -96,7 +157,12 @@ def respelled(text: str, run: Run, lexicon: Lexicon) -> str:
             return match.group() if at_unknown_edge else match.expand(replacement)
 
         text = respell.regex.sub(one, text)
-    return text
+    words = text.split(" ")
+    for k, word in enumerate(words):
+        if (k > 0 or run.left) and (k < len(words) - 1 or run.right):
+            word = lexicon.compounds.get(word, word)
+            words[k] = " ".join(lexicon.substitutions.get(word, (word,)))
+    return " ".join(words)
 
 
 def pattern_sources(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -154,7 +220,7 @@ def test_literal_runs_split_at_alternations_and_keep_their_word_edges() -> None:
         ("my ", True, True),
         ("mum", True, True),
         ("mom", True, True),
-        (" is", True, True),
+        (" is", False, True),
     ]
 
 
@@ -162,7 +228,7 @@ def test_a_group_after_letters_carries_on_their_word() -> None:
     assert _runs("ediyo(?:rum|m)") == [
         ("ediyo", True, False),
         ("rum", False, True),
-        ("m", True, True),
+        ("m", False, True),
     ]
 
 
@@ -189,3 +255,17 @@ def test_a_doubled_hindi_consonant_is_found_wherever_it_is() -> None:
         if respelled(source[r.start : r.end], r, hindi) != source[r.start : r.end]
     ]
     assert found == ["botle"]
+
+
+def test_a_chat_spelling_is_read_as_the_whole_word_only() -> None:
+    french = compile_lexicon(read_data("lexicon.fr.yaml"), COMMON)
+    source = "toute (?:sa|la) boite|sa(?:ble|lade)"
+    assert [respelled(source[r.start : r.end], r, french) for r in literal_runs(source)] == [
+        "toute ",
+        "ca",
+        "la",
+        " boite",
+        "sa",
+        "ble",
+        "lade",
+    ]
