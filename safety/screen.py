@@ -23,11 +23,12 @@ _COMPARED_AFTER: Final = 4  # words after a negated match that may compare ("thi
 _LONG_CLAUSE: Final = 400  # longer clauses are searched in a window around each anchor
 _WINDOW_BEFORE: Final = 160
 _WINDOW_AFTER: Final = 240
-# sentence ends, also the Arabic question mark and semicolon and the Devanagari danda;
-# "[ends][ends]*", not "[ends]+": `re` skips fast to a pattern's first character only
-# when the pattern opens with a character class
+# sentence ends, also the Arabic question mark and semicolon and the Devanagari danda,
+# but not a decimal point ("a fever of 40.5", "2.5 mg"); "[ends][ends]*", not
+# "[ends]+": `re` skips fast to a pattern's first character only when the pattern opens
+# with a character class
 _ENDS: Final = "[.!?;\n\u061f\u061b\u06d4\u0964\u0965]"
-_SENTENCE_END: Final = re.compile(f"{_ENDS}{_ENDS}*")
+_SENTENCE_END: Final = re.compile(f"{_ENDS}(?!(?<=[0-9]\\.)[0-9]){_ENDS}*")
 _COMMAS: Final = (",", "\u060c")
 _CLITIC_MAX: Final = 4  # letters of clitics written onto a word: "وبال" (and with the)
 # Levels and their ranks as plain values: in Python 3.11 `Level.NONE` and `.rank` each cost
