@@ -269,3 +269,57 @@ def test_a_chat_spelling_is_read_as_the_whole_word_only() -> None:
         "ble",
         "lade",
     ]
+
+
+# German writes "ß" after a long vowel or a diphthong ("weiß", "draußen", "erschießen"),
+# and Swiss German and keyboards without it write "ss". Folding keeps every offset, so "ß"
+# becomes one "s": "weiß" is read as "weis". A word with one of these stems must be looked
+# for both ways; "dass", "muss" or "Messer" are written with "ss" by everyone.
+SHARP_S_STEMS = (
+    "weiss", "heiss", "gross", "fuss", "spass", "strasse", "schliess", "schiess", "giess",
+    "fliess", "reiss", "beiss", "bloss", "stoss", "drauss", "aussen", "ausser", "schweiss",
+    "dreissig", "scheiss", "fleiss", "gruss", "spiess", "sosse", "kloss",
+)  # fmt: skip
+_SHARP_S_WORD = re.compile(rf"[a-z]*(?:{'|'.join(SHARP_S_STEMS)})[a-z]*")
+
+
+def one_way_sharp_s(data: Mapping[str, Any]) -> list[str]:
+    """German words spelled only with "ss" where the text may have "ß", so one "s"."""
+    found = []
+    for where, source in pattern_sources(data):
+        for run in literal_runs(source):
+            for word in _SHARP_S_WORD.findall(source[run.start : run.end]):
+                if not _either_way(word, source):
+                    found.append(f"{where}: {word!r}")
+    lists: dict[str, set[str]] = {}
+    for where, word in listed_words(data):
+        lists.setdefault(where, set()).add(word)
+    for where, words in lists.items():
+        for word in sorted(words):
+            stems = [stem for stem in SHARP_S_STEMS if stem in word]
+            if stems and not any(_one_s(word, stem) in words for stem in stems):
+                found.append(f"{where}: {word!r}")
+    return found
+
+
+def _one_s(word: str, stem: str) -> str:
+    return word.replace(stem, stem.replace("ss", "s"))
+
+
+def _either_way(word: str, source: str) -> bool:
+    for stem in SHARP_S_STEMS:
+        if stem in word:
+            optional = word.replace(stem, stem.replace("ss", "s?s"))
+            single = re.search(rf"(?<![a-z]){_one_s(word, stem)}(?![a-z])", source)
+            return single is not None or optional in source
+    return True
+
+
+def test_german_words_written_with_sharp_s_are_looked_for_with_one_s_as_well() -> None:
+    assert one_way_sharp_s(in_rule_spelling(read_data("lexicon.de.yaml"))) == []
+
+
+def test_a_sharp_s_word_counts_as_read_both_ways_only_when_it_is() -> None:
+    data = {"rules": [{"name": "r", "pattern": "weis?s nicht|draussen|dass er|spas|spass",
+                       "any": ["erschiessen", "weiss", "weis"]}]}  # fmt: skip
+    assert one_way_sharp_s(data) == ["r: 'draussen'", "r.any: 'erschiessen'"]
