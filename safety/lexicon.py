@@ -230,6 +230,7 @@ def compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
 
 
 # The parts of a lexicon that match normalised text, so are written in its letters.
+_WORD_BREAK: Final = re.compile(r"\W")
 _SPELLED: Final = ("macros", "cues", "negation", "clause_breaks", "scope_stops", "conditionals")
 
 
@@ -268,20 +269,23 @@ def _anchors(
     """The anchor lookup and the one regex that finds every anchor (as group "a").
 
     With `stems`, an anchor matches the start of a word ("intihar" in "intihara"), and the
-    longest anchor found stands for every shorter anchor it begins with. `prefix` is a
+    longest anchor found stands for every shorter anchor it begins with; without, only for
+    those it begins with up to a hyphen or an apostrophe. `prefix` is a
     pattern for clitics written onto a word (Arabic "و", "ال") that the anchor may follow;
     the regex finds one reading of a word, and the screen reads the others with
     `_clitic_regexes` ("والانتحار" is "والا…" and "و" + "الانتحار").
     """
-    if stems:
-        table = {
-            word: tuple(
-                sorted({r for other, ids in index.items() if word.startswith(other) for r in ids})
-            )
-            for word in index
-        }
-    else:
-        table = {k: tuple(v) for k, v in index.items()}
+
+    def stands_for(word: str) -> set[str]:
+        # the regex finds the longest anchor, so a word anchor with a hyphen or apostrophe
+        # ("mata-lo", "vou-me") must stand for the anchor that ends there ("mata", "vou")
+        ends = range(1, len(word)) if stems else (m.start() for m in _WORD_BREAK.finditer(word))
+        return {word} | {word[:end] for end in ends if word[:end] in index}
+
+    table = {
+        word: tuple(sorted({r for other in stands_for(word) for r in index[other]}))
+        for word in index
+    }
     head = f"(?:{prefix})??" if prefix else ""  # lazy: the word as written comes first
     tail = "" if stems else r"\b"
     return table, _compile(rf" {head}(?P<a>{trie_regex(index)}){tail}", "anchors")

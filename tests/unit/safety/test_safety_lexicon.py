@@ -116,36 +116,38 @@ def test_a_lexicon_missing_a_required_section_is_rejected() -> None:
         compile_lexicon(data, COMMON)
 
 
+_TOY: dict[str, Any] = {
+    "lang": "xx",
+    "stopwords": ["zo", "ka"],
+    "negation": {"words": ["nu"], "hedge": "(?!)", "strong": r"\bnu$", "after": "(?!)"},
+    "cues": {
+        "past": "(?!)",
+        "resolved": "(?!)",
+        "benign": "(?!)",
+        "accident": "(?!)",
+        "now": r"\bnow\b",
+        "joke": "(?!)",
+        "sincere": "(?!)",
+    },
+    "substitutions": {"morz": "morzo"},
+    "rules": [
+        {
+            "name": "xx.wish",
+            "level": "concern",
+            "category": "suicide_self_harm",
+            "facet": "ideation",
+            "profile": "ideation",
+            "any": ["morzo"],
+            "pattern": "zo ka morzo",
+            "examples": ["zo ka morzo"],
+        }
+    ],
+}
+
+
 def _toy_language() -> Lexicon:
     """A made-up language "xx", written only as data, to show that languages plug in."""
-    data = {
-        "lang": "xx",
-        "stopwords": ["zo", "ka"],
-        "negation": {"words": ["nu"], "hedge": "(?!)", "strong": r"\bnu$", "after": "(?!)"},
-        "cues": {
-            "past": "(?!)",
-            "resolved": "(?!)",
-            "benign": "(?!)",
-            "accident": "(?!)",
-            "now": r"\bnow\b",
-            "joke": "(?!)",
-            "sincere": "(?!)",
-        },
-        "substitutions": {"morz": "morzo"},
-        "rules": [
-            {
-                "name": "xx.wish",
-                "level": "concern",
-                "category": "suicide_self_harm",
-                "facet": "ideation",
-                "profile": "ideation",
-                "any": ["morzo"],
-                "pattern": "zo ka morzo",
-                "examples": ["zo ka morzo"],
-            }
-        ],
-    }
-    return compile_lexicon(data, COMMON)
+    return compile_lexicon(copy.deepcopy(_TOY), COMMON)
 
 
 def test_a_new_language_plugs_in_as_data_only() -> None:
@@ -155,6 +157,29 @@ def test_a_new_language_plugs_in_as_data_only() -> None:
     assert screen("nu zo ka morz", lang="xx").level is Level.NONE
     guessed = screen("zo ka morz")
     assert (guessed.lang, guessed.categories) == ("xx", (Category.SUICIDE_SELF_HARM,))
+
+
+def test_an_anchor_with_a_hyphen_also_stands_for_the_anchor_before_it() -> None:
+    # the anchor regex finds the longest anchor: in "zo morzo-ka" that is "morzo-ka", and
+    # the rule anchored on "morzo" must still be tried (Portuguese "mata-lo", "vou-me")
+    data = copy.deepcopy(_TOY)
+    data["rules"].append(
+        {
+            "name": "xx.hyphen",
+            "level": "none",
+            "category": "suicide_self_harm",
+            "facet": "plan",
+            "profile": "signal",
+            "any": ["morzo-ka"],
+            "pattern": "morzo-ka zo",
+            "examples": ["morzo-ka zo"],
+        }
+    )
+    data["substitutions"] = {}
+    screen = Screen(COMMON, {"en": LEXICONS["en"], "xx": compile_lexicon(data, COMMON)})
+    assert screen("zo ka morzo-ka", lang="xx").level is Level.CONCERN
+    assert screen("zo ka morzo", lang="xx").level is Level.CONCERN
+    assert screen("ka morzo-ka", lang="xx").level is Level.NONE
 
 
 def test_an_arabic_word_with_clitics_is_read_every_way_it_splits() -> None:
