@@ -176,6 +176,8 @@ def pattern_sources(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     for rule in data.get("rules") or ():
         for pattern in rule.get("patterns") or [rule.get("pattern")]:
             yield str(rule["name"]), str(pattern)
+    if (accumulate := data.get("accumulate")) and "self" in accumulate:
+        yield "accumulate.self", str(accumulate["self"])
 
 
 def listed_words(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -188,6 +190,9 @@ def listed_words(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     for rule in data.get("rules") or ():
         for word in rule.get("any") or ():
             yield f"{rule['name']}.any", str(word)
+    for family, words in dict((data.get("accumulate") or {}).get("families") or {}).items():
+        for word in words:
+            yield f"accumulate.families.{family}", str(word)
 
 
 def unreachable(lang: str) -> list[str]:
