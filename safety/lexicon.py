@@ -196,6 +196,7 @@ def _rule(spec: Mapping[str, Any], macros: Mapping[str, str], common: Common) ->
     anchors = _words(spec.get("any"), f"{name}.any")
     if not anchors:
         raise LexiconError(f"{name}: needs at least one anchor word")
+    unless = spec.get("unless")
     return Rule(
         name=name,
         level=_level(spec["level"], name),
@@ -208,6 +209,9 @@ def _rule(spec: Mapping[str, Any], macros: Mapping[str, str], common: Common) ->
         shadows=bool(spec.get("shadows", False)),
         examples=tuple(str(e) for e in spec.get("examples", ())),
         counter_examples=tuple(str(e) for e in spec.get("counter_examples", ())),
+        unless=None
+        if unless is None
+        else _compile(expand_macros(str(unless), macros, name), f"{name}.unless"),
     )
 
 
@@ -231,6 +235,7 @@ def compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
 
 # The parts of a lexicon that match normalised text, so are written in its letters.
 _WORD_BREAK: Final = re.compile(r"\W")
+_SPELLED_IN_RULE: Final = ("pattern", "patterns", "unless", "any")
 _SPELLED: Final = ("macros", "cues", "negation", "clause_breaks", "scope_stops", "conditionals")
 
 
@@ -257,7 +262,7 @@ def in_rule_spelling(data: Mapping[str, Any]) -> Mapping[str, Any]:
         if key in out:
             out[key] = spell(out[key])
     out["rules"] = [
-        {k: spell(v) if k in ("pattern", "patterns", "any") else v for k, v in dict(rule).items()}
+        {k: spell(v) if k in _SPELLED_IN_RULE else v for k, v in dict(rule).items()}
         for rule in data.get("rules") or ()
     ]
     return out

@@ -105,6 +105,9 @@ class Rule:
     shadows: bool = False  # cancels first-person hits inside its span ("he told me to kill myself")
     examples: tuple[str, ...] = ()  # texts the rule must fire on
     counter_examples: tuple[str, ...] = ()  # near misses it must not fire on (idioms, ...)
+    # a clause that says this anywhere is not the rule's ("the Eid sheep ... I'll slaughter
+    # it"): a pattern only sees what follows its own start
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

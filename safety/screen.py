@@ -289,6 +289,8 @@ def _analyse(norm: Normalized, lexicon: Lexicon) -> tuple[list[_Hit], bool]:
             tried.add(rid)
             rule = lexicon.rules[rid]
             for match in rule.regex.finditer(clause.text):
+                if rule.unless is not None and rule.unless.search(clause.text):
+                    break  # read only once the rule has matched: most never do
                 start, end = match.span(1)
                 key = (rid, clause.offset + start, clause.offset + end)
                 if key in found:

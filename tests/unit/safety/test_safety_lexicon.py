@@ -182,6 +182,17 @@ def test_an_anchor_with_a_hyphen_also_stands_for_the_anchor_before_it() -> None:
     assert screen("ka morzo-ka", lang="xx").level is Level.NONE
 
 
+def test_a_rule_does_not_count_in_a_clause_that_says_its_unless() -> None:
+    # the rule's pattern sees only what follows its start; "unless" reads the whole clause
+    data = copy.deepcopy(_TOY)
+    data["rules"][0]["unless"] = r"\bbo\b"
+    screen = Screen(COMMON, {"en": LEXICONS["en"], "xx": compile_lexicon(data, COMMON)})
+    assert screen("bo, zo ka morzo", lang="xx").level is Level.NONE
+    assert screen("zo ka morzo bo", lang="xx").level is Level.NONE
+    assert screen("bo. zo ka morzo", lang="xx").level is Level.CONCERN
+    assert screen("zo ka morzo", lang="xx").level is Level.CONCERN
+
+
 def test_an_arabic_word_with_clitics_is_read_every_way_it_splits() -> None:
     # "والانتحار" begins with the anchor "والا" and is also "و" + "الانتحار"
     lexicon = LEXICONS["ar"]

@@ -176,6 +176,8 @@ def pattern_sources(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     for rule in data.get("rules") or ():
         for pattern in rule.get("patterns") or [rule.get("pattern")]:
             yield str(rule["name"]), str(pattern)
+        if "unless" in rule:
+            yield f"{rule['name']}.unless", str(rule["unless"])
     if (accumulate := data.get("accumulate")) and "self" in accumulate:
         yield "accumulate.self", str(accumulate["self"])
 
