@@ -233,8 +233,9 @@ def compile_lexicon(data: Mapping[str, Any], common: Common) -> Lexicon:
         raise LexiconError(f"lexicon {data.get('lang')!r}: {exc}") from None
 
 
-# The parts of a lexicon that match normalised text, so are written in its letters.
+# where an anchor with a hyphen or an apostrophe ends the anchor it stands for (_anchors)
 _WORD_BREAK: Final = re.compile(r"\W")
+# The parts of a lexicon that match normalised text, so are written in its letters.
 _SPELLED_IN_RULE: Final = ("pattern", "patterns", "unless", "any")
 _SPELLED: Final = ("macros", "cues", "negation", "clause_breaks", "scope_stops", "conditionals")
 
