@@ -160,7 +160,7 @@ def test_a_new_language_plugs_in_as_data_only() -> None:
 
 
 def test_an_anchor_with_a_hyphen_also_stands_for_the_anchor_before_it() -> None:
-    # the anchor regex finds the longest anchor: in "zo morzo-ka" that is "morzo-ka", and
+    # the anchor regex finds the longest anchor: in "zo ka morzo-ka" that is "morzo-ka", and
     # the rule anchored on "morzo" must still be tried (Portuguese "mata-lo", "vou-me")
     data = copy.deepcopy(_TOY)
     data["rules"].append(
@@ -175,7 +175,6 @@ def test_an_anchor_with_a_hyphen_also_stands_for_the_anchor_before_it() -> None:
             "examples": ["morzo-ka zo"],
         }
     )
-    data["substitutions"] = {}
     screen = Screen(COMMON, {"en": LEXICONS["en"], "xx": compile_lexicon(data, COMMON)})
     assert screen("zo ka morzo-ka", lang="xx").level is Level.CONCERN
     assert screen("zo ka morzo", lang="xx").level is Level.CONCERN
